@@ -1,0 +1,42 @@
+import type { ForumRow, Repository } from '../../db/repo.js';
+import type { FileConfig } from '../../config.js';
+import type { Messages } from '../../i18n/index.js';
+import type { HandlerContext } from '../context.js';
+import { localDate } from '../dates.js';
+import type { Block, Message } from '../model.js';
+import { caseLine, memberName } from '../render.js';
+import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
+import { caseActions } from './cases.js';
+
+export async function agenda(h: HandlerContext): Promise<Message> {
+  const forum = await h.forum();
+  const meeting = await upcomingMeeting(h.repo, forum, h.now);
+  return buildAgenda(h.repo, h.config, h.m, forum, meeting, h.now);
+}
+
+/** The agenda of a forum's next meeting: cases (new since the last meeting first), steps due, topics. */
+export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages, forum: ForumRow, meeting: PlannedMeeting | null, now: Date): Promise<Message> {
+  const when = meeting ? formatMeeting(m, meeting.start) : m.labels.noMeeting;
+  const blocks: Block[] = [];
+  if (forum.kind === 'case') {
+    const cases = await repo.openCases(forum.key);
+    const since = meeting ? new Date(meeting.start.getTime() - forum.everyWeeks * 7 * 86_400_000) : now;
+    const isNew = (c: (typeof cases)[number]) => c.createdAt.getTime() > since.getTime();
+    const ordered = [...cases.filter(isNew), ...cases.filter((c) => !isNew(c))];
+    blocks.push({ type: 'text', text: `*${m.agendaCases}*` });
+    if (!ordered.length) blocks.push({ type: 'text', text: m.agendaEmpty });
+    for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }), actions: caseActions({ m }, c.code) });
+    const steps = await repo.openStepsDueBy(forum.key, meeting ? localDate(meeting.start) : localDate(now));
+    if (steps.length) {
+      const [owners, codes] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.caseCodesByIds(steps.map((s) => s.caseId))]);
+      blocks.push({ type: 'text', text: `*${m.agendaSteps}*` });
+      for (const s of steps) blocks.push({ type: 'item', text: `#${s.id} ${codes.get(s.caseId) ?? '?'}: ${s.text ?? '…'} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}` });
+    }
+  } else {
+    const topics = await repo.openTopics(forum.key);
+    blocks.push({ type: 'text', text: `*${m.agendaTopics}*` });
+    if (!topics.length) blocks.push({ type: 'text', text: m.agendaEmpty });
+    for (const t of topics) blocks.push({ type: 'item', text: t.text });
+  }
+  return { title: m.agendaTitle({ forum: forum.name, when }), blocks, summary: m.agendaTitle({ forum: forum.name, when }) };
+}

@@ -1,0 +1,114 @@
+import type { CaseRow } from '../../db/repo.js';
+import { channelTarget, type HandlerContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { Consent, Outcome } from '../grammar.js';
+import type { Block, Message } from '../model.js';
+import { caseLine, groupsText, handoverLine, memberName, orgName, stepLine } from '../render.js';
+import { formatMeeting, upcomingMeeting } from '../schedule.js';
+
+/** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
+export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
+  const forum = await h.forum();
+  const c = await h.repo.caseByCode(code);
+  if (!c || c.forumKey !== forum.key) throw new UserError('caseNotFound', { code });
+  return c;
+}
+
+export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consent: Consent; question: string }): Promise<void> {
+  const forum = await h.forum();
+  if (forum.kind !== 'case') throw new UserError('notCaseForum');
+  for (const g of cmd.groups) {
+    if (!(g in h.config.targetGroups)) throw new UserError('unknownGroup', { value: g, groups: Object.keys(h.config.targetGroups).join(', ') });
+  }
+  h.guard(cmd.question);
+  const year = Number(h.today.slice(0, 4));
+  const n = await h.repo.nextCaseNumber(forum.key, year);
+  const code = `${forum.prefix}-${year}-${String(n).padStart(3, '0')}`;
+  await h.repo.insertCase({
+    code,
+    forumKey: forum.key,
+    raisedBy: h.member.id,
+    organisationKey: h.organisation.key,
+    targetGroups: cmd.groups,
+    consent: cmd.consent,
+    question: cmd.question,
+    createdAt: h.now,
+  });
+  await h.audit('case.create', code, forum.key);
+  const next = await upcomingMeeting(h.repo, forum, h.now);
+  const msg: Message = {
+    tone: 'success',
+    summary: code,
+    blocks: [
+      { type: 'text', text: h.m.caseRaised({ code, forum: forum.name, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting }) },
+      {
+        type: 'fields',
+        fields: [
+          { label: h.m.labels.groups, value: groupsText(h.config, h.m, cmd.groups) },
+          { label: h.m.labels.consent, value: h.m.consent[cmd.consent] ?? cmd.consent },
+          { label: h.m.labels.raisedBy, value: h.organisation.name },
+        ],
+      },
+      { type: 'actions', actions: caseActions(h, code) },
+    ],
+  };
+  await h.post(channelTarget(forum), msg, `case.new:${code}`, { caseCode: code });
+}
+
+export function caseActions(h: Pick<HandlerContext, 'm'>, code: string) {
+  return [
+    { id: 'step-new', label: h.m.buttons.newStep, command: `åtgärd ny ${code}`, form: 'step-new' as const, style: 'primary' as const },
+    { id: 'case-close', label: h.m.buttons.closeCase, command: `ärende avsluta ${code}` },
+  ];
+}
+
+export async function caseList(h: HandlerContext): Promise<Message> {
+  const forum = await h.forum();
+  const cases = await h.repo.openCases(forum.key);
+  if (!cases.length) return { blocks: [{ type: 'text', text: h.m.caseListEmpty({ forum: forum.name }) }] };
+  return {
+    title: h.m.caseListTitle({ forum: forum.name, n: cases.length }),
+    blocks: cases.map((c) => ({ type: 'item', text: caseLine(h.config, h.m, c) })),
+  };
+}
+
+export async function caseShow(h: HandlerContext, code: string): Promise<Message> {
+  const c = await caseInForum(h, code);
+  await h.audit('case.read', c.code, c.forumKey);
+  const [steps, handovers] = await Promise.all([h.repo.stepsForCases([c.id]), h.repo.handoversForCases([c.id])]);
+  const people = await h.repo.membersByIds([...steps.map((s) => s.ownerId), ...handovers.map((x) => x.toMemberId)]);
+  const blocks: Block[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: h.m.labels.status, value: c.status === 'open' ? h.m.labels.open : `${h.m.labels.closed} (${h.m.outcome[c.outcome ?? ''] ?? c.outcome})` },
+        { label: h.m.labels.groups, value: groupsText(h.config, h.m, c.targetGroups) },
+        { label: h.m.labels.consent, value: h.m.consent[c.consent] ?? c.consent },
+        { label: h.m.labels.raisedBy, value: `${orgName(h.config, c.organisationKey)}` },
+      ],
+    },
+  ];
+  // The raising caseworker and the consent decide how much of the question others see.
+  if (c.question && (c.consent === 'ja' || c.raisedBy === h.member.id)) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${c.question}` });
+  else if (c.question) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${h.m.labels.withoutConsent}` });
+  blocks.push({ type: 'text', text: `${h.m.labels.steps}: ${steps.length ? '' : h.m.labels.none}` });
+  for (const s of steps) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
+  if (handovers.length) {
+    blocks.push({ type: 'text', text: `${h.m.labels.handovers}:` });
+    for (const x of handovers) {
+      const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+      blocks.push({ type: 'item', text: handoverLine(h.m, x, name, people.get(x.toMemberId), h.today) });
+    }
+  }
+  if (c.status === 'open') blocks.push({ type: 'actions', actions: caseActions(h, c.code) });
+  return { title: `${h.m.caseTitle({ code: c.code })}`, blocks, summary: c.code };
+}
+
+export async function caseClose(h: HandlerContext, code: string, outcome: Outcome): Promise<void> {
+  const c = await caseInForum(h, code);
+  if (c.status !== 'open') throw new UserError('caseClosed', { code });
+  const forum = await h.forum();
+  await h.repo.closeCase(c.id, outcome, h.member.id, h.now);
+  await h.audit('case.close', c.code, c.forumKey);
+  await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.caseClosedMsg({ code, outcome: h.m.outcome[outcome] ?? outcome }) }] }, `case.close:${code}`, { caseCode: code });
+}

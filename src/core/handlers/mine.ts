@@ -1,0 +1,23 @@
+import type { HandlerContext } from '../context.js';
+import type { Block, Message } from '../model.js';
+
+/** `mina`: what I owe, steps and handovers, in every forum. */
+export async function mine(h: HandlerContext): Promise<Message> {
+  const [steps, handovers] = await Promise.all([h.repo.openStepsOwnedBy(h.member.id), h.repo.openHandoversOwedBy(h.member.id)]);
+  if (!steps.length && !handovers.length) return { blocks: [{ type: 'text', text: h.m.mineEmpty }] };
+  const codes = await h.repo.caseCodesByIds([...steps.map((s) => s.caseId), ...handovers.map((x) => x.caseId)]);
+  const blocks: Block[] = [];
+  for (const s of steps) {
+    const code = codes.get(s.caseId) ?? '?';
+    blocks.push({ type: 'item', text: h.m.mineStep({ id: s.id, code, text: s.text ?? '…', due: s.dueDate, late: s.dueDate < h.today }) });
+  }
+  for (const x of handovers) {
+    const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+    blocks.push({
+      type: 'item',
+      text: h.m.mineHandover({ id: x.id, code: codes.get(x.caseId) ?? '?', name, due: x.dueDate, late: x.dueDate < h.today }),
+      actions: [{ id: 'handover-reply', label: h.m.buttons.reply, command: `överlämning svar ${x.id}`, form: 'handover-reply' }],
+    });
+  }
+  return { title: h.m.mineTitle, blocks };
+}

@@ -1,0 +1,52 @@
+import { parseDate } from '../dates.js';
+import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { Message } from '../model.js';
+import { memberName } from '../render.js';
+import { caseInForum } from './cases.js';
+
+/** Parses a user's date word relative to today; refuses unknown words and dates in the past. */
+export function dueDate(h: HandlerContext, word: string): string {
+  const d = parseDate(word, h.today);
+  if (!d) throw new UserError('badDate', { value: word.slice(0, 30) });
+  if (d < h.today) throw new UserError('pastDate', { date: d });
+  return d;
+}
+
+export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: string; due: string; text: string }): Promise<void> {
+  const c = await caseInForum(h, cmd.code);
+  if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
+  const due = dueDate(h, cmd.due);
+  h.guard(cmd.text);
+  const owner = await h.resolveMember(cmd.owner);
+  const forum = await h.forum();
+  const step = await h.repo.insertStep({
+    caseId: c.id,
+    forumKey: c.forumKey,
+    ownerId: owner.id,
+    ownerOrganisationKey: owner.organisationKey,
+    dueDate: due,
+    text: cmd.text,
+    createdBy: h.member.id,
+    createdAt: h.now,
+  });
+  await h.audit('step.create', c.code, c.forumKey);
+  const text = h.m.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: cmd.text });
+  await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `step.new:${step.id}`, { caseCode: c.code });
+  if (owner.id !== h.member.id) {
+    const dm = h.m.stepAssigned({ id: step.id, code: c.code, due, text: cmd.text, forum: forum.name });
+    await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: dm }] }, `step.assigned:${step.id}`, { caseCode: c.code });
+  }
+}
+
+export async function stepDone(h: HandlerContext, id: number): Promise<Message> {
+  const step = await h.repo.stepById(id);
+  // The owner may mark it done anywhere (also in a DM); others only in the forum's channel.
+  const forum = step && step.ownerId !== h.member.id ? await h.forum() : null;
+  if (!step || (forum && forum.key !== step.forumKey)) throw new UserError('stepNotFound', { id: String(id) });
+  if (step.status === 'done') throw new UserError('stepAlreadyDone', { id: String(id) });
+  await h.repo.markStepDone(id, h.now);
+  const c = (await h.repo.caseCodeById(step.caseId)) ?? '?';
+  await h.audit('step.done', c, step.forumKey);
+  return { tone: 'success', blocks: [{ type: 'text', text: h.m.stepDone({ id, code: c }) }] };
+}

@@ -1,0 +1,14 @@
+import { channelTarget, type HandlerContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { formatMeeting, upcomingMeeting } from '../schedule.js';
+
+export async function topicAdd(h: HandlerContext, text: string): Promise<void> {
+  const forum = await h.forum();
+  if (forum.kind !== 'topic') throw new UserError('notTopicForum');
+  h.guard(text);
+  const topic = await h.repo.insertTopic({ forumKey: forum.key, text, raisedBy: h.member.id, organisationKey: h.organisation.key, createdAt: h.now });
+  await h.audit('topic.create', null, forum.key);
+  const next = await upcomingMeeting(h.repo, forum, h.now);
+  const msg = h.m.topicAdded({ forum: forum.name, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting });
+  await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: `${msg}\n• ${text}` }] }, `topic.new:${topic.id}`);
+}

@@ -1,0 +1,240 @@
+/**
+ * PII detection for free text that is about to be posted in a shared channel.
+ *
+ * Why: case items (ärenden) in Samråd are pseudonymous. The chat must never hold who a person is,
+ * so every free text (case description, handover answer, step text) is scanned before it is stored
+ * or posted, and the caller rejects or redacts what is found here.
+ *
+ * Design choices:
+ * - Pure and synchronous, no I/O: callable from anywhere, cheap enough for every message.
+ * - Err on the side of flagging. A false positive costs the user one edit; a false negative leaks an
+ *   identity into a channel shared across two organisations. The exceptions are the everyday
+ *   non-identifying numbers of this domain (dates, times, case codes such as `UNG-2026-017`,
+ *   amounts, hours, levels), which are deliberately left alone so the check is not a nuisance.
+ * - Personnummer/samordningsnummer are only reported when the date is real and the Luhn check digit
+ *   is right (checked with the `personnummer` package); a random 10-digit run is not an identity.
+ * - `index`/`length` are in UTF-16 code units, i.e. the same units as `String.prototype.slice`.
+ */
+import PersonnummerModule from 'personnummer';
+
+export type PiiKind = 'personnummer' | 'samordningsnummer' | 'email' | 'phone' | 'address';
+
+export interface PiiFinding {
+  kind: PiiKind;
+  index: number;
+  length: number;
+}
+
+// `personnummer` is CommonJS (`module.exports = Personnummer`) but its typings say `export default`,
+// so under NodeNext TypeScript expects the class at `.default` while Node hands us the class itself
+// (and a bundler using its ESM build hands us `.default`). Accept both shapes.
+type PersonnummerClass = typeof PersonnummerModule.default;
+const Personnummer: PersonnummerClass =
+  (PersonnummerModule as unknown as { default?: PersonnummerClass }).default ??
+  (PersonnummerModule as unknown as PersonnummerClass);
+
+/** When two candidate spans overlap, the longer wins; on a tie, the kind listed first wins. */
+const KIND_PRIORITY: readonly PiiKind[] = [
+  'personnummer',
+  'samordningsnummer',
+  'email',
+  'phone',
+  'address',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Personnummer / samordningsnummer
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * YYMMDD or YYYYMMDD, then `-`, `+`, a space or nothing, then NNNC. The lookarounds keep us from
+ * picking 10 digits out of a longer digit run (an account or OCR number). A 12-digit form must
+ * start with a plausible century (18, 19, 20).
+ */
+const PNR_RE = /(?<!\d)((?:18|19|20)?)(\d{6})([-+ ]?)(\d{4})(?!\d)/g;
+
+function checkPersonnummer(century: string, yymmdd: string, sep: string, tail: string): PiiKind | null {
+  // The package understands `-`, `+` or no separator; a space means the same as `-`.
+  const normalised = century + yymmdd + (sep === ' ' ? '-' : sep) + tail;
+  if (!Personnummer.valid(normalised)) return null; // impossible date or wrong check digit
+  return Personnummer.parse(normalised).isCoordinationNumber() ? 'samordningsnummer' : 'personnummer';
+}
+
+function findPersonnummer(text: string): PiiFinding[] {
+  const out: PiiFinding[] = [];
+  for (const m of text.matchAll(PNR_RE)) {
+    const kind = checkPersonnummer(m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? '');
+    if (kind) out.push({ kind, index: m.index ?? 0, length: m[0].length });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail
+// ---------------------------------------------------------------------------------------------
+
+/** Pragmatic, not RFC 5322: local@domain.tld, letters may be non-ASCII (å, ä, ö). */
+const EMAIL_RE =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+
+function findEmails(text: string): PiiFinding[] {
+  return [...text.matchAll(EMAIL_RE)].map((m) => ({ kind: 'email' as const, index: m.index ?? 0, length: m[0].length }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers
+// ---------------------------------------------------------------------------------------------
+
+/** Between digit groups: a space, or a hyphen / en dash / slash with optional spaces around it. */
+const SEP = String.raw`(?:[ \u00A0]?[-–/][ \u00A0]?|[ \u00A0])`;
+/** Not glued to a word, another number, a `+`, or a decimal (`1,070…`), or a case code (`UNG-…`). */
+const PHONE_BEFORE = String.raw`(?<![\p{L}\p{N}_+\-–/])(?<!\d[.,])`;
+
+/** Swedish national form: 0 + area code (the 0 is never followed by another 0) + subscriber. */
+const PHONE_SE_NATIONAL_RE = new RegExp(String.raw`${PHONE_BEFORE}0[1-9](?:${SEP}?\d){6,8}(?!\p{N})`, 'gu');
+/** Swedish international form: +46 / 0046, optionally `(0)`, then the number without its 0. */
+const PHONE_SE_INTL_RE = new RegExp(
+  String.raw`${PHONE_BEFORE}(?:\+|00)46[ \u00A0-]?(?:\(0\)[ \u00A0-]?)?[1-9](?:${SEP}?\d){6,8}(?!\p{N})`,
+  'gu',
+);
+/**
+ * Other countries, only with an explicit `+` (or 00 for the Nordic neighbours, Helsingborg sits
+ * next to Denmark). E.164 allows at most 15 digits including the country code.
+ */
+const PHONE_OTHER_INTL_RE = new RegExp(
+  String.raw`${PHONE_BEFORE}(?:\+(?!46)[1-9]\d{0,2}|00(?:45|47|358|354))[ \u00A0-]?(?:\(0\)[ \u00A0-]?)?\d(?:${SEP}?\d){5,12}(?!\p{N})`,
+  'gu',
+);
+
+/** An amount or percentage, not a phone number: `+12 000 000 kr`. */
+const MONEY_AFTER_RE = /^\s*(?:kr\b|kronor|sek\b|:-|%|€|\$)/iu;
+/** `0900-1200`: a time range written without colons. */
+const TIME_RANGE_RE = /^([01]\d|2[0-3])[0-5]\d\s?[-–]\s?([01]\d|2[0-3])[0-5]\d$/;
+/** `01-12-2026`, `01/12 2026`: a day-month-year date. */
+const DMY_DATE_RE = /^(0[1-9]|[12]\d|3[01])[-/. ](0[1-9]|1[0-2])[-/. ](?:19|20)\d{2}$/;
+
+function digitsOf(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+function isSwedishNational(match: string): boolean {
+  const d = digitsOf(match);
+  if (TIME_RANGE_RE.test(match) || DMY_DATE_RE.test(match)) return false;
+  // Mobile numbers (07x) are always 10 digits; landlines 8 to 10 including the leading 0.
+  return d.startsWith('07') ? d.length === 10 : d.length >= 8 && d.length <= 10;
+}
+
+function isSwedishInternational(match: string): boolean {
+  const rest = digitsOf(match).replace(/^(?:00)?46/, '').replace(/^0/, ''); // drop 46 and a "(0)"
+  return rest.startsWith('7') ? rest.length === 9 : rest.length >= 7 && rest.length <= 9;
+}
+
+function isOtherInternational(match: string): boolean {
+  const d = digitsOf(match).replace(/^00/, '');
+  return d.length >= 8 && d.length <= 15;
+}
+
+function findPhones(text: string): PiiFinding[] {
+  const out: PiiFinding[] = [];
+  const scan = (re: RegExp, accept: (match: string) => boolean): void => {
+    for (const m of text.matchAll(re)) {
+      const index = m.index ?? 0;
+      if (!accept(m[0])) continue;
+      if (MONEY_AFTER_RE.test(text.slice(index + m[0].length))) continue;
+      out.push({ kind: 'phone', index, length: m[0].length });
+    }
+  };
+  scan(PHONE_SE_NATIONAL_RE, isSwedishNational);
+  scan(PHONE_SE_INTL_RE, isSwedishInternational);
+  scan(PHONE_OTHER_INTL_RE, isOtherInternational);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postal addresses
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Swedish street-name endings. A street must be a compound (at least one letter before the
+ * ending), so the bare nouns "vägen 2", "plan 2" (a floor), "torget" are not streets. Endings that
+ * are also everyday words on their own in this domain (-gången: "ingången 2", -platsen:
+ * "arbetsplatsen") are left out on purpose.
+ */
+const STREET_ENDINGS = [
+  'gatan', 'gata', 'vägen', 'väg', 'gränden', 'gränd', 'stigen', 'stig', 'backen', 'backe',
+  'torget', 'torg', 'allén', 'allé', 'alle', 'planen', 'plan', 'leden', 'stråket', 'kajen',
+  'esplanaden', 'promenaden', 'slingan',
+].join('|');
+/** Street names written as two words: "Carl Krooks gata 12", "Sankt Jörgens väg 3". */
+const STREET_NOUNS = ['gata', 'väg', 'gränd', 'torg', 'allé', 'stig', 'backe'].join('|');
+const STREET_PREFIX = String.raw`(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre|Sankt|S:t)\s+)?`;
+const STREET_NAME = String.raw`(?:${STREET_PREFIX}(?<compound>\p{L}\p{L}*?(?:${STREET_ENDINGS}))|(?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}*s\s+(?:${STREET_NOUNS}))(?!\p{L})`;
+/** 12, 5B, 5 B, 12-14; never a year, a time (10:00) or a decimal (3,5). */
+const HOUSE_NUMBER = String.raw`\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\p{L}|\s\p{Lu})?(?![\p{L}\p{N}]|[:.,]\p{N})`;
+/** "lgh 1102", "lägenhet nr 1102", "2 tr". */
+const FLAT = String.raw`(?:,?\s*(?:lgh|lägenhet)\.?\s*(?:nr\.?\s*)?\d{4}(?!\p{N}))?(?:,?\s*\d{1,2}\s?tr\.?(?!\p{L}))?`;
+/** Postcode 3+2 digits (100 00 to 999 99) and a capitalised town, on the same line. */
+const POSTCODE_TOWN = String.raw`[1-9]\d{2}[ \u00A0]?\d{2}(?!\p{N})[ \t\u00A0]+(?<town>\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?)(?!\p{L})`;
+
+const STREET_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${STREET_NAME}\s+${HOUSE_NUMBER}${FLAT}(?:,?\s*${POSTCODE_TOWN})?`,
+  'gu',
+);
+const POSTCODE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_+\-–/])(?<!\d[.,])${POSTCODE_TOWN}`, 'gu');
+
+/** "Handlingsplan 2" is a document, not Stureplan. Plan compounds of this domain, by stem. */
+const NOT_A_STREET_RE =
+  /(?:handlings|åtgärds|genomförande|studie|utbildnings|verksamhets|aktivitets|arbets|samverkans|samordnings|projekt|tids|rehabiliterings|stöd|vård|insats|etablerings|introduktions|jobb|uppföljnings|kommunikations|utvecklings|behandlings|kurs|mål|dag|vecko|års|bygg|detalj|kris|beredskaps|affärs|betalnings|individuell|individ|lokal|skol)plan(?:en)?$/iu;
+/** A capitalised word after a number that is a unit, not a town: "12000 Kronor". */
+const NOT_A_TOWN = new Set([
+  'kr', 'kronor', 'sek', 'eur', 'euro', 'timmar', 'tim', 'personer', 'deltagare', 'st', 'stycken',
+  'dagar', 'veckor', 'månader', 'år', 'procent', 'min', 'minuter', 'ärenden',
+]);
+
+function isStreetWord(compound: string | undefined): boolean {
+  if (compound === undefined) return true; // two-word form, already capitalised
+  if (!/plan(?:en)?$/u.test(compound)) return true;
+  // "plan" is a common noun; only a capitalised, non-document word ending in -plan is a street.
+  return /^\p{Lu}/u.test(compound) && !NOT_A_STREET_RE.test(compound);
+}
+
+function isTown(town: string | undefined): boolean {
+  return town !== undefined && !NOT_A_TOWN.has(town.toLowerCase());
+}
+
+function findAddresses(text: string): PiiFinding[] {
+  const out: PiiFinding[] = [];
+  for (const m of text.matchAll(STREET_RE)) {
+    if (!isStreetWord(m.groups?.['compound'])) continue;
+    let length = m[0].length;
+    const town = m.groups?.['town'];
+    if (town !== undefined && !isTown(town)) {
+      // Keep the street, drop the "postcode" that turned out to be an amount.
+      const cut = m[0].search(/,?\s*[1-9]\d{2}[ \u00A0]?\d{2}[ \t\u00A0]+\S+$/u);
+      if (cut > 0) length = cut;
+    }
+    out.push({ kind: 'address', index: m.index ?? 0, length });
+  }
+  for (const m of text.matchAll(POSTCODE_RE)) {
+    if (isTown(m.groups?.['town'])) out.push({ kind: 'address', index: m.index ?? 0, length: m[0].length });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------
+
+/** Every identity-revealing span in the text, in order of index. Spans never overlap. */
+export function findPii(text: string): PiiFinding[] {
+  const candidates = [...findPersonnummer(text), ...findEmails(text), ...findPhones(text), ...findAddresses(text)];
+  candidates.sort(
+    (a, b) => b.length - a.length || KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.index - b.index,
+  );
+  const kept: PiiFinding[] = [];
+  for (const c of candidates) {
+    const overlaps = kept.some((k) => c.index < k.index + k.length && k.index < c.index + c.length);
+    if (!overlaps) kept.push(c);
+  }
+  return kept.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,121 @@
+// The core entry: one line of text from any adapter in, a neutral reply out.
+// Every command runs in one transaction; a refusal rolls it back, so bad input changes nothing.
+import type { FileConfig } from '../config.js';
+import type { MemberRow, Repository } from '../db/repo.js';
+import { messages } from '../i18n/index.js';
+import type { Logger } from '../log.js';
+import { localDate } from './dates.js';
+import { errorText, UserError } from './errors.js';
+import { organisationOf, piiGuard, type HandlerContext } from './context.js';
+import { parseCommand, type Command } from './grammar.js';
+import type { ChannelRef, Clock, Identity, Lang, Message, Reply } from './model.js';
+import { dispatch } from './dispatch.js';
+
+export interface CommandInput {
+  identity: Identity;
+  channel: ChannelRef;
+  text: string;
+  /** Resolves a mention token as written in the text (`@…`) to a platform identity. */
+  resolveMention?: (token: string) => Promise<Identity | null>;
+}
+
+export interface SamradDeps {
+  repo: Repository;
+  config: FileConfig;
+  clock: Clock;
+  logger: Logger;
+  /** Called after commit with the outbox rows a command enqueued (prompt delivery). */
+  deliver?: (ids: number[]) => Promise<void>;
+}
+
+export class Samrad {
+  constructor(readonly deps: SamradDeps) {}
+
+  /** Parses and runs one command as the given person in the given channel. Never throws. */
+  async handle(input: CommandInput): Promise<Reply> {
+    const parsed = parseCommand(input.text);
+    const baseLang: Lang = input.identity.language ?? this.deps.config.language;
+    if ('error' in parsed) return this.refuse(baseLang, parsed.error, parsed.params);
+    const lang: Lang = input.identity.language ?? parsed.lang;
+    return this.run(input, parsed.command, lang);
+  }
+
+  /** Runs an already-parsed command (forms and buttons build these directly). */
+  async run(input: Omit<CommandInput, 'text'>, command: Command, lang: Lang): Promise<Reply> {
+    const m = messages(lang);
+    if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [] };
+    const organisation = organisationOf(this.deps.config, input.identity);
+    if (!organisation) return this.refuse(lang, 'unknownOrganisation');
+    const outboxIds: number[] = [];
+    try {
+      const reply = await this.deps.repo.transaction(async (repo) => {
+        const member = await upsertIdentity(repo, input.identity, organisation.key);
+        const h = this.context(repo, input, member, organisation, lang, outboxIds);
+        return dispatch(h, command);
+      });
+      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
+      return { ok: true, outboxIds, ...reply };
+    } catch (e) {
+      if (e instanceof UserError) return this.refuse(lang, e.key, e.params);
+      this.deps.logger.error({ err: e, command: command.name }, 'command failed');
+      return this.refuse(lang, 'internal');
+    }
+  }
+
+  private context(repo: Repository, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {
+    const now = this.deps.clock.now();
+    const cfg = this.deps.config;
+    const m = messages(lang);
+    return {
+      repo,
+      config: cfg,
+      m,
+      lang,
+      now,
+      today: localDate(now),
+      member,
+      organisation,
+      channel: input.channel,
+      async forum() {
+        const f = input.channel.direct ? null : await repo.forumByChannel(input.channel.platform, input.channel.id);
+        if (!f) throw new UserError('notLinked');
+        return f;
+      },
+      async resolveMember(token) {
+        const who = input.resolveMention ? await input.resolveMention(token) : defaultMention(input.identity.platform, token);
+        const org = who ? organisationOf(cfg, who) : null;
+        if (!who || !org) throw new UserError('memberNotFound', { value: token.slice(0, 60) });
+        return upsertIdentity(repo, who, org.key);
+      },
+      async post(target, message, key, extra) {
+        outboxIds.push(...(await repo.enqueue([{ key, target, payload: message, nextAttemptAt: now, createdAt: now, ...extra }])));
+      },
+      async audit(action, caseCode, forumKey = null) {
+        await repo.audit({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
+      },
+      guard: (text) => piiGuard(m, text),
+    };
+  }
+
+  private refuse(lang: Lang, key: Parameters<typeof errorText>[1], params?: Record<string, string>): Reply {
+    const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, params) }] };
+    return { ok: false, message, outboxIds: [] };
+  }
+}
+
+/** In the shell (and as a fallback), `@name@domain` is the person's e-mail. */
+function defaultMention(platform: Identity['platform'], token: string): Identity | null {
+  const email = token.replace(/^@/, '').toLowerCase();
+  return /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(email) ? { platform, externalId: email, email } : null;
+}
+
+function upsertIdentity(repo: Repository, who: Identity, organisationKey: string): Promise<MemberRow> {
+  return repo.upsertMember({
+    platform: who.platform,
+    externalId: who.externalId,
+    email: who.email?.toLowerCase() ?? null,
+    displayName: who.displayName ?? null,
+    organisationKey,
+    language: who.language ?? null,
+  });
+}

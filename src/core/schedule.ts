@@ -1,0 +1,51 @@
+// A forum's meetings: its cadence from config, with the changes the coordinator made (moved, cancelled).
+import type { ForumRow, MeetingRow, Repository } from '../db/repo.js';
+import { type Cadence, type Occurrence, occurrencesBetween } from './calendar.js';
+import { addDays, isoWeekday, localDate, localTime, zonedInstant } from './dates.js';
+import type { Messages } from '../i18n/index.js';
+
+export function cadenceOf(f: ForumRow): Cadence {
+  return {
+    everyWeeks: f.everyWeeks,
+    anchor: f.anchor,
+    time: f.time,
+    durationMinutes: f.durationMinutes,
+    holidayPolicy: f.holidayPolicy as Cadence['holidayPolicy'],
+  };
+}
+
+export interface PlannedMeeting extends Occurrence {
+  forumKey: string;
+  row: MeetingRow | null;
+}
+
+/** Occurrences in [from, to] with stored changes applied; cancelled ones are included, marked. */
+export function plannedMeetings(forum: ForumRow, rows: MeetingRow[], from: string, to: string): PlannedMeeting[] {
+  const byDate = new Map(rows.map((r) => [r.scheduledDate, r]));
+  return occurrencesBetween(cadenceOf(forum), from, to).map((o) => applyRow(forum, o, byDate.get(o.scheduledDate) ?? null));
+}
+
+function applyRow(forum: ForumRow, o: Occurrence, row: MeetingRow | null): PlannedMeeting {
+  if (!row) return { ...o, forumKey: forum.key, row };
+  const start = row.startsAt;
+  const end = new Date(start.getTime() + forum.durationMinutes * 60_000);
+  const status = row.status === 'cancelled' ? 'cancelled' : row.date !== o.scheduledDate ? 'moved' : o.status === 'cancelled' ? 'scheduled' : o.status;
+  return { ...o, date: row.date, start, end, status, forumKey: forum.key, row };
+}
+
+/** The meeting that is running now or comes next (never a cancelled one). */
+export async function upcomingMeeting(repo: Repository, forum: ForumRow, now: Date): Promise<PlannedMeeting | null> {
+  const today = localDate(now);
+  const rows = await repo.meetingsFor(forum.key);
+  const list = plannedMeetings(forum, rows, addDays(today, -7 * forum.everyWeeks), addDays(today, 7 * forum.everyWeeks * 30));
+  return list.filter((m) => m.status !== 'cancelled' && m.end.getTime() > now.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())[0] ?? null;
+}
+
+export function formatMeeting(m: Messages, start: Date): string {
+  const date = localDate(start);
+  return m.dateFormat({ weekday: m.weekdays[isoWeekday(date) - 1], date, time: localTime(start) });
+}
+
+export function meetingStart(date: string, time: string): Date {
+  return zonedInstant(date, time);
+}

@@ -1,0 +1,215 @@
+// The one repository: every query the core needs, on PGlite and PostgreSQL alike.
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { FileConfig } from '../config.js';
+import type { Db } from './client.js';
+import * as t from './schema/index.js';
+
+export type MemberRow = typeof t.members.$inferSelect;
+export type ForumRow = typeof t.forums.$inferSelect;
+export type CaseRow = typeof t.caseItems.$inferSelect;
+export type StepRow = typeof t.nextSteps.$inferSelect;
+export type TopicRow = typeof t.topics.$inferSelect;
+export type HandoverRow = typeof t.handovers.$inferSelect;
+export type MeetingRow = typeof t.meetings.$inferSelect;
+export type OutboxRow = typeof t.outbox.$inferSelect;
+export type NewOutbox = typeof t.outbox.$inferInsert;
+
+export class Repository {
+  constructor(readonly db: Db) {}
+
+  /** Runs `fn` in one transaction with a repository bound to it. */
+  transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new Repository(tx as unknown as Db)));
+  }
+
+  /** Mirrors organisations, forums and handover templates from config; keeps channel bindings. */
+  async syncConfig(cfg: FileConfig): Promise<void> {
+    await this.transaction(async (r) => {
+      for (const o of cfg.organisations) {
+        await r.db.insert(t.organisations).values({ key: o.key, name: o.name }).onConflictDoUpdate({ target: t.organisations.key, set: { name: o.name } });
+      }
+      for (const f of cfg.forums) {
+        const values = {
+          name: f.name,
+          kind: f.kind,
+          prefix: f.prefix,
+          everyWeeks: f.cadence.everyWeeks,
+          anchor: f.cadence.anchor,
+          time: f.cadence.time,
+          durationMinutes: f.cadence.durationMinutes,
+          agendaLeadWorkingDays: f.agendaLeadWorkingDays,
+          holidayPolicy: f.holidayPolicy,
+          coordinatorEmail: f.coordinator ?? null,
+        };
+        await r.db.insert(t.forums).values({ key: f.key, ...values }).onConflictDoUpdate({ target: t.forums.key, set: values });
+      }
+      for (const h of cfg.handoverTemplates) {
+        const values = { name: h.name, fromOrganisationKey: h.from, toOrganisationKey: h.to, dueWorkingDays: h.dueWorkingDays, definition: h };
+        await r.db.insert(t.handoverTemplates).values({ key: h.key, ...values }).onConflictDoUpdate({ target: t.handoverTemplates.key, set: values });
+      }
+    });
+  }
+
+  // --- members
+  async upsertMember(m: { platform: string; externalId: string; email: string | null; displayName: string | null; organisationKey: string | null; language: string | null }): Promise<MemberRow> {
+    const [row] = await this.db
+      .insert(t.members)
+      .values(m)
+      .onConflictDoUpdate({
+        target: [t.members.platform, t.members.externalId],
+        set: {
+          email: sql`coalesce(excluded.email, ${t.members.email})`,
+          displayName: sql`coalesce(excluded.display_name, ${t.members.displayName})`,
+          organisationKey: sql`coalesce(excluded.organisation_key, ${t.members.organisationKey})`,
+          language: sql`coalesce(excluded.language, ${t.members.language})`,
+        },
+      })
+      .returning();
+    return row;
+  }
+
+  async memberById(id: number): Promise<MemberRow | null> {
+    const [row] = await this.db.select().from(t.members).where(eq(t.members.id, id));
+    return row ?? null;
+  }
+
+  async membersByIds(ids: number[]): Promise<Map<number, MemberRow>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.select().from(t.members).where(inArray(t.members.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  // --- forums
+  async forumByKey(key: string): Promise<ForumRow | null> {
+    const [row] = await this.db.select().from(t.forums).where(eq(t.forums.key, key));
+    return row ?? null;
+  }
+
+  async forumByChannel(platform: string, channelId: string): Promise<ForumRow | null> {
+    const [row] = await this.db.select().from(t.forums).where(and(eq(t.forums.channelPlatform, platform), eq(t.forums.channelId, channelId)));
+    return row ?? null;
+  }
+
+  async allForums(): Promise<ForumRow[]> {
+    return this.db.select().from(t.forums).orderBy(asc(t.forums.key));
+  }
+
+  async linkForum(key: string, channel: { platform: string; id: string; ref?: unknown }, coordinatorId: number | null, at: Date): Promise<ForumRow> {
+    const [row] = await this.db
+      .update(t.forums)
+      .set({ channelPlatform: channel.platform, channelId: channel.id, channelRef: channel.ref ?? null, linkedAt: at, coordinatorMemberId: coordinatorId })
+      .where(eq(t.forums.key, key))
+      .returning();
+    return row;
+  }
+
+  // --- cases
+  /** Hands out the next number for a forum and year atomically (safe under concurrent creation). */
+  async nextCaseNumber(forumKey: string, year: number): Promise<number> {
+    const [row] = await this.db
+      .insert(t.caseCounters)
+      .values({ forumKey, year, last: 1 })
+      .onConflictDoUpdate({ target: [t.caseCounters.forumKey, t.caseCounters.year], set: { last: sql`${t.caseCounters.last} + 1` } })
+      .returning({ last: t.caseCounters.last });
+    return row.last;
+  }
+
+  async insertCase(c: typeof t.caseItems.$inferInsert): Promise<CaseRow> {
+    const [row] = await this.db.insert(t.caseItems).values(c).returning();
+    return row;
+  }
+
+  async caseByCode(code: string): Promise<CaseRow | null> {
+    const [row] = await this.db.select().from(t.caseItems).where(eq(t.caseItems.code, code));
+    return row ?? null;
+  }
+
+  async caseCodeById(id: number): Promise<string | null> {
+    const [row] = await this.db.select({ code: t.caseItems.code }).from(t.caseItems).where(eq(t.caseItems.id, id));
+    return row?.code ?? null;
+  }
+
+  async caseCodesByIds(ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.select({ id: t.caseItems.id, code: t.caseItems.code }).from(t.caseItems).where(inArray(t.caseItems.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r.code]));
+  }
+
+  async openCases(forumKey: string): Promise<CaseRow[]> {
+    return this.db.select().from(t.caseItems).where(and(eq(t.caseItems.forumKey, forumKey), eq(t.caseItems.status, 'open'))).orderBy(asc(t.caseItems.id));
+  }
+
+  async closeCase(id: number, outcome: string, by: number, at: Date): Promise<void> {
+    await this.db.update(t.caseItems).set({ status: 'closed', outcome, closedBy: by, closedAt: at }).where(eq(t.caseItems.id, id));
+  }
+
+  // --- next steps
+  async insertStep(s: typeof t.nextSteps.$inferInsert): Promise<StepRow> {
+    const [row] = await this.db.insert(t.nextSteps).values(s).returning();
+    return row;
+  }
+
+  async stepById(id: number): Promise<StepRow | null> {
+    const [row] = await this.db.select().from(t.nextSteps).where(eq(t.nextSteps.id, id));
+    return row ?? null;
+  }
+
+  async stepsForCases(caseIds: number[]): Promise<StepRow[]> {
+    if (!caseIds.length) return [];
+    return this.db.select().from(t.nextSteps).where(inArray(t.nextSteps.caseId, caseIds)).orderBy(asc(t.nextSteps.id));
+  }
+
+  async openStepsOwnedBy(memberId: number): Promise<StepRow[]> {
+    return this.db.select().from(t.nextSteps).where(and(eq(t.nextSteps.ownerId, memberId), eq(t.nextSteps.status, 'open'))).orderBy(asc(t.nextSteps.dueDate), asc(t.nextSteps.id));
+  }
+
+  async openStepsDueBy(forumKey: string, date: string): Promise<StepRow[]> {
+    return this.db
+      .select()
+      .from(t.nextSteps)
+      .where(and(eq(t.nextSteps.forumKey, forumKey), eq(t.nextSteps.status, 'open'), lte(t.nextSteps.dueDate, date)))
+      .orderBy(asc(t.nextSteps.dueDate));
+  }
+
+  async markStepDone(id: number, at: Date): Promise<void> {
+    await this.db.update(t.nextSteps).set({ status: 'done', doneAt: at }).where(eq(t.nextSteps.id, id));
+  }
+
+  // --- topics
+  async insertTopic(v: typeof t.topics.$inferInsert): Promise<TopicRow> {
+    const [row] = await this.db.insert(t.topics).values(v).returning();
+    return row;
+  }
+
+  async openTopics(forumKey: string): Promise<TopicRow[]> {
+    return this.db.select().from(t.topics).where(and(eq(t.topics.forumKey, forumKey), eq(t.topics.status, 'open'))).orderBy(asc(t.topics.id));
+  }
+
+  // --- handovers
+  async handoversForCases(caseIds: number[]): Promise<HandoverRow[]> {
+    if (!caseIds.length) return [];
+    return this.db.select().from(t.handovers).where(inArray(t.handovers.caseId, caseIds)).orderBy(asc(t.handovers.id));
+  }
+
+  async openHandoversOwedBy(memberId: number): Promise<HandoverRow[]> {
+    return this.db.select().from(t.handovers).where(and(eq(t.handovers.toMemberId, memberId), eq(t.handovers.status, 'open'))).orderBy(asc(t.handovers.dueDate));
+  }
+
+  // --- meetings
+  async meetingsFor(forumKey: string): Promise<MeetingRow[]> {
+    return this.db.select().from(t.meetings).where(eq(t.meetings.forumKey, forumKey)).orderBy(asc(t.meetings.scheduledDate));
+  }
+
+  // --- outbox
+  /** Adds messages; a key already present is left as it is (idempotent). Returns the ids inserted. */
+  async enqueue(rows: NewOutbox[]): Promise<number[]> {
+    if (!rows.length) return [];
+    const inserted = await this.db.insert(t.outbox).values(rows).onConflictDoNothing({ target: t.outbox.key }).returning({ id: t.outbox.id });
+    return inserted.map((r) => r.id);
+  }
+
+  // --- audit
+  async audit(e: { at: Date; actorId: number | null; actorOrganisationKey: string | null; action: string; forumKey: string | null; caseCode: string | null }): Promise<void> {
+    await this.db.insert(t.auditLog).values(e);
+  }
+}

@@ -1,0 +1,38 @@
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** Last number handed out per forum and year; bumped atomically so codes never collide. */
+export const caseCounters = pgTable(
+  'case_counters',
+  {
+    forumKey: text('forum_key').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.forumKey, t.year] })],
+);
+
+/** A pseudonymous case (ärende). The question is free text without identity; it is purged on retention. */
+export const caseItems = pgTable(
+  'case_items',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    forumKey: text('forum_key').notNull(),
+    raisedBy: integer('raised_by').notNull(),
+    organisationKey: text('organisation_key').notNull(),
+    targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
+    consent: text('consent').notNull().default('okänt'), // ja | nej | okänt
+    question: text('question'),
+    status: text('status').notNull().default('open'), // open | closed
+    outcome: text('outcome'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: integer('closed_by'),
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('case_items_code').on(t.code),
+    index('case_items_forum_status').on(t.forumKey, t.status),
+    index('case_items_closed').on(t.status, t.closedAt),
+  ],
+);

@@ -1,0 +1,27 @@
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** A configured forum and the chat channel bound to it. Config rows are upserted on start. */
+export const forums = pgTable(
+  'forums',
+  {
+    key: text('key').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // case | topic
+    prefix: text('prefix').notNull(),
+    everyWeeks: integer('every_weeks').notNull(),
+    anchor: text('anchor').notNull(),
+    time: text('time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    agendaLeadWorkingDays: integer('agenda_lead_working_days').notNull(),
+    holidayPolicy: text('holiday_policy').notNull(),
+    coordinatorEmail: text('coordinator_email'),
+    coordinatorMemberId: integer('coordinator_member_id'),
+    channelPlatform: text('channel_platform'),
+    channelId: text('channel_id'),
+    /** Platform data needed to post proactively (e.g. a Teams conversation reference). */
+    channelRef: jsonb('channel_ref'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }),
+    calendarToken: text('calendar_token'),
+  },
+  (t) => [uniqueIndex('forums_channel').on(t.channelPlatform, t.channelId)],
+);

@@ -1,0 +1,24 @@
+import { integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** A materialised occurrence of a forum's cadence: moved, cancelled, running or held. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: serial('id').primaryKey(),
+    forumKey: text('forum_key').notNull(),
+    scheduledDate: text('scheduled_date').notNull(),
+    date: text('date').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('scheduled'), // scheduled | moved | cancelled | running | held
+    note: text('note'),
+    currentItem: integer('current_item'),
+    agendaSnapshot: jsonb('agenda_snapshot'),
+    agendaPostRef: jsonb('agenda_post_ref'),
+    minutes: jsonb('minutes'),
+    minutesStatus: text('minutes_status'), // draft | approved
+    approvals: jsonb('approvals'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('meetings_forum_scheduled').on(t.forumKey, t.scheduledDate)],
+);

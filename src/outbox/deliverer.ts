@@ -1,0 +1,104 @@
+// Sends what the outbox holds. A claim flips rows to 'sending' with a lease in one statement
+// (FOR UPDATE SKIP LOCKED on Postgres), so replicas never pick the same row; a crashed sender's
+// lease runs out and the row is retried.
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { outbox } from '../db/schema/index.js';
+import type { OutboxRow } from '../db/repo.js';
+import type { Clock, Message, Platform, Target } from '../core/model.js';
+import { DeliveryError, type ChatPort } from '../core/ports.js';
+import type { Logger } from '../log.js';
+
+export interface DeliveryOptions {
+  leaseMs: number;
+  maxAttempts: number;
+  batch: number;
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const defaultDeliveryOptions: DeliveryOptions = { leaseMs: 60_000, maxAttempts: 10, batch: 50, baseBackoffMs: 5_000, maxBackoffMs: 3_600_000 };
+
+export interface DeliveryStats {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export class Deliverer {
+  private readonly opts: DeliveryOptions;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ports: Partial<Record<Platform, ChatPort>>,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    opts: Partial<DeliveryOptions> = {},
+  ) {
+    this.opts = { ...defaultDeliveryOptions, ...opts };
+  }
+
+  /** Claims and sends due messages (only `ids` when given) until none is left or `rounds` batches ran. */
+  async deliver(ids?: number[], rounds = 1_000): Promise<DeliveryStats> {
+    const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
+    for (let i = 0; i < rounds; i++) {
+      const rows = await this.claim(ids);
+      if (!rows.length) break;
+      for (const row of rows) await this.sendOne(row, stats);
+    }
+    return stats;
+  }
+
+  private async claim(ids?: number[]): Promise<OutboxRow[]> {
+    const now = this.clock.now();
+    const due = or(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now)));
+    const where = ids ? and(due, inArray(outbox.id, ids)) : due;
+    const pick = this.db.select({ id: outbox.id }).from(outbox).where(where).orderBy(outbox.id).limit(this.opts.batch).for('update', { skipLocked: true });
+    return this.db
+      .update(outbox)
+      .set({ status: 'sending', lockedUntil: new Date(now.getTime() + this.opts.leaseMs), attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, pick))
+      .returning();
+  }
+
+  private async sendOne(row: OutboxRow, stats: DeliveryStats): Promise<void> {
+    const target = row.target as Target;
+    const port = this.ports[target.platform];
+    try {
+      if (!port) throw new DeliveryError(`no chat adapter for ${target.platform}`, true);
+      const replaces = row.replaces ? await this.sentRefOf(row.replaces) : undefined;
+      const ref = await port.send(target, row.payload as Message, replaces);
+      await this.db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: this.clock.now(), sentRef: (ref ?? null) as never, lockedUntil: null, lastError: null })
+        .where(eq(outbox.id, row.id));
+      stats.sent++;
+    } catch (e) {
+      const err = e instanceof DeliveryError ? e : new DeliveryError((e as Error)?.message ?? String(e), true);
+      const give = !err.retryable || row.attempts >= this.opts.maxAttempts;
+      const delay = err.retryAfterMs ?? Math.min(this.opts.baseBackoffMs * 2 ** (row.attempts - 1), this.opts.maxBackoffMs);
+      await this.db
+        .update(outbox)
+        .set({
+          status: give ? 'failed' : 'pending',
+          lockedUntil: null,
+          lastError: err.message.slice(0, 500),
+          nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+        })
+        .where(eq(outbox.id, row.id));
+      if (give) {
+        stats.failed++;
+        this.log.error({ outboxId: row.id, key: row.key, attempts: row.attempts, error: err.message }, 'delivery failed for good');
+      } else {
+        stats.retried++;
+        this.log.warn({ outboxId: row.id, key: row.key, attempts: row.attempts, retryInMs: delay, error: err.message }, 'delivery will be retried');
+      }
+    }
+  }
+
+  private async sentRefOf(key: string): Promise<unknown> {
+    const [prev] = await this.db.select({ ref: outbox.sentRef }).from(outbox).where(and(eq(outbox.key, key), eq(outbox.status, 'sent')));
+    return prev?.ref ?? undefined;
+  }
+}
