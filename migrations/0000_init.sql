@@ -11,6 +11,7 @@ CREATE TABLE "members" (
 	"display_name" text,
 	"organisation_key" text,
 	"language" text,
+	"chat_ref" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

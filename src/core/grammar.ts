@@ -45,7 +45,7 @@ export type Command =
 
 export type CommandName = Command['name'];
 
-export type ParseError = { error: ParseErrorKey; params?: Record<string, string> };
+export type ParseError = { error: ParseErrorKey; params?: Record<string, string>; lang?: Lang };
 export type ParseErrorKey =
   | 'empty'
   | 'unknownCommand'
@@ -112,17 +112,17 @@ export function parseCommand(input: string): Parsed | ParseError {
   let rest = words.slice(1);
   if (subs) {
     const s = words[1] === undefined ? undefined : subs[fold(words[1])];
-    if (!s) return { error: 'usage', params: { group } };
+    if (!s) return { error: 'usage', params: { group }, lang };
     sub = s;
     rest = words.slice(2);
     // "möte ställ in" is two words in Swedish.
     if (group === 'meeting' && s === 'cancel' && fold(words[1]) === 'stall') {
       if (rest[0] && fold(rest[0]) === 'in') rest = rest.slice(1);
-      else return { error: 'usage', params: { group } };
+      else return { error: 'usage', params: { group }, lang };
     }
   }
   const result = build(group, sub, rest);
-  return 'error' in result ? result : { command: result, lang };
+  return 'error' in result ? { ...result, lang } : { command: result, lang };
 }
 
 function build(group: string, sub: string, rest: string[]): Command | ParseError {

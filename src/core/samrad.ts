@@ -34,8 +34,7 @@ export class Samrad {
   /** Parses and runs one command as the given person in the given channel. Never throws. */
   async handle(input: CommandInput): Promise<Reply> {
     const parsed = parseCommand(input.text);
-    const baseLang: Lang = input.identity.language ?? this.deps.config.language;
-    if ('error' in parsed) return this.refuse(baseLang, parsed.error, parsed.params);
+    if ('error' in parsed) return this.refuse(input.identity.language ?? parsed.lang ?? this.deps.config.language, parsed.error, parsed.params);
     const lang: Lang = input.identity.language ?? parsed.lang;
     return this.run(input, parsed.command, lang);
   }

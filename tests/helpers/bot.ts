@@ -1,0 +1,102 @@
+// A whole bot on a real database with an injected clock and a recording chat port:
+// tests talk to it the way a user types, and read what a user would see.
+import { loadFileConfig, type FileConfig } from '../../src/config.js';
+import { Repository } from '../../src/db/repo.js';
+import { createLogger } from '../../src/log.js';
+import { Samrad } from '../../src/core/samrad.js';
+import type { Clock, Identity, Message, Platform, Reply, Target } from '../../src/core/model.js';
+import type { ChatPort } from '../../src/core/ports.js';
+import { toPlainText } from '../../src/core/plaintext.js';
+import { Deliverer } from '../../src/outbox/deliverer.js';
+import type { TestDatabase } from './db.js';
+
+export class FakeClock implements Clock {
+  constructor(private t: Date) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(iso: string | Date): void {
+    this.t = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+export interface Sent {
+  target: Target;
+  message: Message;
+  text: string;
+  replaces?: unknown;
+}
+
+/** A chat port that remembers everything it was asked to send. */
+export class RecordingPort implements ChatPort {
+  sent: Sent[] = [];
+  /** Set to make the next sends fail (e.g. a chat outage). */
+  failWith: Error | null = null;
+  async send(target: Target, message: Message, replaces?: unknown): Promise<unknown> {
+    if (this.failWith) throw this.failWith;
+    this.sent.push({ target, message, text: toPlainText(message), replaces });
+    return { id: this.sent.length };
+  }
+  toChannel(channelId: string): string[] {
+    return this.sent.filter((s) => s.target.kind === 'channel' && s.target.channelId === channelId).map((s) => s.text);
+  }
+  toMember(externalId: string): string[] {
+    return this.sent.filter((s) => s.target.kind === 'member' && s.target.externalId === externalId).map((s) => s.text);
+  }
+  clear(): void {
+    this.sent = [];
+  }
+}
+
+export interface TestBot {
+  core: Samrad;
+  repo: Repository;
+  clock: FakeClock;
+  port: RecordingPort;
+  deliverer: Deliverer;
+  config: FileConfig;
+  /** Runs one command as `user` (an e-mail) in `channel`; returns the reply text ('' when it went to the channel). */
+  say(user: string, text: string, channel?: string): Promise<string>;
+  sayRaw(user: string, text: string, channel?: string): Promise<Reply>;
+}
+
+export const T0 = '2026-11-25T09:00:00+01:00';
+
+export function shellUser(email: string): Identity {
+  return { platform: 'shell', externalId: email, email, displayName: email };
+}
+
+/** Resets the database, mirrors the config into it and wires a bot. Call in beforeEach. */
+export async function createTestBot(database: TestDatabase, opts: { now?: string; config?: FileConfig; platform?: Platform } = {}): Promise<TestBot> {
+  await database.reset();
+  const config = opts.config ?? loadFileConfig();
+  const clock = new FakeClock(new Date(opts.now ?? T0));
+  const repo = new Repository(database.db);
+  await repo.syncConfig(config);
+  const port = new RecordingPort();
+  const logger = createLogger('silent');
+  const deliverer = new Deliverer(database.db, { shell: port, slack: port, teams: port }, clock, logger);
+  const core = new Samrad({ repo, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const sayRaw = (user: string, text: string, channel = 'unga') => core.handle({ identity: shellUser(user), channel: { platform: 'shell', id: channel }, text });
+  return {
+    core,
+    repo,
+    clock,
+    port,
+    deliverer,
+    config,
+    sayRaw,
+    say: async (user, text, channel) => {
+      const r = await sayRaw(user, text, channel);
+      return r.message ? toPlainText(r.message) : '';
+    },
+  };
+}
+
+export const ANNA = 'anna@arbetsformedlingen.se';
+export const KARIN = 'karin@helsingborg.se';
+export const OLLE = 'olle@helsingborg.se';
+export const STRANGER = 'someone@example.org';
