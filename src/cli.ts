@@ -10,6 +10,7 @@ import type { ChatPort } from './core/ports.js';
 import { Deliverer } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
+import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 
 const USAGE = `samrad – chat-ops för samverkansforum
 
@@ -75,10 +76,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 }
 
 async function start(config: AppConfig): Promise<number> {
-  if (config.mode === 'server') {
-    process.stderr.write('samrad: server mode (Slack/Teams) is not yet available in this version; unset the chat variables to use the shell\n');
-    return 1;
-  }
+  if (config.mode === 'server') return startServer(config);
   const rt = await openRuntime(config);
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
@@ -118,5 +116,26 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   } finally {
     await rt.database.close();
   }
+  return 0;
+}
+
+/** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
+async function startServer(config: AppConfig): Promise<number> {
+  const rt = await openRuntime(config);
+  const ports: Partial<Record<Platform, ChatPort>> = {};
+  const routes: Route[] = [...healthRoutes(() => rt.database.ping())];
+  const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
+  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  void core; // adapters (Slack, Teams) receive the core when they are configured
+  const server = createHttpServer(routes, rt.logger);
+  const port = await listen(server, config.env.PORT);
+  rt.logger.info({ port }, 'samrad listening');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rt.database.close();
   return 0;
 }
