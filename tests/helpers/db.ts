@@ -18,7 +18,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (!onPostgres) {
     const database = await openDatabase({ dataDir: 'memory://' });
     await database.migrate();
-    return { ...database, schema: null, reset: () => truncateAll(database.db), replica: async () => database };
+    // PGlite is one connection in one process: a "replica" is the same instance, closed with it.
+    return { ...database, schema: null, reset: () => truncateAll(database.db), replica: async () => ({ ...database, close: async () => {} }) };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const url = process.env.DATABASE_URL!;

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadFileConfig } from '../../src/config.js';
+
+function write(yaml: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'samrad-cfg-')), 'bad.yaml');
+  writeFileSync(path, yaml);
+  return path;
+}
+
+describe('configuration', () => {
+  it('ships a default with the three forums and two organisations', () => {
+    const cfg = loadFileConfig();
+    expect(cfg.forums.map((f) => f.key)).toEqual(['arendeforum-vuxna', 'arendeforum-unga', 'ung-helsingborg']);
+    expect(cfg.forums.map((f) => [f.kind, f.cadence.everyWeeks])).toEqual([['case', 2], ['case', 2], ['topic', 6]]);
+    expect(cfg.organisations.map((o) => o.domains)).toEqual([['arbetsformedlingen.se'], ['helsingborg.se']]);
+    expect(cfg.handoverTemplates.map((t) => t.key)).toContain('sfi');
+  });
+
+  it('names the file, the path and the problem of a bad config', () => {
+    const base = loadFileConfig();
+    const path = write(
+      JSON.stringify({ ...base, forums: [{ ...base.forums[0], cadence: { ...base.forums[0].cadence, time: '25:00' } }] }),
+    );
+    expect(() => loadFileConfig(path)).toThrow(ConfigError);
+    expect(() => loadFileConfig(path)).toThrow(`${path}: forums.0.cadence.time: expected a time HH:MM`);
+  });
+
+  it('refuses a handover template between unknown organisations', () => {
+    const base = loadFileConfig();
+    const path = write(JSON.stringify({ ...base, handoverTemplates: [{ ...base.handoverTemplates[0], to: 'skatteverket' }] }));
+    expect(() => loadFileConfig(path)).toThrow('handoverTemplates.0.to: unknown organisation "skatteverket"');
+  });
+
+  it('says so when the file is not YAML or missing', () => {
+    expect(() => loadFileConfig(write('forums: [unclosed'))).toThrow(/not valid YAML/);
+    expect(() => loadFileConfig('/nonexistent/samrad.yaml')).toThrow(/cannot read the config file/);
+  });
+
+  it('chooses shell mode without chat credentials and server mode with them', () => {
+    expect(loadConfig({}).mode).toBe('shell');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's' }).mode).toBe('server');
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: '1' }).mode).toBe('server');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SAMRAD_MODE: 'shell' }).mode).toBe('shell');
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+});
