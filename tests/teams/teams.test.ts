@@ -39,7 +39,7 @@ async function raised(): Promise<string> {
   const [code] = /UNG-\d{4}-\d{3}/.exec(connector.texts(CHANNEL).join('\n')) ?? [];
   expect(code).toBeDefined();
   connector.clear();
-  return code;
+  return code!;
 }
 
 describe('channel messages', () => {
@@ -79,6 +79,15 @@ describe('channel messages', () => {
     const [row] = await database.db.select().from(members).where(eq(members.externalId, karin.aadObjectId));
     expect(row.organisationKey).toBe('helsingborg');
     expect(row.chatRef).toMatchObject({ kind: 'conversation', reference: { conversation: { id: `a:dm-${karin.id}` } } });
+  });
+
+  it('finds a person written as an e-mail/UPN in the roster', async () => {
+    await linked();
+    const code = await raised();
+    await say(anna, `åtgärd ny ${code} @${karin.userPrincipalName} imorgon ring SYV`);
+    expect(connector.texts(CHANNEL).join('\n')).toContain('ägare Karin HBG');
+    await say(anna, `åtgärd ny ${code} @nobody@${karin.email!.split('@')[1]} imorgon ring SYV`);
+    expect(connector.texts().join('\n')).toContain('Hittar ingen @nobody@');
   });
 
   it('refuses a person whose organisation is unknown, and stores nothing', async () => {
