@@ -11,6 +11,7 @@ import { Deliverer } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
+import { createTeams } from '../adapters/teams/index.js';
 
 const USAGE = `samrad – chat-ops för samverkansforum
 
@@ -127,6 +128,10 @@ async function startServer(config: AppConfig): Promise<number> {
   const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
   const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
   void core; // adapters (Slack, Teams) receive the core when they are configured
+  // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
+  const teams = createTeams(config, { core, repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger });
+  routes.push(teams.route);
+  if (teams.port) ports.teams = teams.port;
   const server = createHttpServer(routes, rt.logger);
   const port = await listen(server, config.env.PORT);
   rt.logger.info({ port }, 'samrad listening');

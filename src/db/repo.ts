@@ -208,6 +208,29 @@ export class Repository {
     return inserted.map((r) => r.id);
   }
 
+  // --- Teams: conversation references for proactive posts (issue 5)
+  /** Stores how to reach a person directly; `onlyIfEmpty` keeps a richer reference already there. */
+  async setMemberChatRef(platform: string, externalId: string, ref: unknown, opts: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+    const where = and(eq(t.members.platform, platform), eq(t.members.externalId, externalId), opts.onlyIfEmpty ? sql`${t.members.chatRef} is null` : undefined);
+    const rows = await this.db.update(t.members).set({ chatRef: ref as never }).where(where).returning({ id: t.members.id });
+    return rows.length > 0;
+  }
+
+  async memberChatRef(memberId: number): Promise<unknown> {
+    const [row] = await this.db.select({ ref: t.members.chatRef }).from(t.members).where(eq(t.members.id, memberId));
+    return row?.ref ?? null;
+  }
+
+  /** Refreshes the stored reference of a linked channel (e.g. the bot was reinstalled). */
+  async setForumChannelRef(platform: string, channelId: string, ref: unknown): Promise<boolean> {
+    const rows = await this.db
+      .update(t.forums)
+      .set({ channelRef: ref as never })
+      .where(and(eq(t.forums.channelPlatform, platform), eq(t.forums.channelId, channelId)))
+      .returning({ key: t.forums.key });
+    return rows.length > 0;
+  }
+
   // --- audit
   async audit(e: { at: Date; actorId: number | null; actorOrganisationKey: string | null; action: string; forumKey: string | null; caseCode: string | null }): Promise<void> {
     await this.db.insert(t.auditLog).values(e);

@@ -140,4 +140,12 @@ export const en = {
     template: 'Template',
     receiver: 'Receiver',
   },
+  // Microsoft Teams (issue 5)
+  teams: {
+    welcome: (p: { forums: string }) => `Hi! I am Samråd. Link this channel to a forum with \`@Samråd link <forum-key>\` (forums: ${p.forums}) and type \`@Samråd help\` for every command. In a personal chat with me, \`mine\` works.`,
+    formMissing: (p: { fields: string }) => `Please fill in ${p.fields}. Nothing was saved.`,
+    staleCard: () => 'This card belongs to an older version of Samråd. Type the command instead (see `help`). Nothing was changed.',
+    ownerPlaceholder: 'Search for a person',
+    done: 'Done – see the channel.',
+  },
 } satisfies Messages;

@@ -137,6 +137,14 @@ export const sv = {
     template: 'Mall',
     receiver: 'Mottagare',
   },
+  // Microsoft Teams (issue 5)
+  teams: {
+    welcome: (p: { forums: string }) => `Hej! Jag är Samråd. Koppla kanalen till ett forum med \`@Samråd koppla <forumnyckel>\` (forum: ${p.forums}) och skriv \`@Samråd hjälp\` för alla kommandon. I en personlig chatt med mig fungerar \`mina\`.`,
+    formMissing: (p: { fields: string }) => `Fyll i ${p.fields}. Inget sparades.`,
+    staleCard: () => 'Kortet hör till en äldre version av Samråd. Skriv kommandot i stället (se `hjälp`). Inget ändrades.',
+    ownerPlaceholder: 'Sök en person',
+    done: 'Klart – se kanalen.',
+  },
 };
 
 export type Messages = typeof sv;

@@ -1,0 +1,184 @@
+// The Teams bot: a teams-ai Application on botbuilder's CloudAdapter. It turns activities into
+// core commands (typed text, card buttons, card forms) and core replies into Adaptive Cards.
+import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { AppConfig, FileConfig } from '../../src/config.js';
+import type { Form, FormKind, Identity, Lang, Message } from '../../src/core/model.js';
+import { parseCommand } from '../../src/core/grammar.js';
+import type { Samrad } from '../../src/core/samrad.js';
+import type { Repository } from '../../src/db/repo.js';
+import { messages } from '../../src/i18n/index.js';
+import type { Clock } from '../../src/core/model.js';
+import type { Logger } from '../../src/log.js';
+import { channelOf, commandText, langOf, referenceOf, type MentionedPerson } from './activity.js';
+import { commandFromForm, formFor, type FormValues } from './forms.js';
+import { People, type UserSeed } from './people.js';
+import { TeamsPort, type MemberChatRef } from './port.js';
+import { renderForm, renderMessage, VERB, type AdaptiveCard, type CardData } from './render.js';
+
+export interface TeamsAuth {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType?: string;
+}
+
+export interface TeamsDeps {
+  core: Samrad;
+  repo: Repository;
+  config: FileConfig;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** botbuilder's own variable names; with no app id it runs unauthenticated (the HTTP route gates that). */
+export function teamsAdapter(auth: TeamsAuth): TeamsAdapter {
+  return new TeamsAdapter({ MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppTenantId: auth.tenantId, MicrosoftAppType: auth.appType } as never);
+}
+
+export function authOf(env: AppConfig['env']): TeamsAuth {
+  return { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType };
+}
+
+const FORM_KINDS: FormKind[] = ['case-new', 'step-new', 'handover-new', 'handover-reply'];
+
+type Seen = Identity & { teamsId?: string };
+
+export class TeamsBot {
+  readonly adapter: TeamsAdapter;
+  readonly app: Application;
+  readonly port: TeamsPort;
+  private readonly people: People;
+
+  constructor(
+    auth: TeamsAuth,
+    private readonly deps: TeamsDeps,
+  ) {
+    this.adapter = teamsAdapter(auth);
+    this.adapter.onTurnError = async (_ctx, err) => deps.logger.error({ err }, 'teams turn failed');
+    this.people = new People(deps.clock, deps.logger);
+    this.port = new TeamsPort(this.adapter, auth.appId ?? '', deps.repo, deps.logger);
+    this.app = new Application({ adapter: this.adapter, botAppId: auth.appId ?? '', removeRecipientMention: false, startTypingTimer: false, longRunningMessages: false });
+    this.routes();
+  }
+
+  /** Runs one incoming activity (the HTTP route hands them in). */
+  run(context: TurnContext): Promise<void> {
+    return this.app.run(context).then(() => undefined);
+  }
+
+  private routes(): void {
+    // Action.Execute (Teams universal actions): the answer replaces the card for the person who pressed.
+    this.app.adaptiveCards.actionExecute<CardData>(VERB, async (ctx, _state, data) => (await this.cardAction(ctx, data)) ?? this.notice(ctx, 'done'));
+    // Action.Submit (older clients, the Emulator): the answer is a reply in the conversation.
+    this.app.adaptiveCards.actionSubmit<CardData>(VERB, async (ctx, _state, data) => {
+      const card = await this.cardAction(ctx, data);
+      if (card) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    });
+    this.app.conversationUpdate('membersAdded', (ctx) => this.installed(ctx));
+    this.app.activity(ActivityTypes.Message, async (ctx) => {
+      const { text, mentions } = commandText(ctx.activity);
+      const card = await this.command(ctx, text, mentions);
+      if (card) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    });
+  }
+
+  private lang(ctx: TurnContext, fallback?: Lang): Lang {
+    return langOf(ctx.activity.locale) ?? fallback ?? this.deps.config.language;
+  }
+
+  /** One line in a card (for answers that have no message of their own). */
+  private notice(ctx: TurnContext, what: 'done' | 'stale', tone: Message['tone'] = 'info'): AdaptiveCard {
+    const m = messages(this.lang(ctx));
+    return renderMessage({ tone, blocks: [{ type: 'text', text: what === 'done' ? m.teams.done : m.teams.staleCard() }] });
+  }
+
+  /** Runs command text as the speaker; returns the card to answer with, or null when the answer went to the channel. */
+  private async command(ctx: TurnContext, text: string, mentions: Map<string, MentionedPerson> = new Map()): Promise<AdaptiveCard | null> {
+    const identity: Seen = await this.people.speaker(ctx);
+    const channel = channelOf(ctx.activity);
+    const parsed = parseCommand(text);
+    if (!('error' in parsed)) {
+      const lang = identity.language ?? parsed.lang;
+      const form = formFor(parsed.command, messages(lang), this.deps.config);
+      if (form) return this.form(form, lang);
+    }
+    const seen: Seen[] = [identity];
+    this.remember(ctx, identity);
+    const reply = await this.deps.core.handle({
+      identity,
+      channel,
+      text,
+      resolveMention: async (token) => {
+        const key = token.replace(/^@/, '').replace(/^teams:/, '');
+        const who: Seen | null = await this.people.person(ctx, mentions.get(token), key);
+        if (who) {
+          seen.push(who);
+          this.remember(ctx, who);
+        }
+        return who;
+      },
+    });
+    await this.persistWaysIn(ctx, seen, channel.direct === true);
+    if (reply.form) return this.form(reply.form, identity.language ?? this.deps.config.language);
+    return reply.message ? renderMessage(reply.message) : null;
+  }
+
+  private form(form: Form, lang: Lang): AdaptiveCard {
+    return renderForm(form, messages(lang).teams.ownerPlaceholder);
+  }
+
+  /** Lets the port open a personal chat with someone named in this very command (before it is stored). */
+  private remember(ctx: TurnContext, who: Seen): void {
+    const seed = this.people.seedOf(ctx, who);
+    if (seed) this.port.seeds.set(who.externalId, seed);
+  }
+
+  /** Stores how to reach people later: the personal chat itself, or a seed to open one. */
+  private async persistWaysIn(ctx: TurnContext, seen: Seen[], direct: boolean): Promise<void> {
+    for (const [i, who] of seen.entries()) {
+      if (i === 0 && direct) {
+        const ref: MemberChatRef = { kind: 'conversation', reference: referenceOf(ctx.activity) };
+        await this.deps.repo.setMemberChatRef('teams', who.externalId, ref);
+      } else {
+        const seed = this.port.seeds.get(who.externalId);
+        if (seed) await this.deps.repo.setMemberChatRef('teams', who.externalId, seed satisfies UserSeed, { onlyIfEmpty: true });
+      }
+      this.port.seeds.delete(who.externalId);
+    }
+  }
+
+  /** A card button or form submit: same grammar and handlers as typed text. */
+  private async cardAction(ctx: TurnContext, data: CardData): Promise<AdaptiveCard | null> {
+    if (typeof data.submit === 'string') {
+      const kind = data.submit as FormKind;
+      if (!FORM_KINDS.includes(kind)) return this.notice(ctx, 'stale', 'error');
+      const values: FormValues = {};
+      for (const [k, v] of Object.entries(data)) if (!['verb', 'submit', 'hidden', 'command', 'form'].includes(k) && typeof v === 'string') values[k] = v;
+      const hidden = Object.fromEntries(Object.entries(data.hidden ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      const identityLang = langOf(ctx.activity.locale) ?? this.deps.config.language;
+      const m = messages(identityLang);
+      const built = commandFromForm(kind, values, hidden, m, identityLang);
+      if ('missing' in built) return renderMessage({ tone: 'error', blocks: [{ type: 'text', text: m.teams.formMissing({ fields: built.missing.join(', ') }) }] });
+      return this.command(ctx, built.text);
+    }
+    if (typeof data.command === 'string' && data.command.length <= 4000) return this.command(ctx, data.command);
+    return this.notice(ctx, 'stale', 'error');
+  }
+
+  /** The bot was added to a team, chat or personal scope: keep the way in and say how to start. */
+  private async installed(ctx: TurnContext): Promise<void> {
+    const a = ctx.activity;
+    if (!a.membersAdded?.some((m) => m.id === a.recipient.id)) return;
+    const channel = channelOf(a);
+    if (channel.direct) {
+      const from: Seen = await this.people.speaker(ctx);
+      await this.deps.repo.setMemberChatRef('teams', from.externalId, { kind: 'conversation', reference: referenceOf(a) } satisfies MemberChatRef);
+    } else if (await this.deps.repo.setForumChannelRef('teams', channel.id, channel.ref)) {
+      this.deps.logger.info('teams channel reference refreshed');
+    }
+    const m = messages(this.lang(ctx));
+    const welcome = renderMessage({ blocks: [{ type: 'text', text: m.teams.welcome({ forums: this.deps.config.forums.map((f) => f.key).join(', ') }) }] });
+    await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(welcome)] });
+  }
+}

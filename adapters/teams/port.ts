@@ -1,0 +1,134 @@
+// Proactive posts to Teams: the outbox hands a target and a message; we continue the stored
+// conversation (a linked channel, or a person's personal chat) at its serviceUrl.
+import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext, type Activity } from 'botbuilder';
+import type { Message, Target } from '../../src/core/model.js';
+import { DeliveryError, type ChatPort } from '../../src/core/ports.js';
+import type { Repository } from '../../src/db/repo.js';
+import type { Logger } from '../../src/log.js';
+import type { UserSeed } from './people.js';
+import { renderMessage, summaryOf } from './render.js';
+
+/** A person's stored way in: their personal chat, or only enough to open one. */
+export type MemberChatRef = { kind: 'conversation'; reference: Partial<ConversationReference> } | UserSeed;
+
+/** What `send` returns and `replaces` hands back: enough to update the posted card. */
+export interface SentRef {
+  activityId: string;
+  reference: Partial<ConversationReference>;
+}
+
+export function activityOf(message: Message): Partial<Activity> {
+  return { type: 'message', summary: summaryOf(message), attachments: [CardFactory.adaptiveCard(renderMessage(message))] };
+}
+
+export class TeamsPort implements ChatPort {
+  /** People seen in this process whose seed is not stored yet (mentioned in the command being run). */
+  readonly seeds = new Map<string, UserSeed>();
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly repo: Repository,
+    private readonly log: Logger,
+  ) {}
+
+  async send(target: Target, message: Message, replaces?: unknown): Promise<SentRef> {
+    const activity = activityOf(message);
+    const prev = replaces as SentRef | undefined;
+    if (prev?.activityId && prev.reference) return this.onConversation(prev.reference, async (ctx) => void (await ctx.updateActivity({ ...activity, id: prev.activityId })), prev.activityId);
+    if (target.kind === 'channel') {
+      const ref = target.ref as Partial<ConversationReference> | undefined;
+      if (!ref?.serviceUrl || !ref.conversation?.id) throw new DeliveryError('no Teams conversation reference for this channel (link it again)', false);
+      return this.post(ref, activity);
+    }
+    const stored = (target.ref ?? (await this.repo.memberChatRef(target.memberId))) as MemberChatRef | null;
+    if (stored?.kind === 'conversation') return this.post(stored.reference, activity);
+    const seed = stored?.kind === 'user' ? stored : this.seeds.get(target.externalId);
+    // Retryable: the person may open a chat with the bot (or be seen in a channel) later.
+    if (!seed) throw new DeliveryError('no way to reach this person in Teams yet', true);
+    const reference = await this.openPersonalChat(seed);
+    await this.repo.setMemberChatRef('teams', target.externalId, { kind: 'conversation', reference } satisfies MemberChatRef);
+    return this.post(reference, activity);
+  }
+
+  private post(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<SentRef> {
+    return this.onConversation(reference, async (ctx) => (await ctx.sendActivity(activity))?.id ?? '');
+  }
+
+  /** Runs `fn` in a proactive turn; errors come back to the caller (the adapter would swallow them). */
+  private async onConversation(reference: Partial<ConversationReference>, fn: (ctx: TurnContext) => Promise<string | void>, fallbackId = ''): Promise<SentRef> {
+    let failure: unknown = null;
+    let activityId = fallbackId;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
+      withoutSdkRetries(ctx, this.adapter);
+      try {
+        activityId = (await fn(ctx)) || activityId;
+      } catch (e) {
+        failure = e;
+      }
+    });
+    if (failure) throw deliveryError(failure);
+    return { activityId, reference };
+  }
+
+  private async openPersonalChat(seed: UserSeed): Promise<Partial<ConversationReference>> {
+    let reference: Partial<ConversationReference> | null = null;
+    let failure: unknown = null;
+    const params = {
+      isGroup: false,
+      bot: { id: seed.bot.id, name: seed.bot.name ?? '' },
+      members: [{ id: seed.userId, name: '' }],
+      tenantId: seed.tenantId ?? undefined,
+      channelData: seed.tenantId ? { tenant: { id: seed.tenantId } } : undefined,
+      activity: undefined as never,
+    };
+    try {
+      await this.adapter.createConversationAsync(this.appId, seed.channelId, seed.serviceUrl, undefined as never, params, async (ctx) => {
+        reference = ctxReference(ctx);
+      });
+    } catch (e) {
+      failure = e;
+    }
+    if (failure || !reference) throw deliveryError(failure ?? new Error('no conversation created'));
+    this.log.debug('opened a personal Teams chat');
+    return reference;
+  }
+}
+
+function ctxReference(ctx: TurnContext): Partial<ConversationReference> {
+  const a = ctx.activity;
+  return { channelId: a.channelId, serviceUrl: a.serviceUrl, conversation: a.conversation, bot: a.recipient, user: a.from };
+}
+
+/** The connector's HTTP pipeline retries and sleeps on 429/5xx by itself; the outbox retries instead. */
+function withoutSdkRetries(ctx: TurnContext, adapter: CloudAdapter): void {
+  const client = ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
+  try {
+    client?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  } catch {
+    // An SDK without that pipeline keeps its own retries; delivery still works.
+  }
+}
+
+/** 429 and 5xx (and network failures) come back later, honouring Retry-After; other 4xx are final. */
+export function deliveryError(e: unknown): DeliveryError {
+  const err = e as { statusCode?: number; status?: number; message?: string; response?: { status?: number; headers?: { get?(n: string): string | undefined } & Record<string, unknown> } };
+  const status = err?.statusCode ?? err?.response?.status ?? err?.status;
+  const message = `Teams connector: ${status ?? 'no answer'} ${String(err?.message ?? e).slice(0, 200)}`;
+  if (status === undefined) return new DeliveryError(message, true);
+  if (status === 429 || status >= 500) {
+    const h = err.response?.headers;
+    const raw = (typeof h?.get === 'function' ? h.get('retry-after') : (h?.['retry-after'] as string | undefined)) ?? undefined;
+    return new DeliveryError(message, true, retryAfterMs(raw));
+  }
+  return new DeliveryError(message, false);
+}
+
+function retryAfterMs(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  // An HTTP date is relative to the server's clock, which we read only to turn it into a delay.
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}

@@ -1,0 +1,135 @@
+// The neutral message model as Adaptive Cards (schema 1.5, what Teams renders today).
+// Buttons and form submits are Action.Execute (Teams universal actions) with verb `samrad`;
+// their data carries the command, so the same grammar and validation run as for typed text.
+import type { Action, Block, Form, FormField, Message } from '../../src/core/model.js';
+import { toPlainText } from '../../src/core/plaintext.js';
+
+export const VERB = 'samrad';
+
+export type CardElement = Record<string, unknown>;
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: Record<string, unknown>;
+}
+
+/** What a button or a form submit sends back to the bot. */
+export interface CardData {
+  verb: typeof VERB;
+  /** A command to run as typed (buttons). */
+  command?: string;
+  /** The button wants a form first (see adapters/teams/forms.ts). */
+  form?: string;
+  /** A submitted form: its kind and the values it carried through. */
+  submit?: string;
+  hidden?: Record<string, string>;
+  [input: string]: unknown;
+}
+
+const TONE_COLOR: Record<NonNullable<Message['tone']>, string> = { info: 'Default', success: 'Good', warning: 'Warning', error: 'Attention' };
+
+function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions?.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** Our `*bold*` (Slack style) becomes Adaptive Card markdown `**bold**`. */
+function markdown(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, '**$1**');
+}
+
+function actionOf(a: Action): CardElement {
+  const data: CardData = { verb: VERB, command: a.command, ...(a.form ? { form: a.form } : {}) };
+  return {
+    type: 'Action.Execute',
+    title: a.label,
+    verb: VERB,
+    data,
+    ...(a.style === 'primary' ? { style: 'positive' } : a.style === 'danger' ? { style: 'destructive' } : {}),
+  };
+}
+
+function blockOf(b: Block): CardElement[] {
+  switch (b.type) {
+    case 'text':
+      return [{ type: 'TextBlock', text: markdown(b.text), wrap: true }];
+    case 'fields':
+      return [{ type: 'FactSet', facts: b.fields.map((f) => ({ title: f.label, value: f.value })) }];
+    case 'item':
+      return [
+        {
+          type: 'Container',
+          spacing: 'Small',
+          items: [
+            { type: 'TextBlock', text: `• ${markdown(b.text)}`, wrap: true },
+            ...(b.actions?.length ? [{ type: 'ActionSet', actions: b.actions.map(actionOf) }] : []),
+          ],
+        },
+      ];
+    case 'actions':
+      return [{ type: 'ActionSet', actions: b.actions.map(actionOf) }];
+    case 'divider':
+      return [{ type: 'Container', separator: true, spacing: 'Medium', items: [] }];
+    case 'image':
+      return [{ type: 'Image', url: b.url, altText: b.alt }];
+  }
+}
+
+/** A neutral message as one Adaptive Card. */
+export function renderMessage(msg: Message): AdaptiveCard {
+  const body: CardElement[] = [];
+  if (msg.title) body.push({ type: 'TextBlock', text: msg.title, size: 'Medium', weight: 'Bolder', wrap: true, color: TONE_COLOR[msg.tone ?? 'info'] });
+  for (const b of msg.blocks) body.push(...blockOf(b));
+  // Without a title, the tone colours the first line (refusals read red, confirmations green).
+  if (!msg.title && msg.tone && msg.tone !== 'info' && body[0]?.type === 'TextBlock') body[0] = { ...body[0], color: TONE_COLOR[msg.tone] };
+  return card(body);
+}
+
+function inputOf(f: FormField, placeholderForPeople: string): CardElement {
+  const base = { id: f.id, label: f.label, isRequired: !f.optional, ...(f.initial ? { value: f.initial } : {}) };
+  switch (f.kind) {
+    case 'text':
+    case 'number':
+      return { type: 'Input.Text', ...base };
+    case 'longtext':
+      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: 2000 };
+    case 'date':
+      return { type: 'Input.Date', ...base };
+    case 'select':
+    case 'radio':
+    case 'multiselect':
+      return {
+        type: 'Input.ChoiceSet',
+        ...base,
+        style: f.kind === 'radio' ? 'expanded' : 'compact',
+        isMultiSelect: f.kind === 'multiselect',
+        choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+      };
+    case 'member':
+      // Teams' people picker: the value is the person's Entra (AAD) object id.
+      return { type: 'Input.ChoiceSet', ...base, placeholder: placeholderForPeople, choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users?scope=currentContext' } };
+  }
+}
+
+/** A form as a card with inputs and one submit button that carries the form's kind and fixed values. */
+export function renderForm(form: Form, placeholderForPeople = ''): AdaptiveCard {
+  const data: CardData = { verb: VERB, submit: form.kind, hidden: form.hidden ?? {} };
+  return card(
+    [{ type: 'TextBlock', text: form.title, size: 'Medium', weight: 'Bolder', wrap: true }, ...form.fields.map((f) => inputOf(f, placeholderForPeople))],
+    [{ type: 'Action.Execute', title: form.submitLabel, verb: VERB, data, style: 'positive' }],
+  );
+}
+
+/** The notification / fallback line of a message. */
+export function summaryOf(msg: Message): string {
+  return (msg.summary ?? msg.title ?? toPlainText(msg).split('\n')[0] ?? '').slice(0, 200);
+}
