@@ -49,7 +49,9 @@ export async function meetingStart(h: HandlerContext): Promise<Message | undefin
     state = { items: await agendaItems(h, forum, planned), participants: [], seq: 0 };
   }
   state = withParticipant(state, h.member.organisationKey ?? h.organisation.key);
-  const idx = state.items.findIndex((i) => i.state === 'pending' || i.state === 'skipped');
+  // A resumed meeting goes back to what is left, or to its last item when everything was walked.
+  const left = state.items.findIndex((i) => i.state === 'pending' || i.state === 'skipped');
+  const idx = left >= 0 || !resumed ? left : state.items.length - 1;
   if (idx >= 0) state.items[idx] = { ...state.items[idx], state: 'current' };
   row = await h.repo.updateMeeting(row.id, {
     status: 'running',
