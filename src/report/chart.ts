@@ -3,6 +3,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { Messages } from '../i18n/index.js';
+import { decimal } from './format.js';
 import type { ForumIndicators } from './indicators.js';
 
 interface Bar {
@@ -25,13 +26,13 @@ export function chartBars(f: ForumIndicators, m: Messages): Bar[] {
   ];
 }
 
-function spec(title: string, bars: Bar[]): vega.Spec {
+function spec(title: string, subtitle: string, bars: Bar[]): vega.Spec {
   return {
     width: 520,
     height: bars.length * 24,
     padding: 12,
     background: 'white',
-    title: { text: title, anchor: 'start', fontSize: 14 },
+    title: { text: title, subtitle, anchor: 'start', fontSize: 14, subtitleFontSize: 11 },
     data: [{ name: 'bars', values: bars }],
     scales: [
       { name: 'y', type: 'band', domain: { data: 'bars', field: 'label' }, range: 'height', padding: 0.2 },
@@ -57,8 +58,8 @@ function spec(title: string, bars: Bar[]): vega.Spec {
   };
 }
 
-export async function chartSvg(title: string, bars: Bar[]): Promise<string> {
-  const view = new vega.View(vega.parse(spec(title, bars)), { renderer: 'none' });
+export async function chartSvg(title: string, subtitle: string, bars: Bar[]): Promise<string> {
+  const view = new vega.View(vega.parse(spec(title, subtitle, bars)), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -68,7 +69,12 @@ export async function chartSvg(title: string, bars: Bar[]): Promise<string> {
 
 /** The chart as PNG bytes (twice the SVG's size, for sharp text on high-density screens). */
 export async function chartPng(f: ForumIndicators, m: Messages, quarter: string): Promise<Buffer> {
-  const svg = await chartSvg(m.report.chart.title({ forum: f.forumName, quarter }), chartBars(f, m));
+  const L = m.report.labels;
+  const subtitle = [
+    `${L.medianDays}: ${f.daysToFirstStep.median === null ? '–' : decimal(f.daysToFirstStep.median, m.report.decimalComma)}`,
+    `${L.stepsShare}: ${f.steps.sharePercent === null ? '–' : decimal(f.steps.sharePercent, m.report.decimalComma)}`,
+  ].join(' · ');
+  const svg = await chartSvg(m.report.chart.title({ forum: f.forumName, quarter }), subtitle, chartBars(f, m));
   const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
   return Buffer.from(png);
 }
