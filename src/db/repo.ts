@@ -204,7 +204,7 @@ export class Repository {
   /** The meeting row of one occurrence, created when missing (by forum + scheduled date). */
   async materialiseMeeting(m: { forumKey: string; scheduledDate: string; date: string; startsAt: Date }): Promise<MeetingRow> {
     await this.db.insert(t.meetings).values(m).onConflictDoNothing({ target: [t.meetings.forumKey, t.meetings.scheduledDate] });
-    const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, m.forumKey), eq(t.meetings.scheduledDate, m.scheduledDate)));
+    const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, m.forumKey), eq(t.meetings.scheduledDate, m.scheduledDate))).for('update');
     return row;
   }
 
@@ -213,8 +213,9 @@ export class Repository {
     return row ?? null;
   }
 
+  /** The running meeting, locked for the rest of the transaction so concurrent clicks on its buttons queue up. */
   async runningMeeting(forumKey: string): Promise<MeetingRow | null> {
-    const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, forumKey), eq(t.meetings.status, 'running'))).orderBy(asc(t.meetings.id)).limit(1);
+    const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, forumKey), eq(t.meetings.status, 'running'))).orderBy(asc(t.meetings.id)).limit(1).for('update');
     return row ?? null;
   }
 

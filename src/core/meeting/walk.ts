@@ -38,6 +38,8 @@ export async function meetingStart(h: HandlerContext): Promise<Message | undefin
   if (!found) throw new UserError('noMeetingPlanned');
   const { planned } = found;
   let row = await h.repo.materialiseMeeting({ forumKey: forum.key, scheduledDate: planned.scheduledDate, date: planned.date, startsAt: planned.start });
+  // Two starts at once: the second waited for the first's row lock and finds it running.
+  if (row.status === 'running') return { blocks: [{ type: 'text', text: h.m.meeting.alreadyRunning({ when: formatMeeting(h.m, row.startsAt) }) }] };
   let state: RunState;
   let resumed = false;
   if (row.status === 'held') {
