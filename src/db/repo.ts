@@ -298,6 +298,15 @@ export class Repository {
     await this.db.update(t.topics).set({ status: 'discussed', meetingId, decision }).where(eq(t.topics.id, id));
   }
 
+  /** Meetings whose walk or minutes hold an item for this case (retention purge). */
+  async meetingsWithCaseItem(caseId: number): Promise<MeetingRow[]> {
+    const probe = JSON.stringify({ items: [{ kind: 'case', id: caseId }] });
+    return this.db
+      .select()
+      .from(t.meetings)
+      .where(sql`${t.meetings.agendaSnapshot} @> ${probe}::jsonb or ${t.meetings.minutes} @> ${probe}::jsonb`);
+  }
+
   /** The forum's feed token (ICS, report images), created once on first use. */
   async ensureCalendarToken(forumKey: string, fresh: string): Promise<string> {
     const [row] = await this.db

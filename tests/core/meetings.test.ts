@@ -1,6 +1,7 @@
 // The meeting as a user runs it: walk-through, minutes, justering and carry-over, typed as in the chat.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handovers } from '../../src/db/schema/index.js';
+import { purgeCaseFromMeetings } from '../../src/core/meeting/minutes.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { ANNA, createTestBot, KARIN, OLLE, type TestBot } from '../helpers/bot.js';
 
@@ -260,5 +261,39 @@ describe('topic meetings', () => {
     expect(await bot.say(KARIN, `möte beslut Ring ${phone}`, 'uhb')).toMatch(/ett telefonnummer/);
     await bot.say(KARIN, 'möte avsluta', 'uhb');
     expect(bot.port.toChannel('uhb').join('\n')).not.toContain(phone);
+  });
+});
+
+describe('robustness', () => {
+  it('two people noting decisions at the same moment both get into the minutes', async () => {
+    await twoCases();
+    bot.clock.set('2026-12-03T13:00:00+01:00');
+    await bot.say(ANNA, 'möte start');
+    // Different people: nothing else serialises them but the lock on the running meeting.
+    const replies = await Promise.all([bot.sayRaw(KARIN, 'möte beslut Karin kallar till trepartssamtal'), bot.sayRaw(OLLE, 'möte beslut Olle tar fram studieplan')]);
+    expect(replies.every((r) => r.ok)).toBe(true);
+    await bot.say(ANNA, 'möte avsluta');
+    expect(last()).toContain('Beslut: Karin kallar till trepartssamtal');
+    expect(last()).toContain('Beslut: Olle tar fram studieplan');
+    expect(last()).toContain('Deltagande organisationer: Arbetsförmedlingen, Helsingborgs stad');
+  });
+
+  it('retention removes what was noted under a case from the walk and the minutes, approved or not', async () => {
+    await twoCases();
+    bot.clock.set('2026-12-03T13:00:00+01:00');
+    await bot.say(ANNA, 'möte start');
+    await bot.say(ANNA, 'möte beslut Remiss till studievägledning');
+    await bot.say(ANNA, 'möte nästa');
+    await bot.say(ANNA, 'möte beslut Inget mer att göra här');
+    await bot.say(ANNA, 'möte avsluta');
+    await bot.say(ANNA, 'protokoll justera');
+    await bot.say(KARIN, 'protokoll justera');
+    const c1 = (await bot.repo.caseByCode('UNG-2026-001'))!;
+    expect(await purgeCaseFromMeetings(bot.repo, c1.id)).toBe(1);
+    const minutes = await bot.say(KARIN, 'protokoll visa');
+    expect(minutes).not.toContain('Remiss till studievägledning');
+    expect(minutes).toContain('Beslut: …');
+    expect(minutes).toContain('Inget mer att göra här');
+    expect(JSON.stringify((await bot.repo.meetingsFor('arendeforum-unga'))[0])).not.toContain('Remiss till studievägledning');
   });
 });

@@ -134,7 +134,7 @@ export async function minutesMessage(repo: Repository, cfg: FileConfig, m: Messa
   const caseIds = [...rec.items.filter((i) => i.kind === 'case').map((i) => i.id), ...allSteps.map((s) => s.caseId), ...rec.closed.map((c) => c.caseId)];
   const [cases, stepRows] = await Promise.all([repo.casesByIds(caseIds), repo.stepsByIds(allSteps.map((s) => s.id))]);
   const stepText = (s: FrozenStep) => m.minutes.step({ id: s.id, code: s.code, text: stepRows.get(s.id)?.text ?? '…', owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
-  const noteText = (n: Note) => (n.kind === 'decision' ? m.minutes.decision({ text: n.text }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text: n.text }));
+  const noteText = (n: Note) => (n.kind === 'decision' ? m.minutes.decision({ text: n.text || '…' }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text: n.text || '…' }));
   const status =
     row.minutesStatus === 'approved' ? m.minutes.approved({ by: approvers(cfg, approvals) }) : m.minutes.draft({ waiting: waitingFor(cfg, approvals).join(', '), soFar: approvers(cfg, approvals) });
   const blocks: Block[] = [
@@ -220,4 +220,24 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
     const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, next).join(', ') });
     await h.post(channelTarget(forum), { blocks: [{ type: 'text', text }] }, `minutes.approve:${row.id}:${org}:${h.now.getTime()}`);
   }
+}
+
+/**
+ * Retention: removes the free text noted under a purged case (decisions, information duties) from every
+ * meeting's walk and minutes, approved ones included — the purge is a legal duty that outranks justering.
+ * Step texts and the case question are not copied into minutes, so purging their rows is enough.
+ */
+export async function purgeCaseFromMeetings(repo: Repository, caseId: number): Promise<number> {
+  const rows = await repo.meetingsWithCaseItem(caseId);
+  const scrub = <T extends { kind: string; id: number; notes: Note[] }>(items: T[] | undefined): T[] | undefined =>
+    items?.map((i) => (i.kind === 'case' && i.id === caseId ? { ...i, notes: i.notes.map((n) => ({ ...n, text: '' })) } : i));
+  for (const row of rows) {
+    const snap = row.agendaSnapshot as RunState | null;
+    const rec = row.minutes as MinutesRecord | null;
+    await repo.updateMeeting(row.id, {
+      agendaSnapshot: snap ? { ...snap, items: scrub(snap.items) } : snap,
+      minutes: rec ? { ...rec, items: scrub(rec.items) } : rec,
+    });
+  }
+  return rows.length;
 }
