@@ -12,6 +12,9 @@ import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createTeams } from '../adapters/teams/index.js';
+import { calendarRoutes } from './http/calendar.js';
+import { reportRoutes } from './http/reports.js';
+import { runReport } from './report/cli.js';
 
 const USAGE = `samrad – chat-ops för samverkansforum
 
@@ -67,9 +70,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     case 'tick':
       return tick(config, rest);
-    case 'report':
-      process.stderr.write('samrad report: not yet available in this version\n');
-      return 1;
+    case 'report': {
+      const rt = await openRuntime(config);
+      try {
+        return await runReport(rest, { repo: rt.repo, config: config.file, now: rt.clock.now(), out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) });
+      } finally {
+        await rt.database.close();
+      }
+    }
     default:
       process.stderr.write(`samrad: unknown command "${cmd}"\n\n${USAGE}`);
       return 2;
@@ -82,7 +90,7 @@ async function start(config: AppConfig): Promise<number> {
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
   const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
-  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
   try {
@@ -124,9 +132,13 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
 async function startServer(config: AppConfig): Promise<number> {
   const rt = await openRuntime(config);
   const ports: Partial<Record<Platform, ChatPort>> = {};
-  const routes: Route[] = [...healthRoutes(() => rt.database.ping())];
+  const routes: Route[] = [
+    ...healthRoutes(() => rt.database.ping()),
+    ...calendarRoutes(rt.repo, { clock: rt.clock, language: config.file.language }),
+    ...reportRoutes(rt.repo, config.file, rt.clock),
+  ];
   const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
-  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
   void core; // adapters (Slack, Teams) receive the core when they are configured
   // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
   const teams = createTeams(config, { core, repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger });

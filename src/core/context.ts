@@ -27,6 +27,8 @@ export interface HandlerContext {
   audit(action: string, caseCode: string | null, forumKey?: string | null): Promise<void>;
   /** Refuses free text that identifies a person. */
   guard(text: string): void;
+  /** The server's public base URL, or null (shell): links are then given as paths. */
+  publicUrl: string | null;
 }
 
 export function channelTarget(f: ForumRow): Target {

@@ -9,6 +9,11 @@ import { link } from './handlers/link.js';
 import { mine } from './handlers/mine.js';
 import { stepAdd, stepDone } from './handlers/steps.js';
 import { topicAdd } from './handlers/topics.js';
+import { caseCodeInMeeting } from './meeting/current.js';
+import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from './meeting/walk.js';
+import { minutesApprove, minutesShow } from './meeting/minutes.js';
+import { calendarLink } from './handlers/calendar.js';
+import { report } from './handlers/report.js';
 
 type Out = Pick<Reply, 'message' | 'form'>;
 const msg = (message: Message): Out => ({ message });
@@ -25,19 +30,40 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
     case 'case.show':
       return msg(await caseShow(h, c.code));
     case 'case.close':
-      if (!c.code) throw new UserError('noCodeOutsideMeeting');
-      return (await caseClose(h, c.code, c.outcome), none);
+      return (await caseClose(h, await caseCodeInMeeting(h, c.code), c.outcome), none);
     case 'topic.add':
       return (await topicAdd(h, c.text), none);
     case 'agenda':
       return msg(await agenda(h));
     case 'step.add':
-      if (!c.code) throw new UserError('noCodeOutsideMeeting');
-      return (await stepAdd(h, { ...c, code: c.code }), none);
+      return (await stepAdd(h, { ...c, code: await caseCodeInMeeting(h, c.code) }), none);
     case 'step.done':
       return msg(await stepDone(h, c.id));
     case 'mine':
       return msg(await mine(h));
+    // --- meetings, minutes, report, calendar (issue 8)
+    case 'meeting.start': {
+      const message = await meetingStart(h);
+      return message ? msg(message) : none;
+    }
+    case 'meeting.next':
+      return (await meetingAdvance(h, 'discussed'), none);
+    case 'meeting.skip':
+      return (await meetingAdvance(h, 'skipped'), none);
+    case 'meeting.end':
+      return (await meetingEnd(h), none);
+    case 'meeting.decide':
+      return (await meetingNote(h, { kind: 'decision', text: c.text }), none);
+    case 'meeting.inform':
+      return (await meetingNote(h, { kind: 'inform', who: c.who, text: c.text }), none);
+    case 'minutes.show':
+      return msg(await minutesShow(h));
+    case 'minutes.approve':
+      return (await minutesApprove(h), none);
+    case 'report':
+      return msg(await report(h, c.quarter));
+    case 'calendar':
+      return msg(await calendarLink(h));
     default:
       throw new UserError('notYet', { what: c.name });
   }

@@ -41,7 +41,9 @@ export type Command =
   | { name: 'minutes.approve' }
   | { name: 'minutes.show' }
   | { name: 'report'; quarter: string }
-  | { name: 'calendar' };
+  | { name: 'calendar' }
+  | { name: 'meeting.decide'; text: string }
+  | { name: 'meeting.inform'; who: string; text: string };
 
 export type CommandName = Command['name'];
 
@@ -92,7 +94,7 @@ const SUBS: Record<string, Record<string, string>> = {
   topic: { ny: 'add', add: 'add', new: 'add' },
   step: { ny: 'add', add: 'add', new: 'add', klar: 'done', done: 'done' },
   handover: { ny: 'new', new: 'new', svar: 'reply', reply: 'reply' },
-  meeting: { start: 'start', nasta: 'next', next: 'next', hoppa: 'skip', skip: 'skip', avsluta: 'end', end: 'end', flytta: 'move', move: 'move', 'stall': 'cancel', cancel: 'cancel' },
+  meeting: { start: 'start', nasta: 'next', next: 'next', hoppa: 'skip', skip: 'skip', avsluta: 'end', end: 'end', flytta: 'move', move: 'move', 'stall': 'cancel', cancel: 'cancel', beslut: 'decide', decide: 'decide', decision: 'decide', info: 'inform', inform: 'inform', informerar: 'inform' },
   minutes: { justera: 'approve', approve: 'approve', visa: 'show', show: 'show' },
 };
 
@@ -156,6 +158,7 @@ function build(group: string, sub: string, rest: string[]): Command | ParseError
     case 'meeting':
       if (sub === 'move') return rest.length === 1 ? { name: 'meeting.move', date: rest[0] } : usage;
       if (sub === 'cancel') return { name: 'meeting.cancel', reason: rest.length ? rest.join(' ').slice(0, 200) : null };
+      if (sub === 'decide' || sub === 'inform') return buildMeetingNote(sub, rest, usage);
       return rest.length === 0 ? ({ name: `meeting.${sub}` } as Command) : usage;
     case 'minutes':
       return rest.length === 0 ? ({ name: sub === 'approve' ? 'minutes.approve' : 'minutes.show' } as Command) : usage;
@@ -273,4 +276,15 @@ function buildHandover(sub: string, rest: string[], usage: ParseError): Command 
     due = tail[1];
   }
   return { name: 'handover.new', template: fold(template), code: c, to, due };
+}
+
+// `möte beslut <text>` records a decision on the current item; `möte info @vem <till vem och vad>` who informs whom.
+function buildMeetingNote(sub: 'decide' | 'inform', rest: string[], usage: ParseError): Command | ParseError {
+  if (sub === 'decide') {
+    const t = freeText.safeParse(rest.join(' '));
+    return t.success ? { name: 'meeting.decide', text: t.data } : usage;
+  }
+  if (!rest[0] || !mention.safeParse(rest[0]).success) return { error: 'badMention', params: { value: (rest[0] ?? '').slice(0, 40) } };
+  const t = freeText.safeParse(rest.slice(1).join(' '));
+  return t.success ? { name: 'meeting.inform', who: rest[0], text: t.data } : usage;
 }

@@ -26,6 +26,8 @@ export interface SamradDeps {
   logger: Logger;
   /** Called after commit with the outbox rows a command enqueued (prompt delivery). */
   deliver?: (ids: number[]) => Promise<void>;
+  /** The server's public base URL (SAMRAD_PUBLIC_URL), for links to the calendar feed and report charts. */
+  publicUrl?: string;
 }
 
 export class Samrad {
@@ -93,6 +95,7 @@ export class Samrad {
         await repo.audit({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
       },
       guard: (text) => piiGuard(m, text),
+      publicUrl: this.deps.publicUrl?.replace(/\/+$/, '') ?? null,
     };
   }
 

@@ -38,7 +38,8 @@ export async function upcomingMeeting(repo: Repository, forum: ForumRow, now: Da
   const today = localDate(now);
   const rows = await repo.meetingsFor(forum.key);
   const list = plannedMeetings(forum, rows, addDays(today, -7 * forum.everyWeeks), addDays(today, 7 * forum.everyWeeks * 30));
-  return list.filter((m) => m.status !== 'cancelled' && m.end.getTime() > now.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())[0] ?? null;
+  // A meeting already held (ended early, before its planned end) is no longer the one coming up.
+  return list.filter((m) => m.status !== 'cancelled' && m.row?.status !== 'held' && m.end.getTime() > now.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())[0] ?? null;
 }
 
 export function formatMeeting(m: Messages, start: Date): string {

@@ -1,5 +1,5 @@
 // The one repository: every query the core needs, on PGlite and PostgreSQL alike.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { FileConfig } from '../config.js';
 import type { Db } from './client.js';
 import * as t from './schema/index.js';
@@ -198,6 +198,123 @@ export class Repository {
   // --- meetings
   async meetingsFor(forumKey: string): Promise<MeetingRow[]> {
     return this.db.select().from(t.meetings).where(eq(t.meetings.forumKey, forumKey)).orderBy(asc(t.meetings.scheduledDate));
+  }
+
+  // --- meetings: walk-through, minutes, carry-over (issue 8)
+  /** The meeting row of one occurrence, created when missing (by forum + scheduled date). */
+  async materialiseMeeting(m: { forumKey: string; scheduledDate: string; date: string; startsAt: Date }): Promise<MeetingRow> {
+    await this.db.insert(t.meetings).values(m).onConflictDoNothing({ target: [t.meetings.forumKey, t.meetings.scheduledDate] });
+    const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, m.forumKey), eq(t.meetings.scheduledDate, m.scheduledDate))).for('update');
+    return row;
+  }
+
+  async meetingById(id: number): Promise<MeetingRow | null> {
+    const [row] = await this.db.select().from(t.meetings).where(eq(t.meetings.id, id));
+    return row ?? null;
+  }
+
+  /** The running meeting, locked for the rest of the transaction so concurrent clicks on its buttons queue up. */
+  async runningMeeting(forumKey: string): Promise<MeetingRow | null> {
+    const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, forumKey), eq(t.meetings.status, 'running'))).orderBy(asc(t.meetings.id)).limit(1).for('update');
+    return row ?? null;
+  }
+
+  async updateMeeting(id: number, set: Partial<typeof t.meetings.$inferInsert>): Promise<MeetingRow> {
+    const [row] = await this.db.update(t.meetings).set(set).where(eq(t.meetings.id, id)).returning();
+    return row;
+  }
+
+  /** The meeting whose minutes were written last (latest meeting date first). */
+  async latestMinutes(forumKey: string): Promise<MeetingRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(t.meetings)
+      .where(and(eq(t.meetings.forumKey, forumKey), isNotNull(t.meetings.minutesStatus)))
+      .orderBy(desc(t.meetings.date), desc(t.meetings.id))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /** End times of the forum's held meetings that ended after `since` (carry-over counts). */
+  async heldMeetingEnds(forumKey: string, since: Date): Promise<Date[]> {
+    const rows = await this.db
+      .select({ endedAt: t.meetings.endedAt })
+      .from(t.meetings)
+      .where(and(eq(t.meetings.forumKey, forumKey), eq(t.meetings.status, 'held'), gt(t.meetings.endedAt, since)));
+    return rows.map((r) => r.endedAt!).filter(Boolean);
+  }
+
+  async openStepsOfForum(forumKey: string): Promise<StepRow[]> {
+    return this.db.select().from(t.nextSteps).where(and(eq(t.nextSteps.forumKey, forumKey), eq(t.nextSteps.status, 'open'))).orderBy(asc(t.nextSteps.dueDate), asc(t.nextSteps.id));
+  }
+
+  async stepsByIds(ids: number[]): Promise<Map<number, StepRow>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.select().from(t.nextSteps).where(inArray(t.nextSteps.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async openHandoversOfForum(forumKey: string): Promise<HandoverRow[]> {
+    return this.db.select().from(t.handovers).where(and(eq(t.handovers.forumKey, forumKey), eq(t.handovers.status, 'open'))).orderBy(asc(t.handovers.dueDate), asc(t.handovers.id));
+  }
+
+  async casesByIds(ids: number[]): Promise<Map<number, CaseRow>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.select().from(t.caseItems).where(inArray(t.caseItems.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async casesClosedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]> {
+    return this.db
+      .select()
+      .from(t.caseItems)
+      .where(and(eq(t.caseItems.forumKey, forumKey), eq(t.caseItems.status, 'closed'), gte(t.caseItems.closedAt, from), lt(t.caseItems.closedAt, to)))
+      .orderBy(asc(t.caseItems.closedAt), asc(t.caseItems.id));
+  }
+
+  async casesRaisedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]> {
+    return this.db
+      .select()
+      .from(t.caseItems)
+      .where(and(eq(t.caseItems.forumKey, forumKey), gte(t.caseItems.createdAt, from), lt(t.caseItems.createdAt, to)))
+      .orderBy(asc(t.caseItems.id));
+  }
+
+  async stepsDueBetween(forumKey: string, from: string, to: string): Promise<StepRow[]> {
+    return this.db.select().from(t.nextSteps).where(and(eq(t.nextSteps.forumKey, forumKey), gte(t.nextSteps.dueDate, from), lte(t.nextSteps.dueDate, to)));
+  }
+
+  async handoversDueBetween(forumKey: string, from: string, to: string): Promise<HandoverRow[]> {
+    return this.db.select().from(t.handovers).where(and(eq(t.handovers.forumKey, forumKey), gte(t.handovers.dueDate, from), lte(t.handovers.dueDate, to)));
+  }
+
+  async topicsByIds(ids: number[]): Promise<Map<number, TopicRow>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.select().from(t.topics).where(inArray(t.topics.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async markTopicDiscussed(id: number, meetingId: number, decision: string | null): Promise<void> {
+    await this.db.update(t.topics).set({ status: 'discussed', meetingId, decision }).where(eq(t.topics.id, id));
+  }
+
+  /** Meetings whose walk or minutes hold an item for this case (retention purge). */
+  async meetingsWithCaseItem(caseId: number): Promise<MeetingRow[]> {
+    const probe = JSON.stringify({ items: [{ kind: 'case', id: caseId }] });
+    return this.db
+      .select()
+      .from(t.meetings)
+      .where(sql`${t.meetings.agendaSnapshot} @> ${probe}::jsonb or ${t.meetings.minutes} @> ${probe}::jsonb`);
+  }
+
+  /** The forum's feed token (ICS, report images), created once on first use. */
+  async ensureCalendarToken(forumKey: string, fresh: string): Promise<string> {
+    const [row] = await this.db
+      .update(t.forums)
+      .set({ calendarToken: sql`coalesce(${t.forums.calendarToken}, ${fresh})` })
+      .where(eq(t.forums.key, forumKey))
+      .returning({ token: t.forums.calendarToken });
+    return row.token!;
   }
 
   // --- outbox

@@ -7,6 +7,7 @@ import type { Block, Message } from '../model.js';
 import { caseLine, memberName } from '../render.js';
 import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from './cases.js';
+import { carriedHandoverBlocks, carriedMark, carryOverFor, stepsToFollowUp } from '../meeting/carryover.js';
 
 export async function agenda(h: HandlerContext): Promise<Message> {
   const forum = await h.forum();
@@ -20,23 +21,26 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
   const blocks: Block[] = [];
   if (forum.kind === 'case') {
     const cases = await repo.openCases(forum.key);
+    const carry = await carryOverFor(repo, forum, { cases });
     const since = meeting ? new Date(meeting.start.getTime() - forum.everyWeeks * 7 * 86_400_000) : now;
     const isNew = (c: (typeof cases)[number]) => c.createdAt.getTime() > since.getTime();
     const ordered = [...cases.filter(isNew), ...cases.filter((c) => !isNew(c))];
     blocks.push({ type: 'text', text: `*${m.agendaCases}*` });
     if (!ordered.length) blocks.push({ type: 'text', text: m.agendaEmpty });
-    for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }), actions: caseActions({ m }, c.code) });
-    const steps = await repo.openStepsDueBy(forum.key, meeting ? localDate(meeting.start) : localDate(now));
+    for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }) + carriedMark(m, carry.count(c.createdAt)), actions: caseActions({ m }, c.code) });
+    const steps = stepsToFollowUp(carry, meeting ? localDate(meeting.start) : localDate(now));
     if (steps.length) {
       const [owners, codes] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.caseCodesByIds(steps.map((s) => s.caseId))]);
       blocks.push({ type: 'text', text: `*${m.agendaSteps}*` });
-      for (const s of steps) blocks.push({ type: 'item', text: `#${s.id} ${codes.get(s.caseId) ?? '?'}: ${s.text ?? '…'} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}` });
+      for (const s of steps) blocks.push({ type: 'item', text: `#${s.id} ${codes.get(s.caseId) ?? '?'}: ${s.text ?? '…'} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}${carriedMark(m, carry.count(s.createdAt))}` });
     }
+    blocks.push(...(await carriedHandoverBlocks(repo, cfg, m, carry, localDate(now))));
   } else {
     const topics = await repo.openTopics(forum.key);
+    const carry = await carryOverFor(repo, forum, { topics });
     blocks.push({ type: 'text', text: `*${m.agendaTopics}*` });
     if (!topics.length) blocks.push({ type: 'text', text: m.agendaEmpty });
-    for (const t of topics) blocks.push({ type: 'item', text: t.text });
+    for (const t of topics) blocks.push({ type: 'item', text: t.text + carriedMark(m, carry.count(t.createdAt)) });
   }
   return { title: m.agendaTitle({ forum: forum.name, when }), blocks, summary: m.agendaTitle({ forum: forum.name, when }) };
 }

@@ -1,0 +1,243 @@
+// Minutes (protokoll): what a meeting agreed, frozen when it ends, approved (justerat) by one member
+// of each organisation. The record keeps ids, owners, dates and outcomes; the case line and a step's
+// text are read from their rows when shown, so consent rules and retention purges apply to minutes too.
+import type { FileConfig } from '../../config.js';
+import type { ForumRow, MeetingRow, Repository } from '../../db/repo.js';
+import type { Messages } from '../../i18n/index.js';
+import { channelTarget, type HandlerContext } from '../context.js';
+import { localDate, localTime } from '../dates.js';
+import { UserError } from '../errors.js';
+import type { Block, Message } from '../model.js';
+import { caseLine, memberName, orgName } from '../render.js';
+import type { Note, RunState } from './state.js';
+
+export interface FrozenStep {
+  id: number;
+  caseId: number;
+  code: string;
+  owner: string;
+  ownerOrganisationKey: string;
+  due: string;
+}
+
+export interface MinutesItem {
+  kind: 'case' | 'topic';
+  id: number;
+  code?: string;
+  /** Topic text (topics are not case data and are not purged). */
+  text?: string;
+  state: 'pending' | 'current' | 'discussed' | 'skipped';
+  steps: FrozenStep[];
+  outcome: string | null;
+  notes: Note[];
+}
+
+export interface MinutesRecord {
+  date: string;
+  time: string;
+  participants: string[];
+  items: MinutesItem[];
+  /** Steps agreed during the meeting on cases that were not on its agenda (raised during it). */
+  otherSteps: FrozenStep[];
+  closed: { caseId: number; code: string; outcome: string }[];
+  carried: {
+    cases: { id: number; code: string }[];
+    steps: FrozenStep[];
+    handovers: { id: number; caseId: number; code: string; template: string; to: string; due: string }[];
+    topics: { id: number; text: string }[];
+  };
+}
+
+export interface Approval {
+  memberId: number;
+  name: string;
+  organisationKey: string;
+  at: string;
+}
+
+export async function composeMinutes(h: HandlerContext, forum: ForumRow, meeting: MeetingRow, state: RunState): Promise<MinutesRecord> {
+  const started = meeting.startedAt ?? h.now;
+  const during = (d: Date) => d.getTime() >= started.getTime() && d.getTime() <= h.now.getTime();
+  const [openCases, closedNow, openSteps, openHandovers] = await Promise.all([
+    h.repo.openCases(forum.key),
+    h.repo.casesClosedBetween(forum.key, started, new Date(h.now.getTime() + 1)),
+    h.repo.openStepsOfForum(forum.key),
+    h.repo.openHandoversOfForum(forum.key),
+  ]);
+  const caseIds = [...new Set([...state.items.filter((i) => i.kind === 'case').map((i) => i.id), ...openCases.map((c) => c.id), ...closedNow.map((c) => c.id)])];
+  const [steps, cases] = await Promise.all([h.repo.stepsForCases(caseIds), h.repo.casesByIds(caseIds)]);
+  const agreed = steps.filter((s) => during(s.createdAt));
+  const people = await h.repo.membersByIds([...steps.map((s) => s.ownerId), ...openSteps.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
+  const codes = await h.repo.caseCodesByIds([...openSteps.map((s) => s.caseId), ...openHandovers.map((x) => x.caseId)]);
+  const freeze = (s: (typeof steps)[number]): FrozenStep => ({
+    id: s.id,
+    caseId: s.caseId,
+    code: cases.get(s.caseId)?.code ?? codes.get(s.caseId) ?? '?',
+    owner: memberName(people.get(s.ownerId)),
+    ownerOrganisationKey: s.ownerOrganisationKey ?? people.get(s.ownerId)?.organisationKey ?? '',
+    due: s.dueDate,
+  });
+  const onAgenda = new Set(state.items.filter((i) => i.kind === 'case').map((i) => i.id));
+  const topics = await h.repo.topicsByIds(state.items.filter((i) => i.kind === 'topic').map((i) => i.id));
+  const closedIds = new Map(closedNow.map((c) => [c.id, c.outcome ?? '']));
+  return {
+    date: localDate(meeting.startsAt),
+    time: localTime(meeting.startsAt),
+    participants: state.participants,
+    items: state.items.map((i) => ({
+      kind: i.kind,
+      id: i.id,
+      code: i.code,
+      text: i.kind === 'topic' ? topics.get(i.id)?.text : undefined,
+      state: i.state,
+      steps: i.kind === 'case' ? agreed.filter((s) => s.caseId === i.id).map(freeze) : [],
+      outcome: i.kind === 'case' ? (closedIds.get(i.id) ?? null) : null,
+      notes: i.notes,
+    })),
+    otherSteps: agreed.filter((s) => !onAgenda.has(s.caseId)).map(freeze),
+    closed: closedNow.map((c) => ({ caseId: c.id, code: c.code, outcome: c.outcome ?? '' })),
+    carried: {
+      cases: openCases.map((c) => ({ id: c.id, code: c.code })),
+      // Steps agreed at this meeting are listed under their case; carried are those from before it.
+      steps: openSteps.filter((s) => s.createdAt.getTime() < started.getTime()).map((s) => freeze(s)),
+      handovers: openHandovers.map((x) => ({
+        id: x.id,
+        caseId: x.caseId,
+        code: codes.get(x.caseId) ?? '?',
+        template: h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey,
+        to: memberName(people.get(x.toMemberId)),
+        due: x.dueDate,
+      })),
+      topics: [],
+    },
+  };
+}
+
+function approvalsOf(row: MeetingRow): Approval[] {
+  return Array.isArray(row.approvals) ? (row.approvals as Approval[]) : [];
+}
+
+function approvers(cfg: FileConfig, list: Approval[]): string {
+  return list.map((a) => `${a.name} (${orgName(cfg, a.organisationKey)}) ${a.at}`).join(', ');
+}
+
+function waitingFor(cfg: FileConfig, list: Approval[]): string[] {
+  const done = new Set(list.map((a) => a.organisationKey));
+  return cfg.organisations.filter((o) => !done.has(o.key)).map((o) => o.name);
+}
+
+/** The minutes as a message: frozen record, live case lines (consent applies), live step texts. */
+export async function minutesMessage(repo: Repository, cfg: FileConfig, m: Messages, forum: ForumRow, row: MeetingRow): Promise<Message> {
+  const rec = row.minutes as MinutesRecord;
+  const approvals = approvalsOf(row);
+  const allSteps = [...rec.items.flatMap((i) => i.steps), ...rec.otherSteps, ...rec.carried.steps];
+  const caseIds = [...rec.items.filter((i) => i.kind === 'case').map((i) => i.id), ...allSteps.map((s) => s.caseId), ...rec.closed.map((c) => c.caseId)];
+  const [cases, stepRows] = await Promise.all([repo.casesByIds(caseIds), repo.stepsByIds(allSteps.map((s) => s.id))]);
+  const stepText = (s: FrozenStep) => m.minutes.step({ id: s.id, code: s.code, text: stepRows.get(s.id)?.text ?? '…', owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
+  const noteText = (n: Note) => (n.kind === 'decision' ? m.minutes.decision({ text: n.text || '…' }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text: n.text || '…' }));
+  const status =
+    row.minutesStatus === 'approved' ? m.minutes.approved({ by: approvers(cfg, approvals) }) : m.minutes.draft({ waiting: waitingFor(cfg, approvals).join(', '), soFar: approvers(cfg, approvals) });
+  const blocks: Block[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: m.minutes.date, value: `${rec.date} ${rec.time}` },
+        { label: m.minutes.participants, value: rec.participants.map((o) => orgName(cfg, o)).join(', ') || m.labels.none },
+        { label: m.minutes.status, value: status },
+      ],
+    },
+  ];
+  const caseItems = rec.items.filter((i) => i.kind === 'case');
+  const topicItems = rec.items.filter((i) => i.kind === 'topic');
+  const stateMark = (i: MinutesItem) => (i.state === 'skipped' ? ` (${m.minutes.skipped})` : i.state === 'pending' ? ` (${m.minutes.notReached})` : '');
+  if (forum.kind === 'case' || caseItems.length) {
+    blocks.push({ type: 'text', text: `*${m.minutes.cases}*` });
+    if (!caseItems.length && !rec.otherSteps.length) blocks.push({ type: 'text', text: m.labels.none });
+    for (const i of caseItems) {
+      const c = cases.get(i.id);
+      const lines = [`${c ? caseLine(cfg, m, c) : i.code}${stateMark(i)}`];
+      for (const s of i.steps) lines.push(`   → ${stepText(s)}`);
+      if (i.outcome) lines.push(`   → ${m.minutes.outcome({ outcome: m.outcome[i.outcome] ?? i.outcome })}`);
+      for (const n of i.notes) lines.push(`   → ${noteText(n)}`);
+      if (i.state === 'discussed' && !i.steps.length && !i.outcome && !i.notes.length) lines.push(`   → ${m.minutes.noSteps}`);
+      blocks.push({ type: 'item', text: lines.join('\n') });
+    }
+    for (const s of rec.otherSteps) blocks.push({ type: 'item', text: stepText(s) });
+    blocks.push({ type: 'text', text: `*${m.minutes.closed}*` });
+    if (!rec.closed.length) blocks.push({ type: 'text', text: m.labels.none });
+    for (const c of rec.closed) blocks.push({ type: 'item', text: `${c.code}: ${m.outcome[c.outcome] ?? c.outcome}` });
+  }
+  if (forum.kind === 'topic' || topicItems.length) {
+    blocks.push({ type: 'text', text: `*${m.minutes.topics}*` });
+    if (!topicItems.length) blocks.push({ type: 'text', text: m.labels.none });
+    for (const i of topicItems) {
+      const lines = [`${i.text ?? '?'}${stateMark(i)}`, ...i.notes.map((n) => `   → ${noteText(n)}`)];
+      blocks.push({ type: 'item', text: lines.join('\n') });
+    }
+  }
+  const carried = rec.carried;
+  blocks.push({ type: 'text', text: `*${m.minutes.carried}*` });
+  const carriedLines = [
+    ...(carried.cases.length ? [`${m.minutes.carriedCases}: ${carried.cases.map((c) => c.code).join(', ')}`] : []),
+    ...carried.steps.map(stepText),
+    ...carried.handovers.map((x) => m.minutes.handover({ id: x.id, code: x.code, template: x.template, to: x.to, due: x.due })),
+    ...carried.topics.map((t) => t.text),
+  ];
+  if (!carriedLines.length) blocks.push({ type: 'text', text: m.labels.none });
+  for (const l of carriedLines) blocks.push({ type: 'item', text: l });
+  if (row.minutesStatus !== 'approved') blocks.push({ type: 'actions', actions: [{ id: 'minutes-approve', label: m.minutes.approveButton, command: 'protokoll justera', style: 'primary' }] });
+  const title = m.minutes.title({ forum: forum.name, date: rec.date });
+  return { title, blocks, summary: title, tone: row.minutesStatus === 'approved' ? 'success' : 'info' };
+}
+
+/** `protokoll visa`: the latest minutes of this channel's forum. */
+export async function minutesShow(h: HandlerContext): Promise<Message> {
+  const forum = await h.forum();
+  const row = await h.repo.latestMinutes(forum.key);
+  if (!row) throw new UserError('noMinutes');
+  return minutesMessage(h.repo, h.config, h.m, forum, row);
+}
+
+/** `protokoll justera`: one member of each organisation approves; then the minutes are final. */
+export async function minutesApprove(h: HandlerContext): Promise<void> {
+  const forum = await h.forum();
+  const row = await h.repo.latestMinutes(forum.key);
+  if (!row) throw new UserError('noMinutes');
+  const list = approvalsOf(row);
+  if (row.minutesStatus === 'approved') throw new UserError('minutesAlreadyApproved', { date: row.date, by: approvers(h.config, list) });
+  const org = h.member.organisationKey ?? h.organisation.key;
+  if (list.some((a) => a.organisationKey === org)) throw new UserError('orgAlreadyApproved', { org: orgName(h.config, org) });
+  const next: Approval[] = [...list, { memberId: h.member.id, name: memberName(h.member), organisationKey: org, at: `${localDate(h.now)} ${localTime(h.now)}` }];
+  const done = waitingFor(h.config, next).length === 0;
+  const updated = await h.repo.updateMeeting(row.id, { approvals: next, minutesStatus: done ? 'approved' : 'draft' });
+  await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key);
+  const date = (row.minutes as MinutesRecord).date;
+  if (done) {
+    const msg = await minutesMessage(h.repo, h.config, h.m, forum, updated);
+    msg.blocks.unshift({ type: 'text', text: h.m.minutes.approvedMsg({ date, by: approvers(h.config, next) }) });
+    await h.post(channelTarget(forum), msg, `minutes.approved:${row.id}`);
+  } else {
+    const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, next).join(', ') });
+    await h.post(channelTarget(forum), { blocks: [{ type: 'text', text }] }, `minutes.approve:${row.id}:${org}:${h.now.getTime()}`);
+  }
+}
+
+/**
+ * Retention: removes the free text noted under a purged case (decisions, information duties) from every
+ * meeting's walk and minutes, approved ones included — the purge is a legal duty that outranks justering.
+ * Step texts and the case question are not copied into minutes, so purging their rows is enough.
+ */
+export async function purgeCaseFromMeetings(repo: Repository, caseId: number): Promise<number> {
+  const rows = await repo.meetingsWithCaseItem(caseId);
+  const scrub = <T extends { kind: string; id: number; notes: Note[] }>(items: T[] | undefined): T[] | undefined =>
+    items?.map((i) => (i.kind === 'case' && i.id === caseId ? { ...i, notes: i.notes.map((n) => ({ ...n, text: '' })) } : i));
+  for (const row of rows) {
+    const snap = row.agendaSnapshot as RunState | null;
+    const rec = row.minutes as MinutesRecord | null;
+    await repo.updateMeeting(row.id, {
+      agendaSnapshot: snap ? { ...snap, items: scrub(snap.items) } : snap,
+      minutes: rec ? { ...rec, items: scrub(rec.items) } : rec,
+    });
+  }
+  return rows.length;
+}

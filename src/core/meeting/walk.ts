@@ -1,0 +1,223 @@
+// The walk-through: `möte start` opens a meeting and shows its first item, `möte nästa` / `möte hoppa`
+// move on, `möte beslut` / `möte info` note what was said, `möte avsluta` writes the minutes.
+// Everything is posted to the forum's channel, so all participants follow the same item.
+import type { ForumRow, MeetingRow } from '../../db/repo.js';
+import { channelTarget, type HandlerContext } from '../context.js';
+import { addDays } from '../dates.js';
+import { UserError } from '../errors.js';
+import type { Action, Block, Message } from '../model.js';
+import { caseLine, handoverLine, memberName, orgName, stepLine } from '../render.js';
+import { formatMeeting, plannedMeetings, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
+import { caseActions } from '../handlers/cases.js';
+import { carriedMark, carryOverFor } from './carryover.js';
+import { composeMinutes, minutesMessage } from './minutes.js';
+import { currentItem, requireCoordinator, requireRunning, runState, withParticipant, type MeetingItem, type RunState } from './state.js';
+
+/** Today's meeting of the forum, or, when there is none today, the next scheduled one. */
+async function meetingToOpen(h: HandlerContext, forum: ForumRow): Promise<{ planned: PlannedMeeting; today: boolean } | null> {
+  const rows = await h.repo.meetingsFor(forum.key);
+  const span = 7 * forum.everyWeeks + 14; // a moved meeting keeps its scheduled date; look around today
+  const todays = plannedMeetings(forum, rows, addDays(h.today, -span), addDays(h.today, span)).filter((p) => p.date === h.today && p.status !== 'cancelled');
+  if (todays.length) return { planned: todays[0], today: true };
+  const next = await upcomingMeeting(h.repo, forum, h.now);
+  return next ? { planned: next, today: false } : null;
+}
+
+export async function meetingStart(h: HandlerContext): Promise<Message | undefined> {
+  const forum = await h.forum();
+  requireCoordinator(h, forum);
+  const running = await h.repo.runningMeeting(forum.key);
+  if (running) {
+    // Nothing changes; the coordinator is told where the meeting stands.
+    const state = runState(running);
+    const item = currentItem(running);
+    const lead = h.m.meeting.alreadyRunning({ when: formatMeeting(h.m, running.startsAt) });
+    return item ? await itemMessage(h, forum, state, item, lead) : { blocks: [{ type: 'text', text: `${lead} ${h.m.meeting.allDone}` }] };
+  }
+  const found = await meetingToOpen(h, forum);
+  if (!found) throw new UserError('noMeetingPlanned');
+  const { planned } = found;
+  let row = await h.repo.materialiseMeeting({ forumKey: forum.key, scheduledDate: planned.scheduledDate, date: planned.date, startsAt: planned.start });
+  // Two starts at once: the second waited for the first's row lock and finds it running.
+  if (row.status === 'running') return { blocks: [{ type: 'text', text: h.m.meeting.alreadyRunning({ when: formatMeeting(h.m, row.startsAt) }) }] };
+  let state: RunState;
+  let resumed = false;
+  if (row.status === 'held') {
+    // A held meeting may be resumed while its minutes are a draft; approved minutes never change.
+    if (row.minutesStatus === 'approved') throw new UserError('minutesLocked', { date: row.date });
+    state = runState(row);
+    resumed = true;
+  } else {
+    state = { items: await agendaItems(h, forum, planned), participants: [], seq: 0 };
+  }
+  state = withParticipant(state, h.member.organisationKey ?? h.organisation.key);
+  // A resumed meeting goes back to what is left, or to its last item when everything was walked.
+  const left = state.items.findIndex((i) => i.state === 'pending' || i.state === 'skipped');
+  const idx = left >= 0 || !resumed ? left : state.items.length - 1;
+  if (idx >= 0) state.items[idx] = { ...state.items[idx], state: 'current' };
+  row = await h.repo.updateMeeting(row.id, {
+    status: 'running',
+    startedAt: row.startedAt ?? h.now,
+    endedAt: null,
+    currentItem: idx >= 0 ? idx : null,
+    agendaSnapshot: state,
+    minutes: null,
+    minutesStatus: null,
+    approvals: null,
+  });
+  await h.audit('meeting.start', null, forum.key);
+  const which = found.today ? h.m.meeting.whichToday : h.m.meeting.whichNext;
+  const lead = `${h.m.meeting.started({ forum: forum.name, when: formatMeeting(h.m, planned.start), which, n: state.items.length })}${resumed ? ` ${h.m.meeting.resumed}` : ''}`;
+  const item = idx >= 0 ? state.items[idx] : null;
+  const msg = item ? await itemMessage(h, forum, state, item, lead) : { blocks: [{ type: 'text' as const, text: `${lead}\n${state.items.length ? h.m.meeting.allDone : h.m.meeting.noItems}` }], actions: [endAction(h)] };
+  await postToChannel(h, forum, row, state, msg);
+  return undefined;
+}
+
+/** The items to walk: the forum's open cases (new since the last meeting first, as on the agenda) or open topics. */
+async function agendaItems(h: HandlerContext, forum: ForumRow, planned: PlannedMeeting): Promise<MeetingItem[]> {
+  if (forum.kind === 'case') {
+    const cases = await h.repo.openCases(forum.key);
+    const carry = await carryOverFor(h.repo, forum, { cases });
+    const since = planned.start.getTime() - forum.everyWeeks * 7 * 86_400_000;
+    const ordered = [...cases.filter((c) => c.createdAt.getTime() > since), ...cases.filter((c) => c.createdAt.getTime() <= since)];
+    return ordered.map((c) => ({ kind: 'case', id: c.id, code: c.code, carried: carry.count(c.createdAt), state: 'pending', notes: [] }));
+  }
+  const topics = await h.repo.openTopics(forum.key);
+  const carry = await carryOverFor(h.repo, forum, { topics });
+  return topics.map((t) => ({ kind: 'topic', id: t.id, carried: carry.count(t.createdAt), state: 'pending', notes: [] }));
+}
+
+/** `möte nästa` (the item is discussed) or `möte hoppa` (skipped: it stays open for the next meeting). */
+export async function meetingAdvance(h: HandlerContext, how: 'discussed' | 'skipped'): Promise<void> {
+  const { forum, meeting } = await requireRunning(h);
+  requireCoordinator(h, forum);
+  const item = currentItem(meeting);
+  if (!item) throw new UserError('noCurrentItem');
+  const state = withParticipant(runState(meeting), h.member.organisationKey ?? h.organisation.key);
+  const idx = meeting.currentItem!;
+  state.items[idx] = { ...item, state: how };
+  const next = state.items.findIndex((i, k) => k > idx && i.state === 'pending');
+  if (next >= 0) state.items[next] = { ...state.items[next], state: 'current' };
+  const row = await h.repo.updateMeeting(meeting.id, { currentItem: next >= 0 ? next : null, agendaSnapshot: state });
+  await h.audit(how === 'skipped' ? 'meeting.skip' : 'meeting.next', item.code ?? null, forum.key);
+  const lead = how === 'skipped' ? h.m.meeting.skipped({ label: await itemLabel(h, item) }) : undefined;
+  const msg = next >= 0 ? await itemMessage(h, forum, state, state.items[next], lead) : { blocks: [{ type: 'text' as const, text: [lead, h.m.meeting.allDone].filter(Boolean).join('\n') }], actions: [endAction(h)] };
+  await postToChannel(h, forum, row, state, msg);
+}
+
+/** `möte beslut <text>` and `möte info @vem <text>`: a note on the current item, for the minutes. */
+export async function meetingNote(h: HandlerContext, cmd: { kind: 'decision'; text: string } | { kind: 'inform'; who: string; text: string }): Promise<void> {
+  const { forum, meeting } = await requireRunning(h);
+  const item = currentItem(meeting);
+  if (!item) throw new UserError('noCurrentItem');
+  h.guard(cmd.text);
+  const state = withParticipant(runState(meeting), h.member.organisationKey ?? h.organisation.key);
+  let text: string;
+  const label = await itemLabel(h, item);
+  if (cmd.kind === 'decision') {
+    item.notes = [...item.notes, { kind: 'decision', text: cmd.text }];
+    text = h.m.meeting.decisionNoted({ label, text: cmd.text });
+  } else {
+    const who = await h.resolveMember(cmd.who);
+    item.notes = [...item.notes, { kind: 'inform', memberId: who.id, name: memberName(who), organisationKey: who.organisationKey ?? '', text: cmd.text }];
+    text = h.m.meeting.informNoted({ label, who: `${memberName(who)} (${orgName(h.config, who.organisationKey)})`, text: cmd.text });
+  }
+  state.items[meeting.currentItem!] = item;
+  const row = await h.repo.updateMeeting(meeting.id, { agendaSnapshot: state });
+  await h.audit(cmd.kind === 'decision' ? 'meeting.decision' : 'meeting.inform', item.code ?? null, forum.key);
+  await postToChannel(h, forum, row, runState(row), { blocks: [{ type: 'text', text }], actions: [] });
+}
+
+/** `möte avsluta`: the meeting is held; its minutes are written as a draft and posted. */
+export async function meetingEnd(h: HandlerContext): Promise<void> {
+  const { forum, meeting } = await requireRunning(h);
+  requireCoordinator(h, forum);
+  const state = withParticipant(runState(meeting), h.member.organisationKey ?? h.organisation.key);
+  state.items = state.items.map((i) => (i.state === 'current' ? { ...i, state: 'discussed' } : i));
+  const minutes = await composeMinutes(h, forum, meeting, state);
+  for (const i of state.items) {
+    if (i.kind === 'topic' && i.state === 'discussed') {
+      const decisions = i.notes.filter((n) => n.kind === 'decision').map((n) => n.text);
+      await h.repo.markTopicDiscussed(i.id, meeting.id, decisions.length ? decisions.join('; ') : null);
+    }
+  }
+  minutes.carried.topics = (await h.repo.openTopics(forum.key)).map((t) => ({ id: t.id, text: t.text }));
+  const row = await h.repo.updateMeeting(meeting.id, {
+    status: 'held',
+    endedAt: h.now,
+    currentItem: null,
+    agendaSnapshot: state,
+    minutes,
+    minutesStatus: 'draft',
+    approvals: [],
+  });
+  await h.audit('meeting.end', null, forum.key);
+  const msg = await minutesMessage(h.repo, h.config, h.m, forum, row);
+  await h.post(channelTarget(forum), msg, `minutes:${row.id}:${h.now.getTime()}`);
+}
+
+// --- rendering one item
+
+async function itemLabel(h: HandlerContext, item: MeetingItem): Promise<string> {
+  if (item.kind === 'case') return item.code ?? '?';
+  const t = (await h.repo.topicsByIds([item.id])).get(item.id);
+  return t ? `"${t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text}"` : '?';
+}
+
+interface ItemPost {
+  blocks: Block[];
+  actions: Action[];
+  title?: string;
+}
+
+async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, item: MeetingItem, lead?: string): Promise<Message & ItemPost> {
+  const n = state.items.length;
+  const i = state.items.indexOf(item) + 1;
+  const blocks: Block[] = [];
+  if (lead) blocks.push({ type: 'text', text: lead }, { type: 'divider' });
+  const moveOn: Action[] = [
+    { id: 'meeting-next', label: h.m.meeting.buttons.next, command: 'möte nästa', style: 'primary' },
+    { id: 'meeting-skip', label: h.m.meeting.buttons.skip, command: 'möte hoppa' },
+  ];
+  if (item.kind === 'case') {
+    const c = (await h.repo.casesByIds([item.id])).get(item.id);
+    blocks.push({ type: 'text', text: `*${h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' })}*` });
+    if (c) {
+      blocks.push({ type: 'item', text: caseLine(h.config, h.m, c) + carriedMark(h.m, item.carried) });
+      const [steps, handovers] = await Promise.all([h.repo.stepsForCases([c.id]), h.repo.handoversForCases([c.id])]);
+      const open = steps.filter((s) => s.status === 'open');
+      const openHandovers = handovers.filter((x) => x.status === 'open');
+      const people = await h.repo.membersByIds([...open.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
+      if (open.length) blocks.push({ type: 'text', text: `${h.m.meeting.openSteps}:` });
+      for (const s of open) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
+      if (openHandovers.length) blocks.push({ type: 'text', text: `${h.m.meeting.openHandovers}:` });
+      for (const x of openHandovers) {
+        const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+        blocks.push({ type: 'item', text: handoverLine(h.m, x, name, people.get(x.toMemberId), h.today) });
+      }
+    }
+    blocks.push({ type: 'text', text: h.m.meeting.itemHint });
+    const actions = c?.status === 'open' ? [...caseActions(h, c.code), ...moveOn] : moveOn;
+    blocks.push({ type: 'actions', actions });
+    return { blocks, actions, summary: h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' }), title: forum.name };
+  }
+  const t = (await h.repo.topicsByIds([item.id])).get(item.id);
+  blocks.push({ type: 'text', text: `*${h.m.meeting.itemTitle({ i, n, label: h.m.labels.topic })}*` });
+  blocks.push({ type: 'item', text: (t?.text ?? '?') + carriedMark(h.m, item.carried) });
+  blocks.push({ type: 'text', text: h.m.meeting.topicHint });
+  blocks.push({ type: 'actions', actions: moveOn });
+  return { blocks, actions: moveOn, summary: h.m.meeting.itemTitle({ i, n, label: h.m.labels.topic }), title: forum.name };
+}
+
+function endAction(h: HandlerContext): Action {
+  return { id: 'meeting-end', label: h.m.meeting.buttons.end, command: 'möte avsluta', style: 'primary' };
+}
+
+async function postToChannel(h: HandlerContext, forum: ForumRow, row: MeetingRow, state: RunState, msg: ItemPost & { summary?: string }): Promise<void> {
+  const seq = state.seq + 1;
+  await h.repo.updateMeeting(row.id, { agendaSnapshot: { ...state, seq } });
+  const blocks = msg.blocks.some((b) => b.type === 'actions') || !msg.actions.length ? msg.blocks : [...msg.blocks, { type: 'actions' as const, actions: msg.actions }];
+  await h.post(channelTarget(forum), { title: msg.title, blocks, summary: msg.summary }, `meeting:${row.id}:${seq}`);
+}
+

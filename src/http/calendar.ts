@@ -1,0 +1,67 @@
+// Each forum's meetings as an ICS feed (subscribe in Outlook): GET /calendar/<forum>.ics?token=…
+// Moved meetings keep their UID and show at the new time; cancelled ones stay, with STATUS:CANCELLED,
+// so a subscribed calendar updates the event instead of silently losing it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createEvents, type EventAttributes } from 'ics';
+import type { ForumRow, Repository } from '../db/repo.js';
+import { addDays, localDate } from '../core/dates.js';
+import { sameToken } from '../core/feedtoken.js';
+import type { Clock, Lang } from '../core/model.js';
+import { plannedMeetings, type PlannedMeeting } from '../core/schedule.js';
+import { messages, type Messages } from '../i18n/index.js';
+import { json, type Route } from './server.js';
+
+/** The feed covers half a year back and a bit more than a year ahead. */
+const PAST_DAYS = 183;
+const AHEAD_DAYS = 400;
+
+export function forumIcs(forum: ForumRow, meetings: PlannedMeeting[], m: Messages): string {
+  const events: EventAttributes[] = meetings.map((p) => {
+    const notes = [p.status === 'moved' ? m.calendar.moved({ from: p.scheduledDate }) : null, p.holiday ?? null, p.row?.note ?? null].filter(Boolean);
+    return {
+      uid: `${forum.key}-${p.scheduledDate}@samrad`,
+      start: p.start.getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: p.end.getTime(),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      title: p.status === 'cancelled' ? `${m.calendar.cancelledPrefix} ${forum.name}` : forum.name,
+      description: notes.join('\n') || undefined,
+      status: p.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      // A change to an occurrence must win over the copy a client already has.
+      sequence: p.status === 'scheduled' ? 0 : 1,
+    };
+  });
+  const { error, value } = createEvents(events, { productId: 'samrad', method: 'PUBLISH', calName: forum.name });
+  if (error || !value) throw error ?? new Error('ics: no output');
+  return value;
+}
+
+export interface CalendarRouteOptions {
+  clock: Clock;
+  language: Lang;
+}
+
+function token(req: IncomingMessage): string | null {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+}
+
+export function calendarRoutes(repo: Repository, opts: CalendarRouteOptions): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: /^\/calendar\/([a-z0-9-]{1,60})\.ics$/,
+      async handle(req: IncomingMessage, res: ServerResponse, match) {
+        const forum = await repo.forumByKey(match![1]);
+        // Unknown forum and wrong token look the same: nothing to probe.
+        if (!forum || !sameToken(token(req), forum.calendarToken)) return json(res, 404, { ok: false, error: 'not found' });
+        const today = localDate(opts.clock.now());
+        const planned = plannedMeetings(forum, await repo.meetingsFor(forum.key), addDays(today, -PAST_DAYS), addDays(today, AHEAD_DAYS));
+        const body = forumIcs(forum, planned, messages(opts.language));
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+        res.end(body);
+      },
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+// `samrad report --quarter 2026-Q4 [--format csv|md|json] [--forum <key>]`: prints the follow-up.
+import { parseArgs } from 'node:util';
+import type { FileConfig } from '../config.js';
+import type { Repository } from '../db/repo.js';
+import { messages } from '../i18n/index.js';
+import { formatReport, type ReportFormat } from './format.js';
+import { quarterReport } from './indicators.js';
+import { parseQuarter } from './quarter.js';
+
+export interface ReportCliDeps {
+  repo: Repository;
+  config: FileConfig;
+  now: Date;
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const FORMATS: ReportFormat[] = ['csv', 'md', 'json'];
+
+/** Returns the process exit code: 0 printed, 2 bad arguments. */
+export async function runReport(args: string[], d: ReportCliDeps): Promise<number> {
+  let values: { quarter?: string; format?: string; forum?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { quarter: { type: 'string' }, format: { type: 'string', default: 'md' }, forum: { type: 'string' } } }));
+  } catch (e) {
+    d.err(`samrad report: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const q = values.quarter ? parseQuarter(values.quarter) : null;
+  if (!q) {
+    d.err(`samrad report: --quarter YYYY-Qn is required (e.g. 2026-Q4)${values.quarter ? `, not "${values.quarter}"` : ''}\n`);
+    return 2;
+  }
+  const format = (values.format ?? 'md').toLowerCase() as ReportFormat;
+  if (!FORMATS.includes(format)) {
+    d.err(`samrad report: --format must be one of ${FORMATS.join(', ')}\n`);
+    return 2;
+  }
+  if (values.forum && !d.config.forums.some((f) => f.key === values.forum)) {
+    d.err(`samrad report: unknown forum "${values.forum}" (forums: ${d.config.forums.map((f) => f.key).join(', ')})\n`);
+    return 2;
+  }
+  const report = await quarterReport(d.repo, d.config, q, d.now, values.forum);
+  d.out(formatReport(report, d.config, messages(d.config.language), format));
+  return 0;
+}
