@@ -9,6 +9,7 @@ import { link } from './handlers/link.js';
 import { mine } from './handlers/mine.js';
 import { stepAdd, stepDone } from './handlers/steps.js';
 import { topicAdd } from './handlers/topics.js';
+import { buildForm } from './forms.js';
 
 type Out = Pick<Reply, 'message' | 'form'>;
 const msg = (message: Message): Out => ({ message });
@@ -38,6 +39,13 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
       return msg(await stepDone(h, c.id));
     case 'mine':
       return msg(await mine(h));
+    // Forms: the command wants its parts through a form first (see forms.ts).
+    case 'case.new.form':
+      return { form: await buildForm(h, 'case-new') };
+    case 'step.add.form':
+      return { form: await buildForm(h, 'step-new', c.code ? { code: c.code } : {}) };
+    case 'case.close.form':
+      return { form: await buildForm(h, 'case-close', { code: c.code }) };
     default:
       throw new UserError('notYet', { what: c.name });
   }

@@ -8,8 +8,9 @@ import { localDate } from './dates.js';
 import { errorText, UserError } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';
 import { parseCommand, type Command } from './grammar.js';
-import type { ChannelRef, Clock, Identity, Lang, Message, Reply } from './model.js';
+import type { ChannelRef, Clock, FormKind, Identity, Lang, Message, Reply } from './model.js';
 import { dispatch } from './dispatch.js';
+import { readForm, type FormResult, type FormValues } from './forms.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -59,6 +60,11 @@ export class Samrad {
       this.deps.logger.error({ err: e, command: command.name }, 'command failed');
       return this.refuse(lang, 'internal');
     }
+  }
+
+  /** Reads a submitted form into its command, or names the fields to correct. Touches no database. */
+  readForm(kind: FormKind, values: FormValues, hidden: Record<string, string>, lang: Lang): FormResult {
+    return readForm(kind, values, hidden, { config: this.deps.config, m: messages(lang), today: localDate(this.deps.clock.now()) });
   }
 
   private context(repo: Repository, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {

@@ -46,6 +46,7 @@ export const en = {
     notCoordinator: () => "Only the forum's coordinator may do that.",
     notAllowed: () => "You're not allowed to do that.",
     internal: () => 'Something went wrong in Samråd. Nothing was changed; please try again shortly.',
+    noOpenCases: () => 'There are no open cases in this forum to add a next step to.',
   },
   piiKinds: {
     personnummer: 'a personal identity number',
@@ -139,5 +140,15 @@ export const en = {
     code: 'Case code',
     template: 'Template',
     receiver: 'Receiver',
+    caseClose: 'Close case',
+    outcome: 'Outcome',
+    cancel: 'Cancel',
+    required: 'Please fill in this field.',
+    consentChoices: { ja: 'Yes, consent given', nej: 'No – discussed de-identified', okänt: 'Not known yet' } as Record<string, string>,
+  },
+  slack: {
+    notInChannel: 'Samråd is not a member of this channel, so the post to the forum could not be made here. Invite the app with `/invite @Samråd`. What you did is saved.',
+    channelNotFound: 'Samråd cannot find the channel this forum is linked to, so the post could not be made. Link the forum again with `link <forum-key>` in the right channel. What you did is saved.',
+    formFailed: 'The form could not be opened just now. Type the whole command instead:',
   },
 } satisfies Messages;

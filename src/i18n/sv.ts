@@ -33,6 +33,7 @@ export const sv = {
     notCoordinator: () => 'Det får bara forumets samordnare göra.',
     notAllowed: () => 'Du har inte behörighet till det.',
     internal: () => 'Något gick fel hos Samråd. Inget ändrades; försök igen om en stund.',
+    noOpenCases: () => 'Det finns inga öppna ärenden i det här forumet att lägga en åtgärd på.',
   },
   piiKinds: {
     personnummer: 'ett personnummer',
@@ -136,6 +137,16 @@ export const sv = {
     code: 'Ärendekod',
     template: 'Mall',
     receiver: 'Mottagare',
+    caseClose: 'Avsluta ärende',
+    outcome: 'Utfall',
+    cancel: 'Avbryt',
+    required: 'Fyll i det här fältet.',
+    consentChoices: { ja: 'Ja, samtycke finns', nej: 'Nej – tas upp avidentifierat', okänt: 'Vet inte ännu' } as Record<string, string>,
+  },
+  slack: {
+    notInChannel: 'Samråd är inte medlem i kanalen, så inlägget till forumet kunde inte postas här. Bjud in appen med `/invite @Samråd`. Det du gjorde är sparat.',
+    channelNotFound: 'Samråd hittar inte kanalen som forumet är kopplat till, så inlägget kunde inte postas. Koppla om forumet med `koppla <forumnyckel>` i rätt kanal. Det du gjorde är sparat.',
+    formFailed: 'Formuläret kunde inte öppnas just nu. Skriv i stället kommandot med alla delar:',
   },
 };
 
