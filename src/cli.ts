@@ -11,6 +11,8 @@ import { Deliverer } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
+import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
+import type { Server } from 'node:http';
 
 const USAGE = `samrad – chat-ops för samverkansforum
 
@@ -119,23 +121,86 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   return 0;
 }
 
-/** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
-async function startServer(config: AppConfig): Promise<number> {
-  const rt = await openRuntime(config);
+/** What server mode is made of; tests compose the same thing on a test database and port 0. */
+export interface ServerComposition {
+  server: Server;
+  core: Samrad;
+  deliverer: Deliverer;
+  ports: Partial<Record<Platform, ChatPort>>;
+  /** Starts what connects outward (Slack Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServerOverrides {
+  /** Web API retries inside one call (tests use none). */
+  slackRetryConfig?: SlackAdapterOptions['retryConfig'];
+}
+
+/** Builds core, deliverer, routes and chat ports for server mode; each configured chat adapter adds its own. */
+export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}): Promise<ServerComposition> {
+  const { config } = rt;
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const routes: Route[] = [...healthRoutes(() => rt.database.ping())];
   const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
   const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
-  void core; // adapters (Slack, Teams) receive the core when they are configured
+  const starts: (() => Promise<void>)[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  // Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET → POST /slack/events; SLACK_APP_TOKEN → Socket Mode.
+  if (config.slackConfigured && config.env.SLACK_BOT_TOKEN) {
+    const slack = await createSlackAdapter({
+      core,
+      logger: rt.logger,
+      botToken: config.env.SLACK_BOT_TOKEN,
+      signingSecret: config.env.SLACK_SIGNING_SECRET,
+      appToken: config.env.SLACK_APP_TOKEN,
+      apiUrl: config.env.SLACK_API_URL,
+      retryConfig: overrides.slackRetryConfig,
+      defaultLang: config.file.language,
+    });
+    ports.slack = slack.port;
+    routes.push(...slack.routes);
+    starts.push(slack.start);
+    stops.push(slack.stop);
+  }
   const server = createHttpServer(routes, rt.logger);
-  const port = await listen(server, config.env.PORT);
-  rt.logger.info({ port }, 'samrad listening');
+  return {
+    server,
+    core,
+    deliverer,
+    ports,
+    start: async () => {
+      for (const s of starts) await s();
+    },
+    stop: async () => {
+      for (const s of stops) await s();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
+async function startServer(config: AppConfig): Promise<number> {
+  const rt = await openRuntime(config);
+  let composed: ServerComposition;
+  try {
+    composed = await composeServer(rt);
+  } catch (e) {
+    // E.g. Slack rejecting the bot token at auth.test: say so and stop, rather than run half-wired.
+    rt.logger.fatal({ err: e }, 'server mode could not start');
+    process.stderr.write(`samrad: ${(e as Error).message}\n`);
+    await rt.database.close();
+    return 1;
+  }
+  const port = await listen(composed.server, config.env.PORT);
+  await composed.start();
+  rt.logger.info({ port, slack: Boolean(composed.ports.slack) }, 'samrad listening');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await composed.stop();
   await rt.database.close();
   return 0;
 }

@@ -93,6 +93,8 @@ export interface Reply {
   /** Outbox rows this command enqueued; delivered right after commit. */
   outboxIds: number[];
   ok: boolean;
+  /** The language the answer is in (adapters add their own hints in the same one). */
+  lang?: Lang;
 }
 
 export const text = (t: string): Block => ({ type: 'text', text: t });

@@ -43,7 +43,7 @@ export class Samrad {
   /** Runs an already-parsed command (forms and buttons build these directly). */
   async run(input: Omit<CommandInput, 'text'>, command: Command, lang: Lang): Promise<Reply> {
     const m = messages(lang);
-    if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [] };
+    if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [], lang };
     const organisation = organisationOf(this.deps.config, input.identity);
     if (!organisation) return this.refuse(lang, 'unknownOrganisation');
     const outboxIds: number[] = [];
@@ -54,7 +54,7 @@ export class Samrad {
         return dispatch(h, command);
       });
       if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
-      return { ok: true, outboxIds, ...reply };
+      return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
       if (e instanceof UserError) return this.refuse(lang, e.key, e.params);
       this.deps.logger.error({ err: e, command: command.name }, 'command failed');
@@ -104,7 +104,7 @@ export class Samrad {
 
   private refuse(lang: Lang, key: Parameters<typeof errorText>[1], params?: Record<string, string>): Reply {
     const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, params) }] };
-    return { ok: false, message, outboxIds: [] };
+    return { ok: false, message, outboxIds: [], lang };
   }
 }
 
