@@ -2,6 +2,14 @@
 // way Slack does, and a client that posts signed requests to /slack/events the way Slack sends them.
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { composeServer, type ServerComposition } from '../../src/cli.js';
+import { loadConfig } from '../../src/config.js';
+import { Repository } from '../../src/db/repo.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { listen } from '../../src/http/server.js';
+import { FakeClock, T0 } from './bot.js';
+import type { TestDatabase } from './db.js';
+import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 
 export interface SlackCall {
@@ -247,14 +255,6 @@ export function sign(secret: string, ts: number, body: string): string {
 
 // --- the real server-mode composition on a test database, port 0, pointed at the fake
 
-import { composeServer, type ServerComposition } from '../../src/cli.js';
-import { loadConfig } from '../../src/config.js';
-import { Repository } from '../../src/db/repo.js';
-import { createLogger, type Logger } from '../../src/log.js';
-import { listen } from '../../src/http/server.js';
-import { FakeClock, T0 } from './bot.js';
-import type { TestDatabase } from './db.js';
-
 export const SIGNING_SECRET = 'test-signing-secret';
 
 export interface SlackServer {
@@ -278,4 +278,30 @@ export async function startSlackServer(database: TestDatabase, fake: FakeSlack, 
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { base, client: new SlackClient(base, SIGNING_SECRET), composed, repo, clock, stop: () => composed.stop() };
+}
+
+/** A log destination the test can await: each JSON line is kept and matched against waiters. */
+export class LogSink extends Writable {
+  lines: Record<string, any>[] = [];
+  private waiters: { match: (l: Record<string, any>) => boolean; resolve: (l: Record<string, any>) => void }[] = [];
+
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    for (const raw of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      const line = JSON.parse(raw) as Record<string, any>;
+      this.lines.push(line);
+      for (const w of [...this.waiters]) if (w.match(line)) (this.waiters = this.waiters.filter((x) => x !== w)), w.resolve(line);
+    }
+    done();
+  }
+
+  /** Resolves with the first line (past or future) whose msg contains `msg`; fails after `ms`. */
+  waitFor(msg: string, ms = 10_000): Promise<Record<string, any>> {
+    const match = (l: Record<string, any>) => typeof l.msg === 'string' && l.msg.includes(msg);
+    const found = this.lines.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for log "${msg}"`)), ms);
+      this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+    });
+  }
 }
