@@ -1,6 +1,6 @@
 // The Slack adapter on Bolt: HTTP (Bolt's own receiver mounted at POST /slack/events on our one
 // server) or Socket Mode. It receives the core and a logger and returns a route and a chat port.
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Samrad } from '../../src/core/samrad.js';
 import type { Lang } from '../../src/core/model.js';
 import type { Route } from '../../src/http/server.js';
@@ -48,13 +48,9 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const socketMode = Boolean(o.appToken);
   if (!socketMode && !o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
   const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger });
-  const app = new App({
-    token: o.botToken,
-    ...(socketMode ? { appToken: o.appToken, socketMode: true } : { receiver }),
-    clientOptions,
-    logger,
-    deferInitialization: true,
-  });
+  // Socket Mode's own connection call (apps.connections.open) honours SLACK_API_URL too.
+  const socket = socketMode ? new SocketModeReceiver({ appToken: o.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
+  const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
   // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
   const port = new SlackPort(new webApi.WebClient(o.botToken, { ...clientOptions, rejectRateLimitedCalls: true }), o.logger);
@@ -62,14 +58,18 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   registerListeners(app, { core: o.core, directory, port, log: o.logger, defaultLang: o.defaultLang });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
   const routes: Route[] = receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }] : [];
+  let connected = false;
   return {
     port,
     routes,
     start: async () => {
-      if (socketMode) await app.start();
+      if (!socketMode) return;
+      await app.start();
+      connected = true;
     },
     stop: async () => {
-      if (socketMode) await app.stop();
+      if (connected) await app.stop();
+      connected = false;
     },
   };
 }

@@ -267,9 +267,9 @@ export interface SlackServer {
 }
 
 /** Resets the database and starts server mode with Slack configured against `fake`. */
-export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger } = {}): Promise<SlackServer> {
+export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string> } = {}): Promise<SlackServer> {
   await database.reset();
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
+  const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
   const clock = new FakeClock(new Date(T0));
   const repo = new Repository(database.db);
   await repo.syncConfig(config.file);

@@ -129,3 +129,23 @@ describe('Web API failures', () => {
     expect(fake.of('chat.postMessage')).toHaveLength(1);
   });
 });
+
+describe('configuration', () => {
+  it('with SLACK_APP_TOKEN uses Socket Mode: no /slack/events route, same bot token check', async () => {
+    await s.stop();
+    fake.reset(USERS);
+    s = await startSlackServer(database, fake, { env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: `${fake.url}/api/`, PORT: '0' } });
+    expect(fake.of('auth.test')).toHaveLength(1);
+    expect(s.composed.ports.slack).toBeDefined();
+    const body = new URLSearchParams({ command: '/forum', text: 'hjälp' }).toString();
+    expect((await s.client.post(body, 'application/x-www-form-urlencoded')).status).toBe(404);
+  });
+
+  it('refuses to start when Slack rejects the bot token', async () => {
+    await s.stop();
+    fake.reset(USERS);
+    fake.script('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
+    await expect(startSlackServer(database, fake)).rejects.toThrow(/invalid_auth/);
+    s = await startSlackServer(database, fake); // for afterEach
+  });
+});
