@@ -122,6 +122,14 @@ describe('slash commands', () => {
     expect(fake.of('conversations.open')[0].body.users).toBe('UKARIN');
   });
 
+  it('resolves a typed e-mail (which Slack turns into a mailto link) through users.lookupByEmail', async () => {
+    await raised();
+    await forum('UANNA', 'åtgärd ny UNG-2026-001 @<mailto:karin@helsingborg.se|karin@helsingborg.se> fredag boka möte');
+    const dm = await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DKARIN');
+    expect(visibleText(dm.body)).toContain('Du är ägare till åtgärd #1');
+    expect(fake.of('users.lookupByEmail')[0].body.email).toBe('karin@helsingborg.se');
+  });
+
   it('answers in English for a person whose Slack locale is English', async () => {
     await linked();
     expect(await answer('UBOB', 'ärende lista')).toContain('No open cases in Ärendeforum unga 18–29.');
