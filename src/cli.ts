@@ -143,7 +143,9 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const routes: Route[] = [...healthRoutes(() => rt.database.ping())];
   const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
-  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
+  // so a person's answer is never held up by a chat platform that is struggling.
+  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids, 1)) });
   const starts: (() => Promise<void>)[] = [];
   const stops: (() => Promise<void>)[] = [];
   // Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET → POST /slack/events; SLACK_APP_TOKEN → Socket Mode.
