@@ -124,7 +124,7 @@ export const en = {
   mineHandover: (p: { id: number; code: string; name: string; due: string; late: boolean }) => `Handover #${p.id} ${p.code}: ${p.name} – answer due ${p.due}${p.late ? ' (overdue)' : ''}`,
   dateFormat: (p: { weekday: string; date: string; time: string }) => `${p.weekday} ${p.date} at ${p.time}`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-  buttons: { newStep: 'New step', closeCase: 'Close case', reply: 'Reply', show: 'Show' },
+  buttons: { newStep: 'New step', closeCase: 'Close case', reply: 'Reply', show: 'Show', markDone: 'Done' },
   forms: {
     caseNew: 'New case',
     stepNew: 'New next step',

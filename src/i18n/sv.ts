@@ -121,7 +121,7 @@ export const sv = {
   mineHandover: (p: { id: number; code: string; name: string; due: string; late: boolean }) => `Överlämning #${p.id} ${p.code}: ${p.name} – svar senast ${p.due}${p.late ? ' (försenad)' : ''}`,
   dateFormat: (p: { weekday: string; date: string; time: string }) => `${p.weekday} ${p.date} kl. ${p.time}`,
   weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
-  buttons: { newStep: 'Ny åtgärd', closeCase: 'Avsluta ärende', reply: 'Svara', show: 'Visa' },
+  buttons: { newStep: 'Ny åtgärd', closeCase: 'Avsluta ärende', reply: 'Svara', show: 'Visa', markDone: 'Klar' },
   forms: {
     caseNew: 'Nytt ärende',
     stepNew: 'Ny åtgärd',

@@ -241,4 +241,30 @@ describe('App Home', () => {
     expect(text).toContain('Mina åtgärder och överlämningar');
     expect(text).toContain('#1 UNG-2026-001: boka trepartssamtal – senast 2026-12-10');
   });
+
+  it('marks a step done from its button in App Home, tells the owner and refreshes the view', async () => {
+    await raised();
+    await forum('UANNA', 'åtgärd ny UNG-2026-001 <@UKARIN|karin> 2026-12-10 boka trepartssamtal');
+    await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DKARIN');
+    await s.client.event({ type: 'app_home_opened', user: 'UKARIN', channel: 'DKARIN', tab: 'home', event_ts: '1' });
+    const home = (await fake.waitForCall('views.publish')).body;
+    const [done] = buttons(home);
+    expect(done).toMatchObject({ label: 'Klar', value: 'åtgärd klar 1' });
+    const res = await s.client.interaction({
+      type: 'block_actions',
+      user: { id: 'UKARIN', username: 'karin', team_id: 'T1' },
+      api_app_id: 'A1',
+      team: { id: 'T1', domain: 'samverkan' },
+      container: { type: 'view', view_id: 'V1' },
+      view: { id: 'V1', type: 'home', team_id: 'T1', blocks: home.view.blocks, state: { values: {} }, hash: 'h' },
+      trigger_id: 'trigger.home',
+      actions: [{ type: 'button', action_id: done.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Klar' }, value: done.value, action_ts: '2' }],
+    });
+    expect(res.status).toBe(200);
+    const told = await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DKARIN' && visibleText(b).includes('är klar'));
+    expect(visibleText(told.body)).toContain('Åtgärd #1 (UNG-2026-001) är klar.');
+    const refreshed = await fake.waitFor((c) => c.method === 'views.publish' && c !== fake.of('views.publish')[0], 'a refreshed home');
+    expect(visibleText(refreshed.body)).toContain('Du har inga öppna åtgärder eller överlämningar.');
+    expect((await s.repo.stepById(1))?.status).toBe('done');
+  });
 });
