@@ -190,7 +190,7 @@ async function startServer(config: AppConfig): Promise<number> {
   } catch (e) {
     // E.g. Slack rejecting the bot token at auth.test: say so and stop, rather than run half-wired.
     rt.logger.fatal({ err: e }, 'server mode could not start');
-    process.stderr.write(`samrad: ${(e as Error).message}\n`);
+    process.stderr.write(`samrad: server mode could not start: ${(e as Error).message}\n`);
     await rt.database.close();
     return 1;
   }
