@@ -10,11 +10,13 @@ import type { ChatPort } from './core/ports.js';
 import { Deliverer } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
-import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createTeams } from '../adapters/teams/index.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
 import { runReport } from './report/cli.js';
+import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
+import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
+import type { Server } from 'node:http';
 
 const USAGE = `samrad – chat-ops för samverkansforum
 
@@ -128,9 +130,25 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   return 0;
 }
 
-/** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
-async function startServer(config: AppConfig): Promise<number> {
-  const rt = await openRuntime(config);
+/** What server mode is made of; tests compose the same thing on a test database and port 0. */
+export interface ServerComposition {
+  server: Server;
+  core: Samrad;
+  deliverer: Deliverer;
+  ports: Partial<Record<Platform, ChatPort>>;
+  /** Starts what connects outward (Slack Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServerOverrides {
+  /** Web API retries inside one call (tests use none). */
+  slackRetryConfig?: SlackAdapterOptions['retryConfig'];
+}
+
+/** Builds core, deliverer, routes and chat ports for server mode; each configured chat adapter adds its own. */
+export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}): Promise<ServerComposition> {
+  const { config } = rt;
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const routes: Route[] = [
     ...healthRoutes(() => rt.database.ping()),
@@ -138,21 +156,77 @@ async function startServer(config: AppConfig): Promise<number> {
     ...reportRoutes(rt.repo, config.file, rt.clock),
   ];
   const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
-  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
-  void core; // adapters (Slack, Teams) receive the core when they are configured
+  // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
+  // so a person's answer is never held up by a chat platform that is struggling.
+  const core = new Samrad({
+    repo: rt.repo,
+    config: config.file,
+    clock: rt.clock,
+    logger: rt.logger,
+    deliver: async (ids) => void (await deliverer.deliver(ids, 1)),
+    publicUrl: config.env.SAMRAD_PUBLIC_URL,
+  });
   // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
   const teams = createTeams(config, { core, repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger });
   routes.push(teams.route);
   if (teams.port) ports.teams = teams.port;
+  const starts: (() => Promise<void>)[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  // Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET → POST /slack/events; SLACK_APP_TOKEN → Socket Mode.
+  if (config.slackConfigured && config.env.SLACK_BOT_TOKEN) {
+    const slack = await createSlackAdapter({
+      core,
+      logger: rt.logger,
+      botToken: config.env.SLACK_BOT_TOKEN,
+      signingSecret: config.env.SLACK_SIGNING_SECRET,
+      appToken: config.env.SLACK_APP_TOKEN,
+      apiUrl: config.env.SLACK_API_URL,
+      retryConfig: overrides.slackRetryConfig,
+      defaultLang: config.file.language,
+    });
+    ports.slack = slack.port;
+    routes.push(...slack.routes);
+    starts.push(slack.start);
+    stops.push(slack.stop);
+  }
   const server = createHttpServer(routes, rt.logger);
-  const port = await listen(server, config.env.PORT);
-  rt.logger.info({ port }, 'samrad listening');
+  return {
+    server,
+    core,
+    deliverer,
+    ports,
+    start: async () => {
+      for (const s of starts) await s();
+    },
+    stop: async () => {
+      for (const s of stops) await s();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
+async function startServer(config: AppConfig): Promise<number> {
+  const rt = await openRuntime(config);
+  let composed: ServerComposition;
+  try {
+    composed = await composeServer(rt);
+  } catch (e) {
+    // E.g. Slack rejecting the bot token at auth.test: say so and stop, rather than run half-wired.
+    rt.logger.fatal({ err: e }, 'server mode could not start');
+    process.stderr.write(`samrad: server mode could not start: ${(e as Error).message}\n`);
+    await rt.database.close();
+    return 1;
+  }
+  const port = await listen(composed.server, config.env.PORT);
+  await composed.start();
+  rt.logger.info({ port, slack: Boolean(composed.ports.slack) }, 'samrad listening');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await composed.stop();
   await rt.database.close();
   return 0;
 }

@@ -160,6 +160,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `environment: ${i.path.join('.')}: ${i.message}`).join('\n'));
   }
   const env = parsed.data;
+  // Half a Slack set-up would otherwise fall back to the shell without a word.
+  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) throw new ConfigError('environment: SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN too');
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    throw new ConfigError('environment: SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
+  }
   const configPath = env.SAMRAD_CONFIG ?? DEFAULT_CONFIG_PATH;
   const file = loadFileConfig(configPath);
   const slackConfigured = Boolean((env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) || env.SLACK_APP_TOKEN);

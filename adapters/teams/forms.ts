@@ -40,8 +40,8 @@ export function formFor(command: Command, m: Messages, cfg: FileConfig): Form | 
 
 // The command words in the user's language, so the reply comes back in it too.
 const VERBS = {
-  sv: { caseNew: 'ärende ny', stepNew: 'åtgärd ny', handoverNew: 'överlämning ny', handoverReply: 'överlämning svar', by: 'senast', group: 'grupp', consent: 'samtycke' },
-  en: { caseNew: 'case new', stepNew: 'step add', handoverNew: 'handover new', handoverReply: 'handover reply', by: 'by', group: 'group', consent: 'consent' },
+  sv: { caseNew: 'ärende ny', stepNew: 'åtgärd ny', handoverNew: 'överlämning ny', handoverReply: 'överlämning svar', caseClose: 'ärende avsluta', by: 'senast', group: 'grupp', consent: 'samtycke' },
+  en: { caseNew: 'case new', stepNew: 'step add', handoverNew: 'handover new', handoverReply: 'handover reply', caseClose: 'case close', by: 'by', group: 'group', consent: 'consent' },
 };
 
 export type FormValues = Record<string, string>;
@@ -65,6 +65,11 @@ export function commandFromForm(kind: FormKind, values: FormValues, hidden: Reco
       const missing = need([['code', m.forms.code], ['owner', m.forms.owner], ['due', m.forms.due], ['text', m.forms.text]]);
       if (missing.length) return { missing };
       return { text: `${verb.stepNew} ${v('code')} ${person('owner')} ${v('due')} ${v('text')}` };
+    }
+    case 'case-close': {
+      const missing = need([['code', m.forms.code], ['outcome', m.forms.outcome]]);
+      if (missing.length) return { missing };
+      return { text: `${verb.caseClose} ${v('code')} ${v('outcome')}` };
     }
     case 'handover-new': {
       const missing = need([['template', m.forms.template], ['code', m.forms.code], ['to', m.forms.receiver]]);

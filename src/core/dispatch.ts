@@ -14,6 +14,7 @@ import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from './meeting
 import { minutesApprove, minutesShow } from './meeting/minutes.js';
 import { calendarLink } from './handlers/calendar.js';
 import { report } from './handlers/report.js';
+import { buildForm } from './forms.js';
 
 type Out = Pick<Reply, 'message' | 'form'>;
 const msg = (message: Message): Out => ({ message });
@@ -64,6 +65,13 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
       return msg(await report(h, c.quarter));
     case 'calendar':
       return msg(await calendarLink(h));
+    // Forms: the command wants its parts through a form first (see forms.ts).
+    case 'case.new.form':
+      return { form: await buildForm(h, 'case-new') };
+    case 'step.add.form':
+      return { form: await buildForm(h, 'step-new', c.code ? { code: c.code } : {}) };
+    case 'case.close.form':
+      return { form: await buildForm(h, 'case-close', { code: c.code }) };
     default:
       throw new UserError('notYet', { what: c.name });
   }

@@ -21,6 +21,7 @@ export type Command =
   | { name: 'case.list' }
   | { name: 'case.show'; code: string }
   | { name: 'case.close'; code: string | null; outcome: Outcome }
+  | { name: 'case.close.form'; code: string }
   | { name: 'case.log'; code: string }
   | { name: 'topic.add'; text: string }
   | { name: 'agenda' }
@@ -186,6 +187,8 @@ function buildCase(sub: string, rest: string[], usage: ParseError): Command | Pa
     case 'close': {
       // `ärende avsluta <kod> <utfall>`, or `ärende avsluta <utfall>` for the case open in a meeting.
       if (rest.length < 1 || rest.length > 2) return usage;
+      // `ärende avsluta <kod>` alone asks for the outcome in a form (the agenda's "Avsluta ärende" button).
+      if (rest.length === 1 && code(rest[0])) return { name: 'case.close.form', code: code(rest[0])! };
       const c = rest.length === 2 ? code(rest[0]) : null;
       if (rest.length === 2 && !c) return { error: 'badCaseCode', params: { value: rest[0].slice(0, 30) } };
       const o = fold(rest[rest.length - 1]).replace('_', '-');

@@ -61,7 +61,7 @@ export interface Message {
   summary?: string;
 }
 
-export type FormKind = 'case-new' | 'step-new' | 'handover-new' | 'handover-reply';
+export type FormKind = 'case-new' | 'step-new' | 'case-close' | 'handover-new' | 'handover-reply';
 
 export interface FormField {
   id: string;
@@ -80,6 +80,8 @@ export interface Form {
   fields: FormField[];
   /** Fixed values carried through the form (e.g. the case code a button belongs to). */
   hidden?: Record<string, string>;
+  /** The language the form is written in; its errors come back in the same one. */
+  lang?: Lang;
 }
 
 /** The answer to one command, for the person who gave it. */
@@ -91,6 +93,8 @@ export interface Reply {
   /** Outbox rows this command enqueued; delivered right after commit. */
   outboxIds: number[];
   ok: boolean;
+  /** The language the answer is in (adapters add their own hints in the same one). */
+  lang?: Lang;
 }
 
 export const text = (t: string): Block => ({ type: 'text', text: t });

@@ -8,8 +8,9 @@ import { localDate } from './dates.js';
 import { errorText, UserError } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';
 import { parseCommand, type Command } from './grammar.js';
-import type { ChannelRef, Clock, Identity, Lang, Message, Reply } from './model.js';
+import type { ChannelRef, Clock, FormKind, Identity, Lang, Message, Reply } from './model.js';
 import { dispatch } from './dispatch.js';
+import { readForm, type FormResult, type FormValues } from './forms.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -44,7 +45,7 @@ export class Samrad {
   /** Runs an already-parsed command (forms and buttons build these directly). */
   async run(input: Omit<CommandInput, 'text'>, command: Command, lang: Lang): Promise<Reply> {
     const m = messages(lang);
-    if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [] };
+    if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [], lang };
     const organisation = organisationOf(this.deps.config, input.identity);
     if (!organisation) return this.refuse(lang, 'unknownOrganisation');
     const outboxIds: number[] = [];
@@ -55,12 +56,17 @@ export class Samrad {
         return dispatch(h, command);
       });
       if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
-      return { ok: true, outboxIds, ...reply };
+      return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
       if (e instanceof UserError) return this.refuse(lang, e.key, e.params);
       this.deps.logger.error({ err: e, command: command.name }, 'command failed');
       return this.refuse(lang, 'internal');
     }
+  }
+
+  /** Reads a submitted form into its command, or names the fields to correct. Touches no database. */
+  readForm(kind: FormKind, values: FormValues, hidden: Record<string, string>, lang: Lang): FormResult {
+    return readForm(kind, values, hidden, { config: this.deps.config, m: messages(lang), today: localDate(this.deps.clock.now()) });
   }
 
   private context(repo: Repository, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {
@@ -101,7 +107,7 @@ export class Samrad {
 
   private refuse(lang: Lang, key: Parameters<typeof errorText>[1], params?: Record<string, string>): Reply {
     const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, params) }] };
-    return { ok: false, message, outboxIds: [] };
+    return { ok: false, message, outboxIds: [], lang };
   }
 }
 

@@ -54,6 +54,7 @@ export const en = {
     noMinutes: () => 'There are no minutes in this forum yet.',
     minutesAlreadyApproved: (p: { date: string; by: string }) => `The minutes of ${p.date} are already approved by ${p.by}.`,
     orgAlreadyApproved: (p: { org: string }) => `${p.org} has already approved the minutes. One person from each organisation is needed.`,
+    noOpenCases: () => 'There are no open cases in this forum to add a next step to.',
   },
   piiKinds: {
     personnummer: 'a personal identity number',
@@ -136,7 +137,7 @@ export const en = {
   mineHandover: (p: { id: number; code: string; name: string; due: string; late: boolean }) => `Handover #${p.id} ${p.code}: ${p.name} – answer due ${p.due}${p.late ? ' (overdue)' : ''}`,
   dateFormat: (p: { weekday: string; date: string; time: string }) => `${p.weekday} ${p.date} at ${p.time}`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-  buttons: { newStep: 'New step', closeCase: 'Close case', reply: 'Reply', show: 'Show' },
+  buttons: { newStep: 'New step', closeCase: 'Close case', reply: 'Reply', show: 'Show', markDone: 'Done' },
   forms: {
     caseNew: 'New case',
     stepNew: 'New next step',
@@ -152,6 +153,16 @@ export const en = {
     code: 'Case code',
     template: 'Template',
     receiver: 'Receiver',
+    caseClose: 'Close case',
+    outcome: 'Outcome',
+    cancel: 'Cancel',
+    required: 'Please fill in this field.',
+    consentChoices: { ja: 'Yes, consent given', nej: 'No – discussed de-identified', okänt: 'Not known yet' } as Record<string, string>,
+  },
+  slack: {
+    notInChannel: 'Samråd is not a member of this channel, so the post to the forum could not be made here. Invite the app with `/invite @Samråd`. What you did is saved.',
+    channelNotFound: 'Samråd cannot find the channel this forum is linked to, so the post could not be made. Link the forum again with `link <forum-key>` in the right channel. What you did is saved.',
+    formFailed: 'The form could not be opened just now. Type the whole command instead:',
   },
   // Microsoft Teams (issue 5)
   teams: {

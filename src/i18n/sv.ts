@@ -41,6 +41,7 @@ export const sv = {
     noMinutes: () => 'Det finns inget protokoll ännu i det här forumet.',
     minutesAlreadyApproved: (p: { date: string; by: string }) => `Protokollet för ${p.date} är redan justerat av ${p.by}.`,
     orgAlreadyApproved: (p: { org: string }) => `${p.org} har redan justerat protokollet. Det behövs en person från varje organisation.`,
+    noOpenCases: () => 'Det finns inga öppna ärenden i det här forumet att lägga en åtgärd på.',
   },
   piiKinds: {
     personnummer: 'ett personnummer',
@@ -133,7 +134,7 @@ export const sv = {
   mineHandover: (p: { id: number; code: string; name: string; due: string; late: boolean }) => `Överlämning #${p.id} ${p.code}: ${p.name} – svar senast ${p.due}${p.late ? ' (försenad)' : ''}`,
   dateFormat: (p: { weekday: string; date: string; time: string }) => `${p.weekday} ${p.date} kl. ${p.time}`,
   weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
-  buttons: { newStep: 'Ny åtgärd', closeCase: 'Avsluta ärende', reply: 'Svara', show: 'Visa' },
+  buttons: { newStep: 'Ny åtgärd', closeCase: 'Avsluta ärende', reply: 'Svara', show: 'Visa', markDone: 'Klar' },
   forms: {
     caseNew: 'Nytt ärende',
     stepNew: 'Ny åtgärd',
@@ -149,6 +150,16 @@ export const sv = {
     code: 'Ärendekod',
     template: 'Mall',
     receiver: 'Mottagare',
+    caseClose: 'Avsluta ärende',
+    outcome: 'Utfall',
+    cancel: 'Avbryt',
+    required: 'Fyll i det här fältet.',
+    consentChoices: { ja: 'Ja, samtycke finns', nej: 'Nej – tas upp avidentifierat', okänt: 'Vet inte ännu' } as Record<string, string>,
+  },
+  slack: {
+    notInChannel: 'Samråd är inte medlem i kanalen, så inlägget till forumet kunde inte postas här. Bjud in appen med `/invite @Samråd`. Det du gjorde är sparat.',
+    channelNotFound: 'Samråd hittar inte kanalen som forumet är kopplat till, så inlägget kunde inte postas. Koppla om forumet med `koppla <forumnyckel>` i rätt kanal. Det du gjorde är sparat.',
+    formFailed: 'Formuläret kunde inte öppnas just nu. Skriv i stället kommandot med alla delar:',
   },
   // Microsoft Teams (issue 5)
   teams: {

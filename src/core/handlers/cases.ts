@@ -1,3 +1,4 @@
+import type { FileConfig } from '../../config.js';
 import type { CaseRow } from '../../db/repo.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -14,12 +15,17 @@ export async function caseInForum(h: HandlerContext, code: string): Promise<Case
   return c;
 }
 
+/** Refuses a target group the config does not know (typed commands and forms alike). */
+export function checkGroups(cfg: FileConfig, groups: string[]): void {
+  for (const g of groups) {
+    if (!(g in cfg.targetGroups)) throw new UserError('unknownGroup', { value: g, groups: Object.keys(cfg.targetGroups).join(', ') });
+  }
+}
+
 export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consent: Consent; question: string }): Promise<void> {
   const forum = await h.forum();
   if (forum.kind !== 'case') throw new UserError('notCaseForum');
-  for (const g of cmd.groups) {
-    if (!(g in h.config.targetGroups)) throw new UserError('unknownGroup', { value: g, groups: Object.keys(h.config.targetGroups).join(', ') });
-  }
+  checkGroups(h.config, cmd.groups);
   h.guard(cmd.question);
   const year = Number(h.today.slice(0, 4));
   const n = await h.repo.nextCaseNumber(forum.key, year);

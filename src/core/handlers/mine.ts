@@ -9,7 +9,11 @@ export async function mine(h: HandlerContext): Promise<Message> {
   const blocks: Block[] = [];
   for (const s of steps) {
     const code = codes.get(s.caseId) ?? '?';
-    blocks.push({ type: 'item', text: h.m.mineStep({ id: s.id, code, text: s.text ?? '…', due: s.dueDate, late: s.dueDate < h.today }) });
+    blocks.push({
+      type: 'item',
+      text: h.m.mineStep({ id: s.id, code, text: s.text ?? '…', due: s.dueDate, late: s.dueDate < h.today }),
+      actions: [{ id: 'step-done', label: h.m.buttons.markDone, command: `åtgärd klar ${s.id}` }],
+    });
   }
   for (const x of handovers) {
     const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;

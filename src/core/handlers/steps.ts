@@ -6,7 +6,7 @@ import { memberName } from '../render.js';
 import { caseInForum } from './cases.js';
 
 /** Parses a user's date word relative to today; refuses unknown words and dates in the past. */
-export function dueDate(h: HandlerContext, word: string): string {
+export function dueDate(h: Pick<HandlerContext, 'today'>, word: string): string {
   const d = parseDate(word, h.today);
   if (!d) throw new UserError('badDate', { value: word.slice(0, 30) });
   if (d < h.today) throw new UserError('pastDate', { date: d });

@@ -1,0 +1,78 @@
+// Who a Slack user is, for the core: users.info gives the e-mail (→ organisation) and the locale
+// (→ language). Answers are cached for a while because every command and mention needs them.
+import type { webApi } from '@slack/bolt';
+import type { Identity, Lang } from '../../src/core/model.js';
+
+interface CacheEntry {
+  at: number;
+  identity: Promise<Identity | null>;
+}
+
+export interface DirectoryOptions {
+  ttlMs?: number;
+  /** Milliseconds now; injectable so the cache's expiry can be tested without waiting. */
+  now?: () => number;
+}
+
+/** Slack locale (`sv-SE`, `en-GB`) → the bot's languages; anything else leaves the choice to the command. */
+export function languageOf(locale: string | undefined | null): Lang | null {
+  const l = locale?.toLowerCase() ?? '';
+  return l.startsWith('sv') ? 'sv' : l.startsWith('en') ? 'en' : null;
+}
+
+export class SlackDirectory {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    opts: DirectoryOptions = {},
+  ) {
+    this.ttlMs = opts.ttlMs ?? 10 * 60_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The identity of a user id (U…/W…); null for a bot, a deleted account or an unknown id. */
+  identity(userId: string): Promise<Identity | null> {
+    const hit = this.cache.get(userId);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.identity;
+    const identity = this.lookup(userId);
+    this.cache.set(userId, { at: this.now(), identity });
+    // A failed lookup (network, rate limit) is not remembered; the next command asks again.
+    identity.catch(() => this.cache.delete(userId));
+    return identity;
+  }
+
+  /** Resolves a mention token from the command text: `@U123` (Slack's own) or `@name@domain` (typed e-mail). */
+  async resolveMention(token: string): Promise<Identity | null> {
+    const raw = token.replace(/^@/, '');
+    if (/^[UW][A-Z0-9]{2,}$/.test(raw)) return this.identity(raw);
+    if (!/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(raw)) return null;
+    try {
+      const res = await this.client.users.lookupByEmail({ email: raw.toLowerCase() });
+      return res.user?.id ? this.identity(res.user.id) : null;
+    } catch (e) {
+      if ((e as { data?: { error?: string } }).data?.error === 'users_not_found') return null;
+      throw e;
+    }
+  }
+
+  private async lookup(userId: string): Promise<Identity | null> {
+    try {
+      const res = await this.client.users.info({ user: userId, include_locale: true });
+      const u = res.user;
+      if (!u?.id || u.deleted || u.is_bot) return null;
+      return {
+        platform: 'slack',
+        externalId: u.id,
+        email: u.profile?.email?.toLowerCase() ?? null,
+        displayName: u.profile?.display_name || u.real_name || u.name || null,
+        language: languageOf(u.locale),
+      };
+    } catch (e) {
+      if ((e as { data?: { error?: string } }).data?.error === 'user_not_found') return null;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// The Slack adapter on Bolt: HTTP (Bolt's own receiver mounted at POST /slack/events on our one
+// server) or Socket Mode. It receives the core and a logger and returns a route and a chat port.
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Samrad } from '../../src/core/samrad.js';
+import type { Lang } from '../../src/core/model.js';
+import type { Route } from '../../src/http/server.js';
+import type { Logger } from '../../src/log.js';
+import { SlackDirectory } from './directory.js';
+import { registerListeners } from './listeners.js';
+import { boltLogger } from './logger.js';
+import { SlackPort } from './port.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAdapterOptions {
+  core: Samrad;
+  logger: Logger;
+  botToken: string;
+  /** HTTP mode: requests are verified with it (bad signature or older than 5 min → 401). */
+  signingSecret?: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** Another Web API base URL (tests, benchmarks); Slack's own when absent. */
+  apiUrl?: string;
+  /**
+   * Retries inside one Web API call. Kept short: the outbox retries deliveries for longer,
+   * and a person waiting for an answer should not wait on minutes of back-off.
+   */
+  retryConfig?: webApi.RetryOptions;
+  defaultLang: Lang;
+}
+
+export interface SlackAdapter {
+  port: SlackPort;
+  routes: Route[];
+  /** Connects Socket Mode (HTTP mode has nothing to start: the server is ours). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const defaultRetryConfig: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000 };
+
+/** Builds the adapter and checks the bot token with auth.test, so a wrong token fails at start-up. */
+export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackAdapter> {
+  const logger = boltLogger(o.logger);
+  const retryConfig = o.retryConfig ?? defaultRetryConfig;
+  const clientOptions: webApi.WebClientOptions = { retryConfig, logger, ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+  const socketMode = Boolean(o.appToken);
+  if (!socketMode && !o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
+  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger });
+  // Socket Mode's own connection call (apps.connections.open) honours SLACK_API_URL too.
+  const socket = socketMode ? new SocketModeReceiver({ appToken: o.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
+  const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
+  await app.init();
+  // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
+  const port = new SlackPort(new webApi.WebClient(o.botToken, { ...clientOptions, rejectRateLimitedCalls: true }), o.logger);
+  const directory = new SlackDirectory(app.client);
+  registerListeners(app, { core: o.core, directory, port, log: o.logger, defaultLang: o.defaultLang });
+  app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
+  const routes: Route[] = receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }] : [];
+  let connected = false;
+  return {
+    port,
+    routes,
+    start: async () => {
+      if (!socketMode) return;
+      await app.start();
+      connected = true;
+    },
+    stop: async () => {
+      if (connected) await app.stop();
+      connected = false;
+    },
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,175 @@
+// What Slack sends, translated for the core: `/forum …`, button presses, modal submissions and
+// App Home. Each is acknowledged first (Slack waits at most 3 s); the work and its answer follow.
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import { messages } from '../../src/i18n/index.js';
+import type { Samrad } from '../../src/core/samrad.js';
+import { errorText } from '../../src/core/errors.js';
+import type { ChannelRef, Form, FormKind, Identity, Lang, Message, Reply, Target } from '../../src/core/model.js';
+import type { Logger } from '../../src/log.js';
+import type { SlackDirectory } from './directory.js';
+import type { SlackPort } from './port.js';
+import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toBlocks, type FormMeta } from './render.js';
+import { fromSlackText } from './text.js';
+
+export interface SlackDeps {
+  core: Samrad;
+  directory: SlackDirectory;
+  port: SlackPort;
+  log: Logger;
+  /** The language of answers when neither the person nor the command says. */
+  defaultLang: Lang;
+}
+
+/** How an answer meant for one person reaches them from where they are. */
+type Tell = (message: Message) => Promise<void>;
+
+interface Request {
+  userId: string;
+  channel: ChannelRef;
+  triggerId?: string;
+  tell: Tell;
+}
+
+export function registerListeners(app: App, d: SlackDeps): void {
+  app.command(/^\/forum/, async ({ ack, command, respond, client }) => {
+    await ack();
+    const channel = slackChannel(command.channel_id, command.channel_id.startsWith('D'));
+    const req: Request = { userId: command.user_id, channel, triggerId: command.trigger_id, tell: ephemeralVia(respond) };
+    await guarded(d, req, 'command', () => runText(d, client, req, fromSlackText(command.text ?? '')));
+  });
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const fromHome = body.view?.type === 'home';
+    const channelId = fromHome ? body.user.id : body.channel?.id ?? body.user.id;
+    const req: Request = {
+      userId: body.user.id,
+      channel: slackChannel(channelId, fromHome || channelId.startsWith('D')),
+      triggerId: body.trigger_id,
+      tell: body.response_url && !fromHome ? ephemeralVia(respond) : directMessage(d, body.user.id),
+    };
+    await guarded(d, req, 'action', async () => {
+      await runText(d, client, req, action.value ?? '');
+      if (fromHome) await publishHome(d, client, body.user.id);
+    });
+  });
+
+  app.view(FORM_CALLBACK, async ({ ack, body, view, client }) => {
+    const meta = parseFormMeta(view.private_metadata);
+    if (!meta) {
+      await ack();
+      d.log.warn({ callback: view.callback_id }, 'slack: a form without readable metadata was submitted');
+      return;
+    }
+    const result = d.core.readForm(meta.kind, readViewValues(view.state as never), meta.hidden, meta.lang);
+    const req: Request = { userId: body.user.id, channel: slackChannel(meta.channel, meta.direct), tell: meta.direct ? directMessage(d, body.user.id) : ephemeralIn(d, client, meta.channel, body.user.id) };
+    if ('errors' in result) {
+      // Slack shows errors under the named input blocks; one without a block goes to the person instead.
+      const shown = new Set(view.blocks.map((b) => (b as { block_id?: string }).block_id));
+      const errors = Object.fromEntries(Object.entries(result.errors).filter(([id]) => shown.has(id)));
+      if (Object.keys(errors).length) return void (await ack({ response_action: 'errors', errors }));
+      await ack();
+      return req.tell({ tone: 'error', blocks: Object.values(result.errors).map((text) => ({ type: 'text', text })) });
+    }
+    await ack();
+    await guarded(d, req, 'form', async () => {
+      const identity = await identityOf(d, req.userId);
+      const reply = await d.core.run({ identity, channel: req.channel, resolveMention: (t) => d.directory.resolveMention(t) }, result.command, meta.lang);
+      await answer(d, client, req, reply);
+    });
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      await publishHome(d, client, event.user);
+    } catch (err) {
+      d.log.error({ err }, 'slack: app home could not be published');
+    }
+  });
+}
+
+function slackChannel(id: string, direct: boolean): ChannelRef {
+  return { platform: 'slack', id, direct };
+}
+
+/** The person's identity; without one (bot, unknown), a bare one the core refuses politely. */
+async function identityOf(d: SlackDeps, userId: string): Promise<Identity> {
+  return (await d.directory.identity(userId)) ?? { platform: 'slack', externalId: userId };
+}
+
+async function runText(d: SlackDeps, client: webApi.WebClient, req: Request, text: string): Promise<void> {
+  const identity = await identityOf(d, req.userId);
+  const reply = await d.core.handle({ identity, channel: req.channel, text, resolveMention: (t) => d.directory.resolveMention(t) });
+  await answer(d, client, req, reply);
+}
+
+/** Shows the reply to the person: a form as a modal, a message ephemerally, plus a hint when the forum's post failed. */
+async function answer(d: SlackDeps, client: webApi.WebClient, req: Request, reply: Reply): Promise<void> {
+  const lang = reply.lang ?? d.defaultLang;
+  const m = messages(lang);
+  const blocks: Message['blocks'] = [];
+  if (reply.form && !(await openForm(d, client, req, reply.form))) blocks.push({ type: 'text', text: `${m.slack.formFailed} ${m.usage[usageGroup(reply.form.kind)]}` });
+  const failed = reply.outboxIds.length ? d.port.undeliverable(req.channel.id) : undefined;
+  if (failed) blocks.push({ type: 'text', text: failed === 'channel_not_found' ? m.slack.channelNotFound : m.slack.notInChannel });
+  if (reply.message) await req.tell(blocks.length ? { ...reply.message, blocks: [...reply.message.blocks, ...blocks] } : reply.message);
+  else if (blocks.length) await req.tell({ tone: 'warning', blocks });
+}
+
+async function openForm(d: SlackDeps, client: webApi.WebClient, req: Request, form: Form): Promise<boolean> {
+  if (!req.triggerId) return false;
+  const meta: FormMeta = { kind: form.kind, hidden: form.hidden ?? {}, lang: form.lang ?? d.defaultLang, channel: req.channel.id, direct: Boolean(req.channel.direct) };
+  try {
+    await client.views.open({ trigger_id: req.triggerId, view: modalView(form, meta, messages(meta.lang).forms.cancel) });
+    return true;
+  } catch (err) {
+    // A trigger lives 3 s; a slow database can outlast it. The person is told how to type it instead.
+    d.log.warn({ err, form: form.kind }, 'slack: views.open failed');
+    return false;
+  }
+}
+
+function usageGroup(kind: FormKind): 'case' | 'step' | 'handover' {
+  return kind === 'step-new' ? 'step' : kind.startsWith('handover') ? 'handover' : 'case';
+}
+
+/** App Home: the person's own open next steps and handovers. */
+async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: string): Promise<void> {
+  const identity = await identityOf(d, userId);
+  const lang = identity.language ?? d.defaultLang;
+  const reply = await d.core.run({ identity, channel: slackChannel(userId, true) }, { name: 'mine' }, lang);
+  const message = reply.message ?? { blocks: [] };
+  await client.views.publish({ user_id: userId, view: homeView(messages(lang).mineTitle, message) });
+}
+
+function ephemeralVia(respond: RespondFn): Tell {
+  return async (message) => void (await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(message), blocks: toBlocks(message) }));
+}
+
+function directMessage(d: SlackDeps, userId: string): Tell {
+  const target: Target = { kind: 'member', platform: 'slack', externalId: userId, memberId: 0 };
+  return async (message) => void (await d.port.send(target, message));
+}
+
+/** Visible only to the person in the channel; a DM when the app cannot post there. */
+function ephemeralIn(d: SlackDeps, client: webApi.WebClient, channel: string, userId: string): Tell {
+  return async (message) => {
+    try {
+      await client.chat.postEphemeral({ channel, user: userId, text: fallbackText(message), blocks: toBlocks(message) });
+    } catch (err) {
+      d.log.warn({ err, channel }, 'slack: postEphemeral failed, answering in a DM');
+      await directMessage(d, userId)(message);
+    }
+  };
+}
+
+/** Runs the work after the ack; a failure is logged (never the text) and the person hears a polite line. */
+async function guarded(d: SlackDeps, req: Request, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    d.log.error({ err, what, channel: req.channel.id }, 'slack: request failed after ack');
+    const m = messages(d.defaultLang);
+    await req.tell({ tone: 'error', blocks: [{ type: 'text', text: errorText(m, 'internal') }] }).catch(() => {});
+  }
+}

@@ -1,0 +1,21 @@
+// Bolt and the Web API client log through our pino logger (redaction included), at its level.
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../src/log.js';
+
+const LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+
+export function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ component: 'slack' });
+  const line = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
+  return {
+    // Bolt's debug lines may hold request bodies (user text): only at trace.
+    debug: (...m: unknown[]) => child.trace(line(m)),
+    info: (...m: unknown[]) => child.info(line(m)),
+    warn: (...m: unknown[]) => child.warn(line(m)),
+    error: (...m: unknown[]) => child.error(line(m)),
+    // The level is ours (LOG_LEVEL); Bolt may ask but not change it.
+    setLevel: () => {},
+    getLevel: () => LEVELS[child.level] ?? LogLevel.ERROR,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,307 @@
+// Slack at the wire, for tests: a local fake of the Web API that records every call and answers the
+// way Slack does, and a client that posts signed requests to /slack/events the way Slack sends them.
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { composeServer, type ServerComposition } from '../../src/cli.js';
+import { loadConfig } from '../../src/config.js';
+import { Repository } from '../../src/db/repo.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { listen } from '../../src/http/server.js';
+import { FakeClock, T0 } from './bot.js';
+import type { TestDatabase } from './db.js';
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  /** Web API method (`chat.postMessage`), or `response_url` for posts to a response URL. */
+  method: string;
+  body: Record<string, any>;
+  /** Whether the fake answered with success. */
+  ok: boolean;
+  /** The full URL called (tells response URLs apart). */
+  url: string;
+}
+
+export interface FakeUser {
+  id: string;
+  email: string | null;
+  name: string;
+  locale?: string;
+}
+
+type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
+
+/** A fake Slack Web API on 127.0.0.1 (port 0). */
+export class FakeSlack {
+  calls: SlackCall[] = [];
+  private server!: Server;
+  private users = new Map<string, FakeUser>();
+  private scripted = new Map<string, Scripted[]>();
+  private gates = new Map<string, Promise<void>>();
+  private waiters: { match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
+  private ts = 1_700_000_000;
+  private responseUrls = 0;
+
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.setEncoding('utf8');
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => void this.answer(req.url ?? '/', req.headers['content-type'] ?? '', raw, res));
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  reset(users: FakeUser[]): void {
+    this.calls = [];
+    this.scripted.clear();
+    this.gates.clear();
+    this.users = new Map(users.map((u) => [u.id, u]));
+  }
+
+  /** A fresh response_url pointing at this fake. */
+  responseUrl(): string {
+    return `${this.url}/response/${++this.responseUrls}`;
+  }
+
+  /** The next calls of `method` get these answers, in order (then success again). */
+  script(method: string, ...answers: Scripted[]): void {
+    this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
+  }
+
+  /** Holds every answer to `method` until the returned release is called (a slow Web API). */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.gates.set(method, new Promise<void>((r) => (release = r)));
+    return () => {
+      this.gates.delete(method);
+      release();
+    };
+  }
+
+  /** Resolves with the first recorded call (past or future) that matches; fails after `ms`. */
+  waitFor(match: (c: SlackCall) => boolean, what = 'a matching call', ms = 10_000): Promise<SlackCall> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter = { match, resolve: (c: SlackCall) => (clearTimeout(timer), resolve(c)) };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`));
+      }, ms);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Waits for a call of `method` whose body matches. */
+  waitForCall(method: string, match: (body: Record<string, any>) => boolean = () => true, what = method): Promise<SlackCall> {
+    return this.waitFor((c) => c.method === method && c.ok && match(c.body), what);
+  }
+
+  of(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  private async answer(url: string, type: string, raw: string, res: import('node:http').ServerResponse): Promise<void> {
+    const body = parseBody(type, raw);
+    const method = url.startsWith('/response/') ? 'response_url' : url.replace(/^\/api\//, '').replace(/\?.*$/, '');
+    const gate = this.gates.get(method);
+    if (gate) await gate;
+    const scripted = this.scripted.get(method)?.shift();
+    const [status, headers, reply] = scripted ? [scripted.status, scripted.headers ?? {}, scripted.body ?? { ok: false }] : [200, {}, this.reply(method, body)];
+    const ok = status === 200 && (reply as { ok?: boolean }).ok !== false;
+    this.record({ method, body, ok, url: `${this.url}${url}` });
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(reply));
+  }
+
+  private record(call: SlackCall): void {
+    this.calls.push(call);
+    for (const w of [...this.waiters]) {
+      if (w.match(call)) {
+        this.waiters = this.waiters.filter((x) => x !== w);
+        w.resolve(call);
+      }
+    }
+  }
+
+  private reply(method: string, body: Record<string, any>): unknown {
+    const ts = () => `${++this.ts}.000100`;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'samrad' };
+      case 'users.info': {
+        const u = this.users.get(body.user);
+        if (!u) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: { id: u.id, name: u.name, real_name: u.name, is_bot: false, deleted: false, ...(body.include_locale ? { locale: u.locale ?? 'en-US' } : {}), profile: { display_name: u.name, ...(u.email ? { email: u.email } : {}) } },
+        };
+      }
+      case 'users.lookupByEmail': {
+        const u = [...this.users.values()].find((x) => x.email === body.email);
+        return u ? { ok: true, user: { id: u.id } } : { ok: false, error: 'users_not_found' };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
+      case 'chat.postMessage':
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: method === 'chat.update' ? body.ts : ts() };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.calls.length}` } };
+      case 'response_url':
+        return { ok: true };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function parseBody(type: string, raw: string): Record<string, any> {
+  if (type.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v === 'true' ? true : v;
+  return out;
+}
+
+/** Every piece of text a user would see in a call's blocks (or its text), joined by newlines. */
+export function visibleText(body: Record<string, any>): string {
+  const parts: string[] = [];
+  const walk = (v: any): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof v.text === 'string') parts.push(v.text);
+      for (const [k, x] of Object.entries(v)) if (k !== 'text' || typeof x !== 'string') walk(x);
+    }
+  };
+  walk(body.blocks ?? body.view?.blocks ?? []);
+  if (!parts.length && typeof body.text === 'string') parts.push(body.text);
+  return parts.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Buttons (label and the command they run) in a call's blocks. */
+export function buttons(body: Record<string, any>): { label: string; value: string; actionId: string }[] {
+  const out: { label: string; value: string; actionId: string }[] = [];
+  for (const b of body.blocks ?? body.view?.blocks ?? []) {
+    if (b.type !== 'actions') continue;
+    for (const e of b.elements) if (e.type === 'button') out.push({ label: e.text.text, value: e.value, actionId: e.action_id });
+  }
+  return out;
+}
+
+/** Posts to the bot's /slack/events the way Slack does: signed with v0 HMAC-SHA256 of `v0:ts:body`. */
+export class SlackClient {
+  constructor(
+    private readonly base: string,
+    private readonly secret: string,
+  ) {}
+
+  async post(body: string, contentType: string, opts: { timestamp?: number; signature?: string } = {}): Promise<{ status: number; text: string }> {
+    const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    const signature = opts.signature ?? sign(this.secret, ts, body);
+    const res = await fetch(`${this.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+      body,
+    });
+    return { status: res.status, text: await res.text() };
+  }
+
+  /** A slash command as form fields. */
+  command(fields: { user: string; channel: string; text: string; responseUrl: string; command?: string }, opts?: { timestamp?: number; signature?: string }) {
+    const body = new URLSearchParams({
+      token: 'legacy-unused',
+      team_id: 'T1',
+      team_domain: 'samverkan',
+      channel_id: fields.channel,
+      channel_name: fields.channel.toLowerCase(),
+      user_id: fields.user,
+      user_name: fields.user.toLowerCase(),
+      command: fields.command ?? '/forum',
+      text: fields.text,
+      api_app_id: 'A1',
+      is_enterprise_install: 'false',
+      response_url: fields.responseUrl,
+      trigger_id: `trigger.${fields.user}.${Date.now()}`,
+    }).toString();
+    return this.post(body, 'application/x-www-form-urlencoded', opts);
+  }
+
+  /** An interactivity payload (block_actions, view_submission) as `payload=<json>`. */
+  interaction(payload: unknown) {
+    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+  }
+
+  /** An Events API callback as JSON. */
+  event(event: Record<string, unknown>) {
+    const body = JSON.stringify({ token: 'legacy-unused', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] });
+    return this.post(body, 'application/json');
+  }
+}
+
+export function sign(secret: string, ts: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+}
+
+// --- the real server-mode composition on a test database, port 0, pointed at the fake
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export interface SlackServer {
+  base: string;
+  client: SlackClient;
+  composed: ServerComposition;
+  repo: Repository;
+  clock: FakeClock;
+  stop(): Promise<void>;
+}
+
+/** Resets the database and starts server mode with Slack configured against `fake`. */
+export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string> } = {}): Promise<SlackServer> {
+  await database.reset();
+  const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
+  const clock = new FakeClock(new Date(T0));
+  const repo = new Repository(database.db);
+  await repo.syncConfig(config.file);
+  const logger = opts.logger ?? createLogger('silent');
+  const composed = await composeServer({ config, database, repo, logger, clock }, { slackRetryConfig: { retries: 0 } });
+  const port = await listen(composed.server, 0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+  return { base, client: new SlackClient(base, SIGNING_SECRET), composed, repo, clock, stop: () => composed.stop() };
+}
+
+/** A log destination the test can await: each JSON line is kept and matched against waiters. */
+export class LogSink extends Writable {
+  lines: Record<string, any>[] = [];
+  private waiters: { match: (l: Record<string, any>) => boolean; resolve: (l: Record<string, any>) => void }[] = [];
+
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    for (const raw of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      const line = JSON.parse(raw) as Record<string, any>;
+      this.lines.push(line);
+      for (const w of [...this.waiters]) if (w.match(line)) (this.waiters = this.waiters.filter((x) => x !== w)), w.resolve(line);
+    }
+    done();
+  }
+
+  /** Resolves with the first line (past or future) whose msg contains `msg`; fails after `ms`. */
+  waitFor(msg: string, ms = 10_000): Promise<Record<string, any>> {
+    const match = (l: Record<string, any>) => typeof l.msg === 'string' && l.msg.includes(msg);
+    const found = this.lines.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for log "${msg}"`)), ms);
+      this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+    });
+  }
+}
