@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { HandlerContext } from '../context.js';
 import { localDate } from '../dates.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, memberName } from '../render.js';
+import { caseLine, memberName, stepTextShown } from '../render.js';
 import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from './cases.js';
 
@@ -28,9 +28,12 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
     for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }), actions: caseActions({ m }, c.code) });
     const steps = await repo.openStepsDueBy(forum.key, meeting ? localDate(meeting.start) : localDate(now));
     if (steps.length) {
-      const [owners, codes] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.caseCodesByIds(steps.map((s) => s.caseId))]);
+      const [owners, byId] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.casesByIds(steps.map((s) => s.caseId))]);
       blocks.push({ type: 'text', text: `*${m.agendaSteps}*` });
-      for (const s of steps) blocks.push({ type: 'item', text: `#${s.id} ${codes.get(s.caseId) ?? '?'}: ${s.text ?? '…'} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}` });
+      for (const s of steps) {
+        const c = byId.get(s.caseId);
+        blocks.push({ type: 'item', text: `#${s.id} ${c?.code ?? '?'}: ${stepTextShown(m, c, s)} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}` });
+      }
     }
   } else {
     const topics = await repo.openTopics(forum.key);
