@@ -2,7 +2,7 @@
 // instead of deciding for themselves, so the matrix can be read (and tested) in one place.
 //
 //   see / change cases      members of the forum's organisations, in the channel linked to the forum
-//   own steps / handovers   their owner anywhere, also in a direct message; others only in the channel
+//   own steps / handovers   their owner in a direct message or the channel; others only in the channel
 //   link a free forum       any member of the forum's organisations (becomes coordinator unless config names one)
 //   move / re-link a forum  the coordinator
 //   close a case            the coordinator, or the person who raised it
@@ -69,12 +69,12 @@ export function requireMayOwn(cfg: FileConfig, forumKey: string, owner: MemberRo
 }
 
 /**
- * Work owned by one person (a step, a handover) on a forum: the owner may act on it anywhere, also in
- * a direct message; anyone else only in the forum's own channel. `channelForum` is the forum of the
- * channel the command came from (null in a DM or an unlinked channel).
+ * Work owned by one person (a step, a handover) on a forum: its owner may act on it in a direct message
+ * or in the forum's channel; anyone else of the forum's organisations only in the forum's channel.
+ * `where.forum` is the forum of the channel the command came from (null when unlinked or a DM).
  */
-export function mayActOnOwned(cfg: FileConfig, item: { forumKey: string; ownerId: number }, member: MemberRow, channelForum: ForumRow | null): boolean {
+export function mayActOnOwned(cfg: FileConfig, item: { forumKey: string; ownerId: number }, member: MemberRow, where: { direct: boolean; forum: ForumRow | null }): boolean {
   if (!takesPart(cfg, item.forumKey, member.organisationKey)) return false;
-  if (item.ownerId === member.id) return true;
-  return channelForum !== null && channelForum.key === item.forumKey;
+  const inForumChannel = where.forum !== null && where.forum.key === item.forumKey;
+  return inForumChannel || (where.direct && item.ownerId === member.id);
 }

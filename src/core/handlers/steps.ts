@@ -43,8 +43,8 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
 
 export async function stepDone(h: HandlerContext, id: number): Promise<Message> {
   const step = await h.repo.stepById(id);
-  // The owner may mark it done anywhere (also in a DM); others only in the forum's channel.
-  if (!step || !mayActOnOwned(h.config, step, h.member, await h.channelForum())) throw new UserError('stepNotFound', { id: String(id) });
+  // The owner may mark it done in a DM too; others only in the forum's channel (rules in access.ts).
+  if (!step || !mayActOnOwned(h.config, step, h.member, { direct: Boolean(h.channel.direct), forum: await h.channelForum() })) throw new UserError('stepNotFound', { id: String(id) });
   if (step.status === 'done') throw new UserError('stepAlreadyDone', { id: String(id) });
   await h.repo.markStepDone(id, h.now);
   const c = (await h.repo.caseCodeById(step.caseId)) ?? '?';
