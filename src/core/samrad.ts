@@ -126,7 +126,8 @@ export class Samrad {
 /** In the shell (and as a fallback), `@name@domain` is the person's e-mail. */
 function defaultMention(platform: Identity['platform'], token: string): Identity | null {
   const email = token.replace(/^@/, '').toLowerCase();
-  return /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(email) ? { platform, externalId: email, email } : null;
+  // A plain address only: an emoji, a quote or markup in a "mention" is a typo or an attempt, not a colleague.
+  return /^[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/u.test(email) && email.length <= 254 ? { platform, externalId: email, email } : null;
 }
 
 function upsertIdentity(repo: Repository, who: Identity, organisationKey: string): Promise<MemberRow> {

@@ -52,7 +52,7 @@ export const en = {
     linkInDirect: () => "A forum is linked to a channel, not to a direct message. Type `link <forum-key>` in the forum's channel.",
     closeNotAllowed: (p: { code: string }) => `Only the person who raised ${p.code} or the forum's coordinator can close it.`,
     unknownCategory: (p: { value: string; categories: string }) => `Unknown category "${p.value}". Choose from: ${p.categories}.`,
-    broadcast: (p: { where?: string }) => `${p.where ? `${p.where}: the` : 'The'} text contains a mass mention (@here, @channel, @everyone or <!…>). Remove it – Samråd notifies the people concerned itself. Nothing was saved.`,
+    broadcast: (p: { where?: string }) => `${p.where ? `${p.where}: the` : 'The'} text contains a mass mention of the whole channel (such as here, channel or everyone after an @). Remove it – Samråd notifies the people concerned itself. Nothing was saved.`,
   },
   piiKinds: {
     personnummer: 'a personal identity number',

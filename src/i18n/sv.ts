@@ -39,7 +39,7 @@ export const sv = {
     linkInDirect: () => 'Ett forum kopplas till en kanal, inte till ett direktmeddelande. Skriv `koppla <forumnyckel>` i forumets kanal.',
     closeNotAllowed: (p: { code: string }) => `Bara den som lyfte ${p.code} eller forumets samordnare kan avsluta det.`,
     unknownCategory: (p: { value: string; categories: string }) => `Okänd kategori "${p.value}". Välj bland: ${p.categories}.`,
-    broadcast: (p: { where?: string }) => `${p.where ? `${p.where}: t` : 'T'}exten innehåller ett massutskick (@here, @channel, @everyone eller <!…>). Ta bort det – Samråd aviserar själv de som berörs. Inget sparades.`,
+    broadcast: (p: { where?: string }) => `${p.where ? `${p.where}: t` : 'T'}exten innehåller ett massutskick till hela kanalen (som here, channel eller everyone med @ framför). Ta bort det – Samråd aviserar själv de som berörs. Inget sparades.`,
   },
   piiKinds: {
     personnummer: 'ett personnummer',
