@@ -68,8 +68,10 @@ export class Samrad {
         this.logOutcome(input, command.name, e.key);
         return this.refuse(lang, e.key, e.params);
       }
-      // Only the error's kind and code: a driver's message can quote the values of the failed statement.
-      this.deps.logger.error({ command: command.name, error: (e as Error)?.name, code: (e as { code?: unknown })?.code }, 'command failed');
+      // The error's kind, code and stack frames, not its message: a driver's message (drizzle's "Failed
+      // query: … params: …") quotes the values of the statement, i.e. what the user typed.
+      const err = e as Error & { code?: unknown; cause?: { code?: unknown } };
+      this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').slice(1).join('\n') }, 'command failed');
       return this.refuse(lang, 'internal');
     }
   }

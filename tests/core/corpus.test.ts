@@ -202,7 +202,7 @@ describe('bad input corpus', () => {
       expect(bot.port.sent.length, `${bad.name} posted something`).toBe(sent);
       expect(await snapshot(database), `${bad.name} changed the database`).toBe(before);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('leaves none of it in a dump of the database or in the logs', async () => {
     const { tool, text } = await dump(database);
@@ -237,6 +237,22 @@ describe('logs', () => {
     expect(JSON.parse(lines[1])).toMatchObject({ level: 30, msg: 'command', command: 'case.new', ok: false, refused: 'pii' });
     expect(lines.join('')).not.toContain('zqy');
     expect(lines.join('')).not.toContain(ANNA);
+  });
+
+  it('an internal failure is logged without the failed statement\'s values, and the user is told nothing changed', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const failing = Object.create(bot.repo) as typeof bot.repo;
+    failing.transaction = async () => {
+      throw new Error('Failed query: insert into "case_items" … params: Behöver hjälp zqw');
+    };
+    const broken = new Samrad({ ...bot.core.deps, repo: failing, logger: createLogger('info', sink) });
+    const reply = await broken.handle({ identity: shellUser(ANNA), channel: { platform: 'shell', id: 'unga' }, text: 'ärende ny Behöver hjälp zqw' });
+    expect(toPlainText(reply.message!)).toBe(INTERNAL);
+    const error = lines.map((l) => JSON.parse(l)).find((l) => l.level === 50);
+    expect(error).toMatchObject({ msg: 'command failed', command: 'case.new', error: 'Error' });
+    expect(error.frames).toMatch(/samrad\.ts/);
+    expect(lines.join('')).not.toContain('zqw');
   });
 
   it('redacts message text, payloads, bodies and tokens that a caller passes by mistake', () => {

@@ -18,12 +18,12 @@ export async function tableNames(database: TestDatabase): Promise<string[]> {
 
 /** Every row of every table of the test schema as JSON text, one table after another, in a stable order. */
 export async function snapshot(database: TestDatabase): Promise<string> {
-  const out: string[] = [];
-  for (const t of await tableNames(database)) {
-    const rows = await rowsOf(database, sql.raw(`select row_to_json(x)::text as j from "${t}" x order by 1`));
-    out.push(`${t}: ${rows.map((r) => r['j']).join('\n')}`);
-  }
-  return out.join('\n');
+  // One statement for all tables: the corpus takes a snapshot around each of its hundreds of inputs.
+  const parts = (await tableNames(database)).map(
+    (t) => `'${t}: ' || coalesce((select string_agg(row_to_json(x)::text, E'\\n' order by row_to_json(x)::text) from "${t}" x), '')`,
+  );
+  const [row] = await rowsOf(database, sql.raw(`select ${parts.join(` || E'\\n' || `)} as all_rows`));
+  return String(row?.['all_rows'] ?? '');
 }
 
 /** The whole database as a backup would hold it: pg_dump on Postgres when available, else `snapshot`. */
