@@ -30,6 +30,8 @@ const forumSchema = z.object({
   agendaLeadWorkingDays: z.number().int().min(0).max(20).default(2),
   holidayPolicy: z.enum(['next-working-day', 'cancel']).default('next-working-day'),
   coordinator: z.string().email().nullish(),
+  /** Organisations taking part in this forum (keys); absent means every configured organisation. */
+  organisations: z.array(key).min(1).optional(),
 });
 
 const fieldSchema = z.object({
@@ -63,12 +65,19 @@ export const fileConfigSchema = z
     reminders: z.object({ escalateAfterWorkingDays: z.number().int().min(1).max(60).default(3) }).default({ escalateAfterWorkingDays: 3 }),
     retention: z.object({ closedCaseDays: z.number().int().min(1).max(3650).default(365) }).default({ closedCaseDays: 365 }),
     handoverTemplates: z.array(templateSchema).default([]),
+    /** Question categories a case may carry (key -> label): what kind of help is asked, never who. */
+    questionCategories: z.record(z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'), z.string()).default({}),
   })
   .superRefine((cfg, ctx) => {
     const orgKeys = new Set(cfg.organisations.map((o) => o.key));
     unique(cfg.forums.map((f) => f.key), ['forums'], ctx);
     unique(cfg.forums.map((f) => f.prefix), ['forums'], ctx, 'prefix');
     unique(cfg.organisations.map((o) => o.key), ['organisations'], ctx);
+    cfg.forums.forEach((f, i) =>
+      f.organisations?.forEach((o, j) => {
+        if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'organisations', j], message: `unknown organisation "${o}"` });
+      }),
+    );
     cfg.handoverTemplates.forEach((t, i) => {
       for (const side of ['from', 'to'] as const) {
         if (!orgKeys.has(t[side])) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, side], message: `unknown organisation "${t[side]}"` });

@@ -4,7 +4,7 @@ import type { FileConfig, OrganisationConfig } from '../config.js';
 import type { ForumRow, MemberRow, NewOutbox, Repository } from '../db/repo.js';
 import type { Messages } from '../i18n/index.js';
 import type { IsoDate } from './dates.js';
-import { findPii } from './pii.js';
+import { detectPii, hasBroadcastMention } from './pii.js';
 import { UserError } from './errors.js';
 import type { ChannelRef, Identity, Lang, Message, Target } from './model.js';
 
@@ -20,13 +20,18 @@ export interface HandlerContext {
   channel: ChannelRef;
   /** The forum linked to this channel; refuses politely when there is none. */
   forum(): Promise<ForumRow>;
+  /** The forum linked to this channel if the caller takes part in it; null in a DM or elsewhere. */
+  channelForum(): Promise<ForumRow | null>;
   /** Resolves `@…` to a member of a configured organisation, or refuses. */
   resolveMember(token: string): Promise<MemberRow>;
   /** Queues a message in the outbox (same transaction); delivered after commit. */
   post(target: Target, message: Message, key: string, extra?: Partial<NewOutbox>): Promise<void>;
   audit(action: string, caseCode: string | null, forumKey?: string | null): Promise<void>;
-  /** Refuses free text that identifies a person. */
-  guard(text: string): void;
+  /**
+   * Refuses free text that identifies a person, mentions a whole channel, or is too long. Call it on
+   * every free text before it is stored or posted; `where` names the field in the refusal (e.g. "Frågan").
+   */
+  guard(text: string, where?: string): void;
   /** The server's public base URL, or null (shell): links are then given as paths. */
   publicUrl: string | null;
 }
@@ -48,9 +53,20 @@ export function organisationOf(cfg: FileConfig, who: Pick<Identity, 'email' | 't
   );
 }
 
-export function piiGuard(m: Messages, text: string): void {
-  const found = findPii(text);
-  if (!found.length) return;
-  const kinds = [...new Set(found.map((f) => m.piiKinds[f.kind] ?? f.kind))];
-  throw new UserError('pii', { found: kinds.join(', ') });
+/** Longest free text the bot keeps, whichever way it came in (command line, form, card). */
+export const MAX_FREE_TEXT = 2000;
+
+export function piiGuard(m: Messages, text: string, where?: string): void {
+  if (text.length > MAX_FREE_TEXT) throw new UserError('tooLong', { max: String(MAX_FREE_TEXT) });
+  const kinds = detectPii(text);
+  if (kinds.length) {
+    const found = kinds.map((k) => m.piiKinds[k] ?? k);
+    const hints = [...new Set(kinds.map((k) => m.piiHints[k]).filter(Boolean))];
+    throw new UserError('pii', { found: listOf(m, found), hints: hints.join(' '), ...(where ? { where } : {}) });
+  }
+  if (hasBroadcastMention(text)) throw new UserError('broadcast', where ? { where } : {});
+}
+
+function listOf(m: Messages, items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${m.and} ${items.at(-1)}`;
 }

@@ -4,7 +4,7 @@ import { UserError } from './errors.js';
 import type { Command } from './grammar.js';
 import type { Message, Reply } from './model.js';
 import { agenda } from './handlers/agenda.js';
-import { caseClose, caseList, caseNew, caseShow } from './handlers/cases.js';
+import { caseClose, caseList, caseLog, caseNew, caseShow } from './handlers/cases.js';
 import { link } from './handlers/link.js';
 import { mine } from './handlers/mine.js';
 import { stepAdd, stepDone } from './handlers/steps.js';
@@ -32,6 +32,8 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
       return msg(await caseShow(h, c.code));
     case 'case.close':
       return (await caseClose(h, await caseCodeInMeeting(h, c.code), c.outcome), none);
+    case 'case.log':
+      return msg(await caseLog(h, c.code));
     case 'topic.add':
       return (await topicAdd(h, c.text), none);
     case 'agenda':

@@ -16,7 +16,7 @@ const freeText = z.string().trim().min(1).max(2000);
 export type Command =
   | { name: 'help' }
   | { name: 'link'; forumKey: string }
-  | { name: 'case.new'; groups: string[]; consent: Consent; question: string }
+  | { name: 'case.new'; groups: string[]; consent: Consent; question: string; category?: string | null }
   | { name: 'case.new.form' }
   | { name: 'case.list' }
   | { name: 'case.show'; code: string }
@@ -200,12 +200,14 @@ function buildCase(sub: string, rest: string[], usage: ParseError): Command | Pa
       if (rest.length === 0) return { name: 'case.new.form' };
       const groups: string[] = [];
       let consent: Consent = 'okänt';
+      let category: string | null = null;
       let i = 0;
       for (; i < rest.length; i++) {
-        const m = /^(grupp|group|samtycke|consent):(.*)$/i.exec(rest[i]);
+        const m = /^(grupp|group|samtycke|consent|kategori|category):(.*)$/i.exec(rest[i]);
         if (!m) break;
         const k = fold(m[1]);
         if (k === 'grupp' || k === 'group') groups.push(...m[2].split(',').map((g) => fold(g)).filter(Boolean));
+        else if (k === 'kategori' || k === 'category') category = fold(m[2]) || null;
         else {
           const v = fold(m[2]);
           const c = v === 'ja' || v === 'yes' ? 'ja' : v === 'nej' || v === 'no' ? 'nej' : v === 'okant' || v === 'unknown' ? 'okänt' : null;
@@ -215,7 +217,7 @@ function buildCase(sub: string, rest: string[], usage: ParseError): Command | Pa
       }
       const q = freeText.safeParse(rest.slice(i).join(' '));
       if (!q.success) return usage;
-      return { name: 'case.new', groups: [...new Set(groups)], consent, question: q.data };
+      return { name: 'case.new', groups: [...new Set(groups)], consent, question: q.data, category };
     }
   }
   return usage;

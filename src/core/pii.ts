@@ -14,6 +14,13 @@
  * - Personnummer/samordningsnummer are only reported when the date is real and the Luhn check digit
  *   is right (checked with the `personnummer` package); a random 10-digit run is not an identity.
  * - `index`/`length` are in UTF-16 code units, i.e. the same units as `String.prototype.slice`.
+ * - `detectPii` (what the guard uses) also scans a normalised copy: full-width digits, zero-width
+ *   characters and dash look-alikes are common ways, deliberate or not, to slip past a pattern.
+ *
+ * Known limits (a person's name cannot be told from any other word without a register of names):
+ * names, initials with a birth date written as words, identities spelled out ("nittonhundra…"),
+ * addresses without a street-name ending or postcode, and foreign identity numbers are not found.
+ * The help text and every refusal tell the user never to write them.
  */
 import PersonnummerModule from 'personnummer';
 
@@ -52,6 +59,10 @@ const KIND_PRIORITY: readonly PiiKind[] = [
  * start with a plausible century (18, 19, 20).
  */
 const PNR_RE = /(?<!\d)((?:18|19|20)?)(\d{6})([-+ ]?)(\d{4})(?!\d)/g;
+/** The same with spaces around the separator, or `–`, `/`, `.`, `_` between date and serial: `900101 - 1234`. */
+const PNR_SPACED_RE = /(?<!\d)((?:18|19|20)?)(\d{6})[ \u00A0]*([-+–/._])[ \u00A0]*(\d{4})(?!\d)/g;
+/** The date written with separators, then `-` or `+`: `1990-01-01-1234`, `90.01.01 - 1234`. */
+const PNR_DATED_RE = /(?<!\d)((?:18|19|20)?)(\d{2})([-./ ])(\d{2})\3(\d{2})[ \u00A0]*([-+–])[ \u00A0]*(\d{4})(?!\d)/g;
 
 function checkPersonnummer(century: string, yymmdd: string, sep: string, tail: string): PiiKind | null {
   // The package understands `-`, `+` or no separator; a space means the same as `-`.
@@ -62,10 +73,14 @@ function checkPersonnummer(century: string, yymmdd: string, sep: string, tail: s
 
 function findPersonnummer(text: string): PiiFinding[] {
   const out: PiiFinding[] = [];
-  for (const m of text.matchAll(PNR_RE)) {
-    const kind = checkPersonnummer(m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? '');
+  const add = (m: RegExpMatchArray, kind: PiiKind | null) => {
     if (kind) out.push({ kind, index: m.index ?? 0, length: m[0].length });
-  }
+  };
+  // Only `+` changes the meaning (aged 100 or more); every other separator reads as `-`.
+  const sep = (s: string) => (s === '+' ? '+' : s === '' ? '' : '-');
+  for (const m of text.matchAll(PNR_RE)) add(m, checkPersonnummer(m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? ''));
+  for (const m of text.matchAll(PNR_SPACED_RE)) add(m, checkPersonnummer(m[1] ?? '', m[2] ?? '', sep(m[3] ?? ''), m[4] ?? ''));
+  for (const m of text.matchAll(PNR_DATED_RE)) add(m, checkPersonnummer(m[1] ?? '', `${m[2]}${m[4]}${m[5]}`, sep(m[6] ?? ''), m[7] ?? ''));
   return out;
 }
 
@@ -77,8 +92,20 @@ function findPersonnummer(text: string): PiiFinding[] {
 const EMAIL_RE =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
+/**
+ * Written to dodge a pattern: `namn [at] exempel.se`, `namn(at)exempel(punkt)se`, `namn @ exempel.se`,
+ * `namn at exempel dot se`. Only with a known top-level domain, so "vi ses at skolan" stays clean.
+ */
+const AT = String.raw`(?:\s*[\[({]\s*(?:at|@|snabel-?a)\s*[\])}]\s*|\s+@\s*|\s*@\s+|\s+(?:at|snabel-?a)\s+)`;
+const DOT = String.raw`(?:\s*[\[({]\s*(?:dot|punkt|\.)\s*[\])}]\s*|\s+(?:dot|punkt)\s+|\s*\.\s*)`;
+const TLD = '(?:se|nu|com|org|net|eu|dk|no|fi|de|uk|info|io|me)';
+const EMAIL_OBFUSCATED_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*?${DOT}${TLD}(?![\p{L}\p{N}])`,
+  'giu',
+);
+
 function findEmails(text: string): PiiFinding[] {
-  return [...text.matchAll(EMAIL_RE)].map((m) => ({ kind: 'email' as const, index: m.index ?? 0, length: m[0].length }));
+  return [...text.matchAll(EMAIL_RE), ...text.matchAll(EMAIL_OBFUSCATED_RE)].map((m) => ({ kind: 'email' as const, index: m.index ?? 0, length: m[0].length }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -86,12 +113,14 @@ function findEmails(text: string): PiiFinding[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Between digit groups: a space, or a hyphen / en dash / slash with optional spaces around it. */
-const SEP = String.raw`(?:[ \u00A0]?[-–/][ \u00A0]?|[ \u00A0])`;
+const SEP = String.raw`(?:[ \u00A0]?[-–/.][ \u00A0]?|[ \u00A0])`;
 /** Not glued to a word, another number, a `+`, or a decimal (`1,070…`), or a case code (`UNG-…`). */
 const PHONE_BEFORE = String.raw`(?<![\p{L}\p{N}_+\-–/])(?<!\d[.,])`;
 
 /** Swedish national form: 0 + area code (the 0 is never followed by another 0) + subscriber. */
-const PHONE_SE_NATIONAL_RE = new RegExp(String.raw`${PHONE_BEFORE}0[1-9](?:${SEP}?\d){6,8}(?!\p{N})`, 'gu');
+const PHONE_SE_NATIONAL_RE = new RegExp(String.raw`${PHONE_BEFORE}0[ \u00A0]?[1-9](?:${SEP}?\d){6,8}(?!\p{N})`, 'gu');
+/** The area code in brackets: `(070) 174 06 50`, `(08) 465 004 50`. */
+const PHONE_SE_BRACKETS_RE = new RegExp(String.raw`\(0[1-9]\d{0,2}\)[ \u00A0]?\d(?:${SEP}?\d){4,7}(?!\p{N})`, 'gu');
 /** Swedish international form: +46 / 0046, optionally `(0)`, then the number without its 0. */
 const PHONE_SE_INTL_RE = new RegExp(
   String.raw`${PHONE_BEFORE}(?:\+|00)46[ \u00A0-]?(?:\(0\)[ \u00A0-]?)?[1-9](?:${SEP}?\d){6,8}(?!\p{N})`,
@@ -109,9 +138,12 @@ const PHONE_OTHER_INTL_RE = new RegExp(
 /** An amount or percentage, not a phone number: `+12 000 000 kr`. */
 const MONEY_AFTER_RE = /^\s*(?:kr\b|kronor|sek\b|:-|%|€|\$)/iu;
 /** `0900-1200`: a time range written without colons. */
-const TIME_RANGE_RE = /^([01]\d|2[0-3])[0-5]\d\s?[-–]\s?([01]\d|2[0-3])[0-5]\d$/;
+const TIME_RANGE_RE = /^([01]\d|2[0-3])[.:]?[0-5]\d\s?[-–]\s?([01]\d|2[0-3])[.:]?[0-5]\d$/;
 /** `01-12-2026`, `01/12 2026`: a day-month-year date. */
 const DMY_DATE_RE = /^(0[1-9]|[12]\d|3[01])[-/. ](0[1-9]|1[0-2])[-/. ](?:19|20)\d{2}$/;
+
+/** `01.12.2026-02.12.2026`: starts like a day and month written with dots or slashes. */
+const DM_DOTTED_START_RE = /^(0[1-9]|[12]\d|3[01])[./](0[1-9]|1[0-2])[./]/;
 
 function digitsOf(s: string): string {
   return s.replace(/\D/g, '');
@@ -119,7 +151,7 @@ function digitsOf(s: string): string {
 
 function isSwedishNational(match: string): boolean {
   const d = digitsOf(match);
-  if (TIME_RANGE_RE.test(match) || DMY_DATE_RE.test(match)) return false;
+  if (TIME_RANGE_RE.test(match) || DMY_DATE_RE.test(match) || DM_DOTTED_START_RE.test(match)) return false;
   // Mobile numbers (07x) are always 10 digits; landlines 8 to 10 including the leading 0.
   return d.startsWith('07') ? d.length === 10 : d.length >= 8 && d.length <= 10;
 }
@@ -145,6 +177,7 @@ function findPhones(text: string): PiiFinding[] {
     }
   };
   scan(PHONE_SE_NATIONAL_RE, isSwedishNational);
+  scan(PHONE_SE_BRACKETS_RE, isSwedishNational);
   scan(PHONE_SE_INTL_RE, isSwedishInternational);
   scan(PHONE_OTHER_INTL_RE, isOtherInternational);
   return out;
@@ -177,7 +210,7 @@ const FLAT = String.raw`(?:,?\s*(?:lgh|lägenhet)\.?\s*(?:nr\.?\s*)?\d{4}(?!\p{N
 const POSTCODE_TOWN = String.raw`[1-9]\d{2}[ \u00A0]?\d{2}(?!\p{N})[ \t\u00A0]+(?<town>\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?)(?!\p{L})`;
 
 const STREET_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${STREET_NAME}\s+${HOUSE_NUMBER}${FLAT}(?:,?\s*${POSTCODE_TOWN})?`,
+  String.raw`(?<![\p{L}\p{N}])${STREET_NAME}\s*${HOUSE_NUMBER}${FLAT}(?:,?\s*${POSTCODE_TOWN})?`,
   'gu',
 );
 const POSTCODE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_+\-–/])(?<!\d[.,])${POSTCODE_TOWN}`, 'gu');
@@ -237,4 +270,35 @@ export function findPii(text: string): PiiFinding[] {
     if (!overlaps) kept.push(c);
   }
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A copy of the text with look-alikes folded: full-width digits and letters (NFKC), zero-width and
+ * other invisible format characters removed, dash and space variants made plain.
+ */
+export function normaliseForScan(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\u00AD]/gu, '')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/[\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+}
+
+/** The kinds of identity in a text, looked for in the text as written and in its normalised copy. */
+export function detectPii(text: string): PiiKind[] {
+  const kinds = new Set(findPii(text).map((f) => f.kind));
+  const folded = normaliseForScan(text);
+  if (folded !== text) for (const f of findPii(folded)) kinds.add(f.kind);
+  return KIND_PRIORITY.filter((k) => kinds.has(k));
+}
+
+/**
+ * Mass mentions that would notify a whole channel or workspace when the bot posts the text:
+ * Slack `<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>`, and the typed `@here`, `@channel`,
+ * `@everyone`, `@all` (Teams and plain-text renderings).
+ */
+const BROADCAST_RE = /<!(?:channel|here|everyone|subteam\^[^>]*)(?:\|[^>]*)?>|(?<![\p{L}\p{N}._%+-])@(?:here|channel|everyone|all|kanal|alla)(?![\p{L}\p{N}@.])/iu;
+
+export function hasBroadcastMention(text: string): boolean {
+  return BROADCAST_RE.test(text) || BROADCAST_RE.test(normaliseForScan(text));
 }

@@ -11,16 +11,32 @@ export function groupsText(cfg: FileConfig, m: Messages, groups: string[]): stri
   return groups.length ? groups.map((g) => cfg.targetGroups[g] ?? g).join(', ') : m.labels.noGroup;
 }
 
-/** One line for lists and agendas. The question shows only with consent; otherwise the case is de-identified. */
+export function categoryText(cfg: FileConfig, m: Messages, category: string | null | undefined): string {
+  return category ? (cfg.questionCategories[category] ?? category) : m.labels.noCategory;
+}
+
+/** Only consent (samtycke: ja) lets a case be discussed in full; otherwise it is shown de-identified. */
+export function hasConsent(c: Pick<CaseRow, 'consent'>): boolean {
+  return c.consent === 'ja';
+}
+
+/**
+ * One line for lists, agendas, minutes and reminders. With consent: code, target group, consent, raising
+ * organisation, category and the question. Without: only code, target group and category, and it says so.
+ */
 export function caseLine(cfg: FileConfig, m: Messages, c: CaseRow, opts: { isNew?: boolean } = {}): string {
-  const parts = [
-    `${c.code}${opts.isNew ? ` (${m.agendaNew})` : ''}`,
-    `${m.labels.groups}: ${groupsText(cfg, m, c.targetGroups)}`,
-    `${m.labels.consent}: ${m.consent[c.consent] ?? c.consent}`,
-    `${m.labels.raisedBy}: ${orgName(cfg, c.organisationKey)}`,
-  ];
-  const q = c.consent === 'ja' ? c.question : null;
-  return `${parts.join(' · ')}${q ? ` — ${shorten(q, 140)}` : c.consent !== 'ja' ? ` — ${m.labels.withoutConsent}` : ''}`;
+  const code = `${c.code}${opts.isNew ? ` (${m.agendaNew})` : ''}`;
+  const groups = `${m.labels.groups}: ${groupsText(cfg, m, c.targetGroups)}`;
+  const category = c.category ? `${m.labels.category}: ${categoryText(cfg, m, c.category)}` : m.labels.noCategory;
+  if (!hasConsent(c)) return `${[code, groups, category].join(' · ')} — ${m.labels.withoutConsent}`;
+  const parts = [code, groups, `${m.labels.consent}: ${m.consent[c.consent] ?? c.consent}`, `${m.labels.raisedBy}: ${orgName(cfg, c.organisationKey)}`, category];
+  return `${parts.join(' · ')}${c.question ? ` — ${shorten(c.question, 140)}` : c.purgedAt ? ` — ${m.labels.purged}` : ''}`;
+}
+
+/** A step's text where the case may be discussed in full; without consent only that there is a step. */
+export function stepTextShown(m: Messages, c: Pick<CaseRow, 'consent'> | undefined, s: Pick<StepRow, 'text'>): string {
+  if (!c || !hasConsent(c)) return m.labels.stepWithoutConsent;
+  return s.text ?? m.labels.purged;
 }
 
 export function memberName(mem: MemberRow | undefined): string {

@@ -7,10 +7,12 @@ import type { Logger } from '../log.js';
 import { localDate } from './dates.js';
 import { errorText, UserError } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';
+import { detectPii, findPii } from './pii.js';
 import { parseCommand, type Command } from './grammar.js';
 import type { ChannelRef, Clock, FormKind, Identity, Lang, Message, Reply } from './model.js';
 import { dispatch } from './dispatch.js';
 import { readForm, type FormResult, type FormValues } from './forms.js';
+import { requireForumAccess, takesPart } from './access.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -37,7 +39,10 @@ export class Samrad {
   /** Parses and runs one command as the given person in the given channel. Never throws. */
   async handle(input: CommandInput): Promise<Reply> {
     const parsed = parseCommand(input.text);
-    if ('error' in parsed) return this.refuse(input.identity.language ?? parsed.lang ?? this.deps.config.language, parsed.error, parsed.params);
+    if ('error' in parsed) {
+      this.logOutcome(input, null, parsed.error);
+      return this.refuse(input.identity.language ?? parsed.lang ?? this.deps.config.language, parsed.error, parsed.params);
+    }
     const lang: Lang = input.identity.language ?? parsed.lang;
     return this.run(input, parsed.command, lang);
   }
@@ -47,7 +52,10 @@ export class Samrad {
     const m = messages(lang);
     if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [], lang };
     const organisation = organisationOf(this.deps.config, input.identity);
-    if (!organisation) return this.refuse(lang, 'unknownOrganisation');
+    if (!organisation) {
+      this.logOutcome(input, command.name, 'unknownOrganisation');
+      return this.refuse(lang, 'unknownOrganisation');
+    }
     const outboxIds: number[] = [];
     try {
       const reply = await this.deps.repo.transaction(async (repo) => {
@@ -55,11 +63,18 @@ export class Samrad {
         const h = this.context(repo, input, member, organisation, lang, outboxIds);
         return dispatch(h, command);
       });
+      this.logOutcome(input, command.name, null);
       if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
       return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
-      if (e instanceof UserError) return this.refuse(lang, e.key, e.params);
-      this.deps.logger.error({ err: e, command: command.name }, 'command failed');
+      if (e instanceof UserError) {
+        this.logOutcome(input, command.name, e.key);
+        return this.refuse(lang, e.key, e.params);
+      }
+      // The error's kind, code and stack frames, not its message: a driver's message (drizzle's "Failed
+      // query: … params: …") quotes the values of the statement, i.e. what the user typed.
+      const err = e as Error & { code?: unknown; cause?: { code?: unknown } };
+      this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').slice(1).join('\n') }, 'command failed');
       return this.refuse(lang, 'internal');
     }
   }
@@ -67,6 +82,11 @@ export class Samrad {
   /** Reads a submitted form into its command, or names the fields to correct. Touches no database. */
   readForm(kind: FormKind, values: FormValues, hidden: Record<string, string>, lang: Lang): FormResult {
     return readForm(kind, values, hidden, { config: this.deps.config, m: messages(lang), today: localDate(this.deps.clock.now()) });
+  }
+
+  /** One info line a command: what ran, where, and the refusal key — never the text typed (see docs/behandling.md). */
+  private logOutcome(input: Omit<CommandInput, 'text'>, command: string | null, refused: string | null): void {
+    this.deps.logger.info({ command: command ?? '-', platform: input.channel.platform, direct: Boolean(input.channel.direct), ok: refused === null, ...(refused ? { refused } : {}) }, 'command');
   }
 
   private context(repo: Repository, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {
@@ -85,8 +105,11 @@ export class Samrad {
       channel: input.channel,
       async forum() {
         const f = input.channel.direct ? null : await repo.forumByChannel(input.channel.platform, input.channel.id);
-        if (!f) throw new UserError('notLinked');
-        return f;
+        return requireForumAccess(cfg, f, input.channel, organisation.key);
+      },
+      async channelForum() {
+        const f = input.channel.direct ? null : await repo.forumByChannel(input.channel.platform, input.channel.id);
+        return f && takesPart(cfg, f.key, organisation.key) ? f : null;
       },
       async resolveMember(token) {
         const who = input.resolveMention ? await input.resolveMention(token) : defaultMention(input.identity.platform, token);
@@ -100,13 +123,13 @@ export class Samrad {
       async audit(action, caseCode, forumKey = null) {
         await repo.audit({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
       },
-      guard: (text) => piiGuard(m, text),
+      guard: (text, where) => piiGuard(m, text, where),
       publicUrl: this.deps.publicUrl?.replace(/\/+$/, '') ?? null,
     };
   }
 
   private refuse(lang: Lang, key: Parameters<typeof errorText>[1], params?: Record<string, string>): Reply {
-    const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, params) }] };
+    const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, echoSafe(params)) }] };
     return { ok: false, message, outboxIds: [], lang };
   }
 }
@@ -114,7 +137,8 @@ export class Samrad {
 /** In the shell (and as a fallback), `@name@domain` is the person's e-mail. */
 function defaultMention(platform: Identity['platform'], token: string): Identity | null {
   const email = token.replace(/^@/, '').toLowerCase();
-  return /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(email) ? { platform, externalId: email, email } : null;
+  // A plain address only: an emoji, a quote or markup in a "mention" is a typo or an attempt, not a colleague.
+  return /^[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/u.test(email) && email.length <= 254 ? { platform, externalId: email, email } : null;
 }
 
 function upsertIdentity(repo: Repository, who: Identity, organisationKey: string): Promise<MemberRow> {
@@ -126,4 +150,34 @@ function upsertIdentity(repo: Repository, who: Identity, organisationKey: string
     organisationKey,
     language: who.language ?? null,
   });
+}
+
+/**
+ * Refusals quote a little of what was typed ("Okänt kommando …"). In Teams that answer is visible to
+ * the whole channel, so a quoted identity or mass mention would leak or notify after all: identities
+ * are cut out and mentions defused. A mention of a colleague (`@namn@domän`) is kept: it names staff.
+ */
+function echoSafe(params: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!params) return params;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = /^@[^@\s]+@[^@\s]+$/.test(v) ? defuse(v) : defuse(redactPii(v));
+  return out;
+}
+
+function redactPii(v: string): string {
+  if (!detectPii(v).length) return v;
+  const spans = findPii(v);
+  if (!spans.length) return '…'; // found only in the normalised copy: nothing of it is worth echoing
+  let out = '';
+  let at = 0;
+  for (const f of spans) {
+    out += `${v.slice(at, f.index)}…`;
+    at = f.index + f.length;
+  }
+  return out + v.slice(at);
+}
+
+/** `<!channel>` → `‹!channel›`, `@here` → `@​here`: readable, but no platform treats them as mentions. */
+function defuse(v: string): string {
+  return v.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')).replace(/@(here|channel|everyone|all|kanal|alla)\b/giu, '@\u200b$1');
 }

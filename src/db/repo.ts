@@ -1,5 +1,5 @@
 // The one repository: every query the core needs, on PGlite and PostgreSQL alike.
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FileConfig } from '../config.js';
 import type { Db } from './client.js';
 import * as t from './schema/index.js';
@@ -13,6 +13,13 @@ export type HandoverRow = typeof t.handovers.$inferSelect;
 export type MeetingRow = typeof t.meetings.$inferSelect;
 export type OutboxRow = typeof t.outbox.$inferSelect;
 export type NewOutbox = typeof t.outbox.$inferInsert;
+export type AuditRow = typeof t.auditLog.$inferSelect;
+
+/** A substring as it appears inside jsonb::text, as a LIKE pattern (JSON-escaped, LIKE-escaped). */
+function likePattern(needle: string): string {
+  const json = JSON.stringify(needle).slice(1, -1);
+  return `%${json.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 export class Repository {
   constructor(readonly db: Db) {}
@@ -346,6 +353,62 @@ export class Repository {
       .where(and(eq(t.forums.channelPlatform, platform), eq(t.forums.channelId, channelId)))
       .returning({ key: t.forums.key });
     return rows.length > 0;
+  }
+
+
+  // --- audit (issue 7)
+  async auditForCase(code: string): Promise<AuditRow[]> {
+    return this.db.select().from(t.auditLog).where(eq(t.auditLog.caseCode, code)).orderBy(asc(t.auditLog.at), asc(t.auditLog.id));
+  }
+
+  // --- retention (issue 7): closed cases reduced to statistics
+  /** Closed, not yet purged cases closed before `before`; locked so two ticks never purge the same case. */
+  async closedCasesToPurge(before: Date, limit: number): Promise<CaseRow[]> {
+    return this.db
+      .select()
+      .from(t.caseItems)
+      .where(and(eq(t.caseItems.status, 'closed'), isNotNull(t.caseItems.closedAt), lt(t.caseItems.closedAt, before), isNull(t.caseItems.purgedAt)))
+      .orderBy(asc(t.caseItems.closedAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+  }
+
+  /** Removes a case's free text (question, steps' text, handover answers); the rows stay for the statistics. */
+  async purgeCaseText(caseId: number, at: Date): Promise<{ steps: number; handovers: number }> {
+    await this.db.update(t.caseItems).set({ question: null, purgedAt: at }).where(eq(t.caseItems.id, caseId));
+    const steps = await this.db.update(t.nextSteps).set({ text: null }).where(eq(t.nextSteps.caseId, caseId)).returning({ id: t.nextSteps.id });
+    const handovers = await this.db.update(t.handovers).set({ fields: null }).where(eq(t.handovers.caseId, caseId)).returning({ id: t.handovers.id });
+    return { steps: steps.length, handovers: handovers.length };
+  }
+
+  /** Outbox rows about a case, or whose payload contains any of `needles` (plain substrings). */
+  async outboxMentioning(code: string, needles: string[]): Promise<Pick<OutboxRow, 'id' | 'payload' | 'caseCode' | 'status'>[]> {
+    const text = sql`${t.outbox.payload}::text`;
+    return this.db
+      .select({ id: t.outbox.id, payload: t.outbox.payload, caseCode: t.outbox.caseCode, status: t.outbox.status })
+      .from(t.outbox)
+      .where(or(eq(t.outbox.caseCode, code), ...needles.map((n) => sql`${text} like ${likePattern(n)} escape '\\'`)));
+  }
+
+  async scrubOutbox(id: number, payload: unknown, stopSending: boolean): Promise<void> {
+    await this.db
+      .update(t.outbox)
+      .set(stopSending ? { payload, status: 'failed', lastError: 'purged by retention' } : { payload })
+      .where(eq(t.outbox.id, id));
+  }
+
+  /** Meetings of a forum whose agenda snapshot or minutes contain any of `needles`. */
+  async meetingsMentioning(forumKey: string, needles: string[]): Promise<Pick<MeetingRow, 'id' | 'agendaSnapshot' | 'minutes'>[]> {
+    if (!needles.length) return [];
+    const docs = sql`coalesce(${t.meetings.agendaSnapshot}::text, '') || coalesce(${t.meetings.minutes}::text, '')`;
+    return this.db
+      .select({ id: t.meetings.id, agendaSnapshot: t.meetings.agendaSnapshot, minutes: t.meetings.minutes })
+      .from(t.meetings)
+      .where(and(eq(t.meetings.forumKey, forumKey), or(...needles.map((n) => sql`${docs} like ${likePattern(n)} escape '\\'`))));
+  }
+
+  async scrubMeeting(id: number, agendaSnapshot: unknown, minutes: unknown): Promise<void> {
+    await this.db.update(t.meetings).set({ agendaSnapshot, minutes }).where(eq(t.meetings.id, id));
   }
 
   // --- audit

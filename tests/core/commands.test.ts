@@ -54,7 +54,9 @@ describe('cases', () => {
     const list = await bot.say(OLLE, 'ärende lista');
     expect(list).toContain('Öppna ärenden i Ärendeforum unga 18–29 (2)');
     expect(list).toContain('UNG-2026-001');
-    expect(list).toContain('Lyft av: Helsingborgs stad');
+    // Without consent only code, target group and category show (issue 7); with consent the raiser too.
+    expect(list).toContain('Lyft av: Arbetsförmedlingen');
+    expect(list).not.toContain('Lyft av: Helsingborgs stad');
   });
 
   it('shows the question only with consent', async () => {
@@ -160,7 +162,7 @@ describe('bad input changes nothing', () => {
   it('refuses identity data and stores none of it', async () => {
     await linkedUnga();
     const email = ['kalle', 'example.org'].join('@');
-    expect(await bot.say(ANNA, `ärende ny Kontakta ${email} om studiestart`)).toMatch(/en e-postadress.*Inget sparades/);
+    expect(await bot.say(ANNA, `ärende ny Kontakta ${email} om studiestart`)).toMatch(/en e-postadress.*inget sparades/);
     expect(await bot.say(ANNA, 'ärende ny Ring 070-174 06 50 imorgon')).toMatch(/ett telefonnummer/);
     expect(await bot.repo.openCases('arendeforum-unga')).toEqual([]);
   });

@@ -29,7 +29,7 @@ function run(lines: string[], env: Record<string, string> = {}, args = ['start']
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('samrad start in a pipe', () => {
+describe('samrad start in a pipe', { timeout: 180_000 }, () => {
   it('answers each line, prints channel posts before the next line, and exits at end of input', async () => {
     const r = await run([
       'koppla arendeforum-unga',

@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { HandlerContext } from '../context.js';
 import { localDate } from '../dates.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, memberName } from '../render.js';
+import { caseLine, memberName, stepTextShown } from '../render.js';
 import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from './cases.js';
 import { carriedHandoverBlocks, carriedMark, carryOverFor, stepsToFollowUp } from '../meeting/carryover.js';
@@ -30,9 +30,12 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
     for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }) + carriedMark(m, carry.count(c.createdAt)), actions: caseActions({ m }, c.code) });
     const steps = stepsToFollowUp(carry, meeting ? localDate(meeting.start) : localDate(now));
     if (steps.length) {
-      const [owners, codes] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.caseCodesByIds(steps.map((s) => s.caseId))]);
+      const [owners, byId] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.casesByIds(steps.map((s) => s.caseId))]);
       blocks.push({ type: 'text', text: `*${m.agendaSteps}*` });
-      for (const s of steps) blocks.push({ type: 'item', text: `#${s.id} ${codes.get(s.caseId) ?? '?'}: ${s.text ?? '…'} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}${carriedMark(m, carry.count(s.createdAt))}` });
+      for (const s of steps) {
+        const c = byId.get(s.caseId);
+        blocks.push({ type: 'item', text: `#${s.id} ${c?.code ?? '?'}: ${stepTextShown(m, c, s)} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}${carriedMark(m, carry.count(s.createdAt))}` });
+      }
     }
     blocks.push(...(await carriedHandoverBlocks(repo, cfg, m, carry, localDate(now))));
   } else {

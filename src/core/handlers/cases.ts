@@ -4,7 +4,9 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Consent, Outcome } from '../grammar.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, groupsText, handoverLine, memberName, orgName, stepLine } from '../render.js';
+import { categoryText, groupsText, handoverLine, memberName, orgName, stepLine, caseLine } from '../render.js';
+import { requireCoordinator, requireMayClose } from '../access.js';
+import { localDate, localTime } from '../dates.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
 
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
@@ -22,11 +24,15 @@ export function checkGroups(cfg: FileConfig, groups: string[]): void {
   }
 }
 
-export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consent: Consent; question: string }): Promise<void> {
+export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consent: Consent; question: string; category?: string | null }): Promise<void> {
   const forum = await h.forum();
   if (forum.kind !== 'case') throw new UserError('notCaseForum');
   checkGroups(h.config, cmd.groups);
-  h.guard(cmd.question);
+  const category = cmd.category ?? null;
+  if (category !== null && !(category in h.config.questionCategories)) {
+    throw new UserError('unknownCategory', { value: category.slice(0, 30), categories: Object.keys(h.config.questionCategories).join(', ') || '–' });
+  }
+  h.guard(cmd.question, h.m.labels.question);
   const year = Number(h.today.slice(0, 4));
   const n = await h.repo.nextCaseNumber(forum.key, year);
   const code = `${forum.prefix}-${year}-${String(n).padStart(3, '0')}`;
@@ -37,6 +43,7 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
     organisationKey: h.organisation.key,
     targetGroups: cmd.groups,
     consent: cmd.consent,
+    category,
     question: cmd.question,
     createdAt: h.now,
   });
@@ -51,6 +58,7 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
         type: 'fields',
         fields: [
           { label: h.m.labels.groups, value: groupsText(h.config, h.m, cmd.groups) },
+          { label: h.m.labels.category, value: categoryText(h.config, h.m, category) },
           { label: h.m.labels.consent, value: h.m.consent[cmd.consent] ?? cmd.consent },
           { label: h.m.labels.raisedBy, value: h.organisation.name },
         ],
@@ -89,13 +97,15 @@ export async function caseShow(h: HandlerContext, code: string): Promise<Message
       fields: [
         { label: h.m.labels.status, value: c.status === 'open' ? h.m.labels.open : `${h.m.labels.closed} (${h.m.outcome[c.outcome ?? ''] ?? c.outcome})` },
         { label: h.m.labels.groups, value: groupsText(h.config, h.m, c.targetGroups) },
+        { label: h.m.labels.category, value: categoryText(h.config, h.m, c.category) },
         { label: h.m.labels.consent, value: h.m.consent[c.consent] ?? c.consent },
         { label: h.m.labels.raisedBy, value: `${orgName(h.config, c.organisationKey)}` },
       ],
     },
   ];
   // The raising caseworker and the consent decide how much of the question others see.
-  if (c.question && (c.consent === 'ja' || c.raisedBy === h.member.id)) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${c.question}` });
+  if (c.purgedAt) blocks.push({ type: 'text', text: h.m.labels.purged });
+  else if (c.question && (c.consent === 'ja' || c.raisedBy === h.member.id)) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${c.question}` });
   else if (c.question) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${h.m.labels.withoutConsent}` });
   blocks.push({ type: 'text', text: `${h.m.labels.steps}: ${steps.length ? '' : h.m.labels.none}` });
   for (const s of steps) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
@@ -114,7 +124,30 @@ export async function caseClose(h: HandlerContext, code: string, outcome: Outcom
   const c = await caseInForum(h, code);
   if (c.status !== 'open') throw new UserError('caseClosed', { code });
   const forum = await h.forum();
+  requireMayClose(forum, c, h.member);
   await h.repo.closeCase(c.id, outcome, h.member.id, h.now);
   await h.audit('case.close', c.code, c.forumKey);
   await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.caseClosedMsg({ code, outcome: h.m.outcome[outcome] ?? outcome }) }] }, `case.close:${code}`, { caseCode: code });
 }
+
+/** `ärende logg <kod>`: who did what to the case, when. The coordinator only; the log holds no free text. */
+export async function caseLog(h: HandlerContext, code: string): Promise<Message> {
+  const forum = await h.forum();
+  requireCoordinator(forum, h.member);
+  const c = await caseInForum(h, code);
+  const entries = await h.repo.auditForCase(c.code);
+  await h.audit('case.log.read', c.code, c.forumKey);
+  const people = await h.repo.membersByIds(entries.flatMap((e) => (e.actorId === null ? [] : [e.actorId])));
+  const blocks: Block[] = entries.map((e) => ({
+    type: 'item',
+    text: h.m.auditLine({
+      at: `${localDate(e.at)} ${localTime(e.at)}`,
+      who: e.actorId === null ? h.m.labels.system : memberName(people.get(e.actorId)),
+      org: e.actorOrganisationKey ? orgName(h.config, e.actorOrganisationKey) : '–',
+      action: h.m.auditActions[e.action] ?? e.action,
+    }),
+  }));
+  if (!blocks.length) blocks.push({ type: 'text', text: h.m.auditEmpty });
+  return { title: h.m.auditTitle({ code: c.code }), blocks, summary: c.code };
+}
+

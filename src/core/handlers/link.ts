@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { HandlerContext } from '../context.js';
+import { isCoordinator, requireMayLink } from '../access.js';
 import type { Message } from '../model.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
 
@@ -7,18 +8,18 @@ import { formatMeeting, upcomingMeeting } from '../schedule.js';
 export async function link(h: HandlerContext, forumKey: string): Promise<Message> {
   const forum = await h.repo.forumByKey(forumKey);
   if (!forum) throw new UserError('unknownForum', { key: forumKey, keys: h.config.forums.map((f) => f.key).join(', ') });
-  const here = await h.repo.forumByChannel(h.channel.platform, h.channel.id);
-  if (here && here.key !== forum.key) throw new UserError('channelTaken', { forum: here.name });
-  const isCoordinator = forum.coordinatorMemberId === h.member.id || (forum.coordinatorEmail && forum.coordinatorEmail.toLowerCase() === h.member.email?.toLowerCase());
-  if (forum.channelId && !(forum.channelPlatform === h.channel.platform && forum.channelId === h.channel.id) && !isCoordinator) {
-    throw new UserError('forumTaken', { forum: forum.name });
+  const here = h.channel.direct ? null : await h.repo.forumByChannel(h.channel.platform, h.channel.id);
+  if (!requireMayLink(h.config, forum, here, h.channel, h.member)) {
+    return { blocks: [{ type: 'text', text: h.m.alreadyLinked({ forum: forum.name }) }] };
   }
+  const moving = Boolean(forum.channelId);
   const coordinator = forum.coordinatorMemberId ?? (forum.coordinatorEmail ? null : h.member.id);
   const linked = await h.repo.linkForum(forum.key, h.channel, coordinator, h.now);
-  await h.audit('forum.link', null, forum.key);
+  await h.audit(moving ? 'forum.move' : 'forum.link', null, forum.key);
   const next = await upcomingMeeting(h.repo, linked, h.now);
-  return {
-    tone: 'success',
-    blocks: [{ type: 'text', text: h.m.linked({ forum: forum.name, channel: h.channel.id, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting }) }],
-  };
+  const when = next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting;
+  const text = isCoordinator(linked, h.member)
+    ? h.m.linked({ forum: forum.name, channel: h.channel.id, next: when })
+    : h.m.linkedNamedCoordinator({ forum: forum.name, next: when });
+  return { tone: 'success', blocks: [{ type: 'text', text }] };
 }

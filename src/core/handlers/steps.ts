@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { Message } from '../model.js';
 import { memberName } from '../render.js';
 import { caseInForum } from './cases.js';
+import { mayActOnOwned, requireMayOwn } from '../access.js';
 
 /** Parses a user's date word relative to today; refuses unknown words and dates in the past. */
 export function dueDate(h: Pick<HandlerContext, 'today'>, word: string): string {
@@ -17,9 +18,10 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
   const c = await caseInForum(h, cmd.code);
   if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
   const due = dueDate(h, cmd.due);
-  h.guard(cmd.text);
+  h.guard(cmd.text, h.m.labels.stepText);
   const owner = await h.resolveMember(cmd.owner);
   const forum = await h.forum();
+  requireMayOwn(h.config, forum.key, owner, cmd.owner);
   const step = await h.repo.insertStep({
     caseId: c.id,
     forumKey: c.forumKey,
@@ -41,9 +43,8 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
 
 export async function stepDone(h: HandlerContext, id: number): Promise<Message> {
   const step = await h.repo.stepById(id);
-  // The owner may mark it done anywhere (also in a DM); others only in the forum's channel.
-  const forum = step && step.ownerId !== h.member.id ? await h.forum() : null;
-  if (!step || (forum && forum.key !== step.forumKey)) throw new UserError('stepNotFound', { id: String(id) });
+  // The owner may mark it done in a DM too; others only in the forum's channel (rules in access.ts).
+  if (!step || !mayActOnOwned(h.config, step, h.member, { direct: Boolean(h.channel.direct), forum: await h.channelForum() })) throw new UserError('stepNotFound', { id: String(id) });
   if (step.status === 'done') throw new UserError('stepAlreadyDone', { id: String(id) });
   await h.repo.markStepDone(id, h.now);
   const c = (await h.repo.caseCodeById(step.caseId)) ?? '?';

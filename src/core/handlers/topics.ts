@@ -5,7 +5,7 @@ import { formatMeeting, upcomingMeeting } from '../schedule.js';
 export async function topicAdd(h: HandlerContext, text: string): Promise<void> {
   const forum = await h.forum();
   if (forum.kind !== 'topic') throw new UserError('notTopicForum');
-  h.guard(text);
+  h.guard(text, h.m.labels.topicText);
   const topic = await h.repo.insertTopic({ forumKey: forum.key, text, raisedBy: h.member.id, organisationKey: h.organisation.key, createdAt: h.now });
   await h.audit('topic.create', null, forum.key);
   const next = await upcomingMeeting(h.repo, forum, h.now);

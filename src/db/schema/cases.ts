@@ -22,6 +22,8 @@ export const caseItems = pgTable(
     organisationKey: text('organisation_key').notNull(),
     targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
     consent: text('consent').notNull().default('okänt'), // ja | nej | okänt
+    /** A configured question category (what kind of help is asked); shown even without consent. */
+    category: text('category'),
     question: text('question'),
     status: text('status').notNull().default('open'), // open | closed
     outcome: text('outcome'),

@@ -1,0 +1,1 @@
+ALTER TABLE "case_items" ADD COLUMN "category" text;
