@@ -9,6 +9,8 @@ import { link } from './handlers/link.js';
 import { mine } from './handlers/mine.js';
 import { stepAdd, stepDone } from './handlers/steps.js';
 import { topicAdd } from './handlers/topics.js';
+import { handoverNew, handoverNewForm, handoverReply, handoverReplyFormFor } from './handlers/handovers.js';
+import { meetingCancel, meetingMove } from './handlers/meeting-plan.js';
 
 type Out = Pick<Reply, 'message' | 'form'>;
 const msg = (message: Message): Out => ({ message });
@@ -38,6 +40,18 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
       return msg(await stepDone(h, c.id));
     case 'mine':
       return msg(await mine(h));
+    case 'handover.new':
+      return (await handoverNew(h, c), none);
+    case 'handover.new.form':
+      return { form: handoverNewForm(h, c.code) };
+    case 'handover.reply':
+      return msg(await handoverReply(h, c.id, c.fields));
+    case 'handover.reply.form':
+      return { form: await handoverReplyFormFor(h, c.id) };
+    case 'meeting.move':
+      return (await meetingMove(h, c.date), none);
+    case 'meeting.cancel':
+      return (await meetingCancel(h, c.reason), none);
     default:
       throw new UserError('notYet', { what: c.name });
   }

@@ -32,6 +32,16 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
       blocks.push({ type: 'text', text: `*${m.agendaSteps}*` });
       for (const s of steps) blocks.push({ type: 'item', text: `#${s.id} ${codes.get(s.caseId) ?? '?'}: ${s.text ?? '…'} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}` });
     }
+    // Handovers whose answer will be late by the meeting: the forum chases them together.
+    const late = await repo.openHandoversDueBefore(forum.key, meeting ? localDate(meeting.start) : localDate(now));
+    if (late.length) {
+      const [owers, codes] = await Promise.all([repo.membersByIds(late.map((x) => x.toMemberId)), repo.caseCodesByIds(late.map((x) => x.caseId))]);
+      blocks.push({ type: 'text', text: `*${m.agendaHandovers}*` });
+      for (const x of late) {
+        const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+        blocks.push({ type: 'item', text: `#${x.id} ${codes.get(x.caseId) ?? '?'}: ${name} – ${memberName(owers.get(x.toMemberId))}, ${x.dueDate}` });
+      }
+    }
   } else {
     const topics = await repo.openTopics(forum.key);
     blocks.push({ type: 'text', text: `*${m.agendaTopics}*` });

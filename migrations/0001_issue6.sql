@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_replaces" ON "outbox" USING btree ("replaces");
