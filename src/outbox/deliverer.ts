@@ -18,7 +18,9 @@ export interface DeliveryOptions {
   maxBackoffMs: number;
 }
 
-export const defaultDeliveryOptions: DeliveryOptions = { leaseMs: 60_000, maxAttempts: 10, batch: 50, baseBackoffMs: 5_000, maxBackoffMs: 3_600_000 };
+// 5 s doubling to a 15-minute cap, 200 attempts: a chat outage of about two days loses nothing;
+// after that the message is marked failed and logged.
+export const defaultDeliveryOptions: DeliveryOptions = { leaseMs: 60_000, maxAttempts: 200, batch: 50, baseBackoffMs: 5_000, maxBackoffMs: 900_000 };
 
 export interface DeliveryStats {
   sent: number;
