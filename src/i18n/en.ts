@@ -61,7 +61,7 @@ export const en = {
     handoverMissingFields: (p: { fields: string }) => `The answer is missing: ${p.fields}. Nothing was saved.`,
     badFieldDate: (p: { field: string; value: string }) => `${p.field}: I don't understand the date "${p.value}". Write e.g. 2027-01-12.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
-    badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not a number${p.range}.`,
+    badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${p.max} characters).`,
   },
   piiKinds: {

@@ -48,7 +48,7 @@ export const sv = {
     handoverMissingFields: (p: { fields: string }) => `Svaret saknar: ${p.fields}. Inget sparades.`,
     badFieldDate: (p: { field: string; value: string }) => `${p.field}: jag förstår inte datumet "${p.value}". Skriv t.ex. 2027-01-12.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" är inget av alternativen ${p.choices}.`,
-    badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tal${p.range}.`,
+    badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${p.max} tecken).`,
   },
   piiKinds: {

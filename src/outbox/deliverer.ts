@@ -59,11 +59,13 @@ export class Deliverer {
     const due = or(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now)));
     const where = ids ? and(due, inArray(outbox.id, ids)) : due;
     const pick = this.db.select({ id: outbox.id }).from(outbox).where(where).orderBy(outbox.id).limit(this.opts.batch).for('update', { skipLocked: true });
-    return this.db
+    const rows = await this.db
       .update(outbox)
       .set({ status: 'sending', lockedUntil: new Date(now.getTime() + this.opts.leaseMs), attempts: sql`${outbox.attempts} + 1` })
       .where(inArray(outbox.id, pick))
       .returning();
+    // RETURNING keeps no order: send in the order the messages were written.
+    return rows.sort((a, b) => a.id - b.id);
   }
 
   private async sendOne(row: OutboxRow, stats: DeliveryStats): Promise<void> {
