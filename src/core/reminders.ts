@@ -47,9 +47,10 @@ export async function enqueueReminders(repo: Repository, cfg: FileConfig, now: D
   const today = localDate(now);
   const windows = reminderWindows(today, cfg.reminders.escalateAfterWorkingDays);
   const due: { kind: ReminderKind; item: Item }[] = [];
-  for (const kind of ['before', 'after', 'escalate'] as const) {
-    const [from, to] = windows[kind];
-    const [steps, handovers] = await Promise.all([repo.openStepsDueIn(from, to), repo.openHandoversDueIn(from, to)]);
+  const kinds = ['before', 'after', 'escalate'] as const;
+  const found = await Promise.all(kinds.map((kind) => Promise.all([repo.openStepsDueIn(...windows[kind]), repo.openHandoversDueIn(...windows[kind])])));
+  for (const [k, kind] of kinds.entries()) {
+    const [steps, handovers] = found[k];
     for (const s of steps) due.push({ kind, item: { kind: 'step', id: s.id, forumKey: s.forumKey, caseId: s.caseId, ownerId: s.ownerId, due: s.dueDate, text: s.text ?? '…' } });
     for (const x of handovers) {
       const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
