@@ -12,6 +12,11 @@ import { memberName } from './render.js';
 
 export type ReminderKind = 'before' | 'after' | 'escalate';
 
+// A working day on which no tick ran (all replicas down) is caught up later: the reminder after the
+// due date until escalation time, the escalation for this many working days more. Keys carry the due
+// date, so a caught-up message still goes out only once.
+const CATCH_UP_WORKING_DAYS = 5;
+
 /** The due-date ranges [from, to) that get each kind of message on `today` (a working day). */
 export function reminderWindows(today: IsoDate, escalateAfter: number): Record<ReminderKind, [IsoDate, IsoDate]> {
   const next = addWorkingDays(today, 1);
@@ -19,10 +24,11 @@ export function reminderWindows(today: IsoDate, escalateAfter: number): Record<R
   return {
     // The working day before: due tomorrow, or on the days off before the next working day (incl. it).
     before: [addDays(today, 1), addDays(next, 1)],
-    // The morning after it passed: due on the previous working day or the days off since.
-    after: [addWorkingDays(today, -1), today],
-    // N working days late: due on the working day N back, or the days off that follow it.
-    escalate: [escFrom, addWorkingDays(escFrom, 1)],
+    // The morning after it passed (due on the previous working day or the days off since), or later
+    // if that morning was missed, until it is late enough to escalate.
+    after: [escFrom < addWorkingDays(today, -1) ? escFrom : addWorkingDays(today, -1), today],
+    // N working days late: due on the working day N back or the days off that follow it (plus catch-up).
+    escalate: [addWorkingDays(escFrom, -CATCH_UP_WORKING_DAYS), addWorkingDays(escFrom, 1)],
   };
 }
 

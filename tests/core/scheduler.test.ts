@@ -120,6 +120,19 @@ describe('next-step reminders', () => {
     expect((await sentTo(bot, ANNA, SINCE)).filter((s) => s.text.includes('#2')).map((s) => s.at.slice(0, 10))).toEqual(['2026-12-30']);
   });
 
+  it('catches up a working day on which no tick ran, once', async () => {
+    await tickAt(bot, at('2026-11-26', '08:00')); // the reminder before
+    // Due Friday; Monday, the morning after, passes without a tick (every replica down). Tuesday ticks.
+    await tickEvery(at('2026-12-01', '07:00'), at('2026-12-01', '12:00'), 60);
+    expect((await sentTo(bot, KARIN, SINCE)).map((s) => [s.at, s.text.slice(0, 24)])).toEqual([
+      [at('2026-11-26', '08:00'), 'Påminnelse: åtgärd #1 i '],
+      [at('2026-12-01', '08:00'), 'Åtgärd #1 i Ärendeforum '],
+    ]);
+    await tickEvery(at('2026-12-07', '07:00'), at('2026-12-07', '12:00'), 60); // escalation day (Wed 2 Dec) missed too
+    expect((await sentTo(bot, ANNA, SINCE)).map((s) => [s.at, s.text.slice(0, 30)])).toEqual([[at('2026-12-07', '08:00'), 'Försenad åtgärd i Ärendeforum ']]);
+    expect((await sentTo(bot, ANNA, SINCE))[0].text).toContain('nu 6 arbetsdagar sen');
+  });
+
   it('sends one reminder however many ticks run at the same instant', async () => {
     for (let i = 0; i < 5; i++) await tickAt(bot, at('2026-11-26', '08:00'));
     expect(await sentTo(bot, KARIN, SINCE)).toHaveLength(1);
