@@ -104,8 +104,9 @@ function langOf(cfg: FileConfig, mem: MemberRow): Lang {
 }
 
 async function coordinatorOf(repo: Repository, forum: ForumRow): Promise<MemberRow | null> {
-  if (forum.coordinatorMemberId !== null) return repo.memberById(forum.coordinatorMemberId);
-  return forum.coordinatorEmail ? repo.memberByEmail(forum.coordinatorEmail) : null;
+  // Same precedence as isCoordinator: the configured e-mail, else whoever linked the channel.
+  if (forum.coordinatorEmail) return repo.memberByEmail(forum.coordinatorEmail);
+  return forum.coordinatorMemberId !== null ? repo.memberById(forum.coordinatorMemberId) : null;
 }
 
 function reminderText(lang: Lang, kind: 'before' | 'after', i: Item, code: string, forum: ForumRow): Message {

@@ -89,6 +89,7 @@ export const en = {
       ['handover new <template> <code> @receiver [by <date>]', 'starts a feedback loop, e.g. sfi'],
       ['handover reply <id> <field>=<value> …', 'answers a handover'],
       ['meeting start / next / skip / end', 'walks the meeting item by item; end posts the minutes'],
+      ['meeting move <date> / meeting cancel [reason]', 'the coordinator moves or cancels the next meeting'],
     ] as [string, string][],
     dates: 'Dates: 2026-12-01, 1/12, today, tomorrow, a weekday (friday) or +3 (working days).',
   },

@@ -86,6 +86,7 @@ export const sv = {
       ['överlämning ny <mall> <kod> @mottagare [senast <datum>]', 'startar en återkoppling, t.ex. sfi'],
       ['överlämning svar <id> <fält>=<värde> …', 'svarar på en överlämning'],
       ['möte start / nästa / hoppa / avsluta', 'leder mötet punkt för punkt; avsluta ger protokollet'],
+      ['möte flytta <datum> / möte ställ in [orsak]', 'samordnaren flyttar eller ställer in nästa möte'],
     ] as [string, string][],
     dates: 'Datum: 2026-12-01, 1/12, idag, imorgon, veckodag (fredag) eller +3 (arbetsdagar).',
   },

@@ -13,7 +13,7 @@ export interface SchedulerOptions {
   timezone?: string;
 }
 
-/** Starts the every-minute tick; the returned function stops it (and waits for nothing further). */
+/** Starts the every-minute tick; the returned function stops it for good. */
 export function startScheduler(o: SchedulerOptions): () => Promise<void> {
   const task = cron.schedule(
     o.expression ?? '* * * * *',
@@ -27,6 +27,6 @@ export function startScheduler(o: SchedulerOptions): () => Promise<void> {
     { name: 'samrad-tick', noOverlap: true, timezone: o.timezone ?? 'Europe/Stockholm' },
   );
   return async () => {
-    await task.stop();
+    await task.destroy();
   };
 }

@@ -8,9 +8,10 @@ import { UserError } from '../errors.js';
 import { cadenceOf, formatMeeting, meetingStart, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { dueDate } from './steps.js';
 
+/** A coordinator named in config wins over whoever linked the channel first. */
 export function isCoordinator(forum: ForumRow, member: MemberRow): boolean {
-  if (forum.coordinatorMemberId !== null) return forum.coordinatorMemberId === member.id;
-  return Boolean(forum.coordinatorEmail && member.email && forum.coordinatorEmail.toLowerCase() === member.email.toLowerCase());
+  if (forum.coordinatorEmail) return Boolean(member.email && forum.coordinatorEmail.toLowerCase() === member.email.toLowerCase());
+  return forum.coordinatorMemberId === member.id;
 }
 
 async function changeableMeeting(h: HandlerContext): Promise<{ forum: ForumRow; meeting: PlannedMeeting }> {
