@@ -1,5 +1,5 @@
 // The one repository: every query the core needs, on PGlite and PostgreSQL alike.
-import { and, asc, eq, gt, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { FileConfig } from '../config.js';
 import type { Db } from './client.js';
 import * as t from './schema/index.js';
