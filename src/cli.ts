@@ -17,6 +17,8 @@ import { runReport } from './report/cli.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
 import type { Server } from 'node:http';
+import { runTick } from './scheduler/tick.js';
+import { startScheduler } from './scheduler/cron.js';
 
 const USAGE = `samrad – chat-ops för samverkansforum
 
@@ -122,8 +124,9 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   const rt = await openRuntime(config, clock);
   try {
     const deliverer = new Deliverer(rt.database.db, { shell: new ShellPort((s) => void process.stdout.write(s)) }, clock, rt.logger);
-    const stats = await deliverer.deliver();
-    process.stdout.write(`tick ${now.toISOString()}: delivered ${stats.sent}, retrying ${stats.retried}, failed ${stats.failed}\n`);
+    const r = await runTick({ repo: rt.repo, config: config.file, deliverer, logger: rt.logger }, now);
+    const stats = r.delivered;
+    process.stdout.write(`tick ${now.toISOString()}: agendas ${r.agendas}, reminders ${r.reminders}, delivered ${stats.sent}, retrying ${stats.retried}, failed ${stats.failed}\n`);
   } finally {
     await rt.database.close();
   }
@@ -221,11 +224,18 @@ async function startServer(config: AppConfig): Promise<number> {
   const port = await listen(composed.server, config.env.PORT);
   await composed.start();
   rt.logger.info({ port, slack: Boolean(composed.ports.slack) }, 'samrad listening');
+  const stopScheduler = startScheduler({
+    tick: (now) => runTick({ repo: rt.repo, config: config.file, deliverer: composed.deliverer, logger: rt.logger }, now),
+    clock: rt.clock,
+    logger: rt.logger,
+    timezone: config.file.timezone,
+  });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  await stopScheduler();
   await composed.stop();
   await rt.database.close();
   return 0;

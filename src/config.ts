@@ -44,6 +44,14 @@ const fieldSchema = z.object({
   optional: z.boolean().default(false),
 });
 
+// A level the agreement expects of one number field depending on a choice field (e.g. SFI: spår 1
+// means 23 h/week, spår 2–3 mean 30): an answer below it is stored and flagged to the asking side.
+const minimumSchema = z.object({
+  field: z.string().min(1),
+  dependsOn: z.string().min(1),
+  values: z.record(z.string(), z.number()),
+});
+
 const templateSchema = z.object({
   key,
   name: z.string().min(1),
@@ -53,6 +61,7 @@ const templateSchema = z.object({
   recurEveryMonths: z.number().int().min(1).max(24).optional(),
   description: z.string().default(''),
   fields: z.array(fieldSchema).min(1),
+  minimum: minimumSchema.optional(),
 });
 
 export const fileConfigSchema = z
@@ -62,7 +71,10 @@ export const fileConfigSchema = z
     organisations: z.array(organisationSchema).min(1),
     forums: z.array(forumSchema).min(1),
     targetGroups: z.record(z.string(), z.string()).default({}),
-    reminders: z.object({ escalateAfterWorkingDays: z.number().int().min(1).max(60).default(3) }).default({ escalateAfterWorkingDays: 3 }),
+    // `at`: the local time on working days from which agendas and reminders go out.
+    reminders: z
+      .object({ escalateAfterWorkingDays: z.number().int().min(1).max(60).default(3), at: hhmm.default('08:00') })
+      .default({ escalateAfterWorkingDays: 3, at: '08:00' }),
     retention: z.object({ closedCaseDays: z.number().int().min(1).max(3650).default(365) }).default({ closedCaseDays: 365 }),
     handoverTemplates: z.array(templateSchema).default([]),
     /** Question categories a case may carry (key -> label): what kind of help is asked, never who. */
@@ -85,6 +97,9 @@ export const fileConfigSchema = z
       t.fields.forEach((f, j) => {
         if (f.type === 'choice' && !f.choices?.length) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'fields', j, 'choices'], message: 'a choice field needs choices' });
       });
+      const min = t.minimum;
+      if (min && t.fields.find((f) => f.key === min.field)?.type !== 'number') ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'minimum', 'field'], message: `"${min.field}" is not a number field of this template` });
+      if (min && t.fields.find((f) => f.key === min.dependsOn)?.type !== 'choice') ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'minimum', 'dependsOn'], message: `"${min.dependsOn}" is not a choice field of this template` });
     });
   });
 

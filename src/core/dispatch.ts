@@ -15,6 +15,8 @@ import { minutesApprove, minutesShow } from './meeting/minutes.js';
 import { calendarLink } from './handlers/calendar.js';
 import { report } from './handlers/report.js';
 import { buildForm } from './forms.js';
+import { handoverNew, handoverNewForm, handoverReply, handoverReplyFormFor } from './handlers/handovers.js';
+import { meetingCancel, meetingMove } from './handlers/meeting-plan.js';
 
 type Out = Pick<Reply, 'message' | 'form'>;
 const msg = (message: Message): Out => ({ message });
@@ -74,6 +76,18 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
       return { form: await buildForm(h, 'step-new', c.code ? { code: c.code } : {}) };
     case 'case.close.form':
       return { form: await buildForm(h, 'case-close', { code: c.code }) };
+    case 'handover.new':
+      return (await handoverNew(h, c), none);
+    case 'handover.new.form':
+      return { form: handoverNewForm(h, c.code) };
+    case 'handover.reply':
+      return msg(await handoverReply(h, c.id, c.fields));
+    case 'handover.reply.form':
+      return { form: await handoverReplyFormFor(h, c.id) };
+    case 'meeting.move':
+      return (await meetingMove(h, c.date), none);
+    case 'meeting.cancel':
+      return (await meetingCancel(h, c.reason), none);
     default:
       throw new UserError('notYet', { what: c.name });
   }

@@ -36,8 +36,9 @@ function applyRow(forum: ForumRow, o: Occurrence, row: MeetingRow | null): Plann
 /** The meeting that is running now or comes next (never a cancelled one). */
 export async function upcomingMeeting(repo: Repository, forum: ForumRow, now: Date): Promise<PlannedMeeting | null> {
   const today = localDate(now);
-  const rows = await repo.meetingsFor(forum.key);
-  const list = plannedMeetings(forum, rows, addDays(today, -7 * forum.everyWeeks), addDays(today, 7 * forum.everyWeeks * 30));
+  const [from, to] = [addDays(today, -7 * forum.everyWeeks), addDays(today, 7 * forum.everyWeeks * 30)];
+  // Only the rows in the window: the cost does not grow with the forum's history.
+  const list = plannedMeetings(forum, await repo.meetingsBetween(forum.key, from, to), from, to);
   // A meeting already held (ended early, before its planned end) is no longer the one coming up.
   return list.filter((m) => m.status !== 'cancelled' && m.row?.status !== 'held' && m.end.getTime() > now.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())[0] ?? null;
 }

@@ -1,5 +1,5 @@
 // The one repository: every query the core needs, on PGlite and PostgreSQL alike.
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { FileConfig } from '../config.js';
 import type { Db } from './client.js';
 import * as t from './schema/index.js';
@@ -414,5 +414,110 @@ export class Repository {
   // --- audit
   async audit(e: { at: Date; actorId: number | null; actorOrganisationKey: string | null; action: string; forumKey: string | null; caseCode: string | null }): Promise<void> {
     await this.db.insert(t.auditLog).values(e);
+  }
+
+  // --- scheduler (issue 6): meeting changes, agenda posts, reminder sweeps, handover loops
+  async linkedForums(): Promise<ForumRow[]> {
+    return this.db.select().from(t.forums).where(isNotNull(t.forums.channelId)).orderBy(asc(t.forums.key));
+  }
+
+  /** Stored occurrences whose scheduled date lies in [from, to] (indexed by forum and date). */
+  async meetingsBetween(forumKey: string, from: string, to: string): Promise<MeetingRow[]> {
+    return this.db
+      .select()
+      .from(t.meetings)
+      .where(and(eq(t.meetings.forumKey, forumKey), gte(t.meetings.scheduledDate, from), lte(t.meetings.scheduledDate, to)))
+      .orderBy(asc(t.meetings.scheduledDate));
+  }
+
+  /** Creates or changes the stored row of one occurrence (moved, cancelled). */
+  async saveMeeting(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: string; note: string | null }): Promise<MeetingRow> {
+    const [row] = await this.db
+      .insert(t.meetings)
+      .values(v)
+      .onConflictDoUpdate({ target: [t.meetings.forumKey, t.meetings.scheduledDate], set: { date: v.date, startsAt: v.startsAt, status: v.status, note: v.note } })
+      .returning();
+    return row;
+  }
+
+  /** The occurrence's row, created when missing and locked for this transaction (one agenda writer at a time). */
+  async lockMeeting(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: string }): Promise<MeetingRow> {
+    await this.db.insert(t.meetings).values(v).onConflictDoNothing({ target: [t.meetings.forumKey, t.meetings.scheduledDate] });
+    const [row] = await this.db
+      .select()
+      .from(t.meetings)
+      .where(and(eq(t.meetings.forumKey, v.forumKey), eq(t.meetings.scheduledDate, v.scheduledDate)))
+      .for('update');
+    return row;
+  }
+
+  async setAgendaSnapshot(meetingId: number, snapshot: unknown): Promise<void> {
+    await this.db.update(t.meetings).set({ agendaSnapshot: snapshot }).where(eq(t.meetings.id, meetingId));
+  }
+
+  /** Open steps due in [from, to) — a range on (status, due_date). */
+  async openStepsDueIn(from: string, toExclusive: string): Promise<StepRow[]> {
+    return this.db
+      .select()
+      .from(t.nextSteps)
+      .where(and(eq(t.nextSteps.status, 'open'), gte(t.nextSteps.dueDate, from), lt(t.nextSteps.dueDate, toExclusive)))
+      .orderBy(asc(t.nextSteps.id));
+  }
+
+  /** Open handovers due in [from, to) — a range on (status, due_date). */
+  async openHandoversDueIn(from: string, toExclusive: string): Promise<HandoverRow[]> {
+    return this.db
+      .select()
+      .from(t.handovers)
+      .where(and(eq(t.handovers.status, 'open'), gte(t.handovers.dueDate, from), lt(t.handovers.dueDate, toExclusive)))
+      .orderBy(asc(t.handovers.id));
+  }
+
+  async openHandoversDueBefore(forumKey: string, date: string): Promise<HandoverRow[]> {
+    return this.db
+      .select()
+      .from(t.handovers)
+      .where(and(eq(t.handovers.status, 'open'), lt(t.handovers.dueDate, date), eq(t.handovers.forumKey, forumKey)))
+      .orderBy(asc(t.handovers.dueDate), asc(t.handovers.id));
+  }
+
+  async memberByEmail(email: string): Promise<MemberRow | null> {
+    const [row] = await this.db.select().from(t.members).where(eq(t.members.email, email.toLowerCase())).orderBy(asc(t.members.id)).limit(1);
+    return row ?? null;
+  }
+
+  async insertHandover(v: typeof t.handovers.$inferInsert): Promise<HandoverRow> {
+    const [row] = await this.db.insert(t.handovers).values(v).returning();
+    return row;
+  }
+
+  async handoverById(id: number): Promise<HandoverRow | null> {
+    const [row] = await this.db.select().from(t.handovers).where(eq(t.handovers.id, id));
+    return row ?? null;
+  }
+
+  /** Stores the answer once: null when someone else answered first. */
+  async answerHandover(id: number, v: { fields: Record<string, string>; flags: string[]; by: number; at: Date }): Promise<HandoverRow | null> {
+    const [row] = await this.db
+      .update(t.handovers)
+      .set({ fields: v.fields, flags: v.flags, status: 'answered', answeredBy: v.by, answeredAt: v.at })
+      .where(and(eq(t.handovers.id, id), eq(t.handovers.status, 'open')))
+      .returning();
+    return row ?? null;
+  }
+
+  /** Which of these outbox keys exist already (unique index lookups). */
+  async existingOutboxKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await this.db.select({ key: t.outbox.key }).from(t.outbox).where(inArray(t.outbox.key, keys));
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** An update that is not yet sent is dropped when a newer one replaces the same post. */
+  async supersedePendingUpdates(replaces: string, except: string): Promise<void> {
+    await this.db
+      .update(t.outbox)
+      .set({ status: 'superseded', lockedUntil: null })
+      .where(and(eq(t.outbox.replaces, replaces), eq(t.outbox.status, 'pending'), ne(t.outbox.key, except)));
   }
 }

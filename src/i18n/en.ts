@@ -62,6 +62,23 @@ export const en = {
     closeNotAllowed: (p: { code: string }) => `Only the person who raised ${p.code} or the forum's coordinator can close it.`,
     unknownCategory: (p: { value: string; categories: string }) => `Unknown category "${p.value}". Choose from: ${p.categories}.`,
     broadcast: (p: { where?: string }) => `${p.where ? `${p.where}: the` : 'The'} text contains a mass mention of the whole channel (such as here, channel or everyone after an @). Remove it – Samråd notifies the people concerned itself. Nothing was saved.`,
+    // issue 6: meetings and handovers
+    notWorkingDay: (p: { date: string; why: string }) => `${p.date} is not a working day (${p.why}). Choose another day.`,
+    meetingCollides: (p: { date: string; next: string }) => `${p.date} is on or after the next regular meeting (${p.next}). Choose an earlier date, or cancel the meeting.`,
+    noUpcomingMeeting: () => 'The forum has no planned meeting to change.',
+    meetingStarted: () => 'The meeting has already started, so it cannot be moved or cancelled.',
+    unknownTemplate: (p: { key: string; keys: string }) => `There is no handover template "${p.key}". Templates: ${p.keys}.`,
+    handoverNotSender: (p: { template: string; org: string }) => `${p.template} is started by ${p.org}.`,
+    handoverWrongReceiver: (p: { template: string; org: string }) => `${p.template} is answered by ${p.org}: choose a receiver there.`,
+    handoverNotFound: (p: { id: string }) => `No handover #${p.id} found.`,
+    handoverAnswered: (p: { id: string }) => `Handover #${p.id} is already answered.`,
+    handoverNotReceiver: (p: { id: string; org: string }) => `Only the receiver or someone at ${p.org} can answer handover #${p.id}.`,
+    handoverUnknownFields: (p: { fields: string; valid: string }) => `Unknown field: ${p.fields}. The fields are: ${p.valid}.`,
+    handoverMissingFields: (p: { fields: string }) => `The answer is missing: ${p.fields}. Nothing was saved.`,
+    badFieldDate: (p: { field: string; value: string }) => `${p.field}: I don't understand the date "${p.value}". Write e.g. 2027-01-12.`,
+    badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
+    badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
+    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${p.max} characters).`,
   },
   piiKinds: {
     personnummer: 'a personal identity number',
@@ -100,6 +117,7 @@ export const en = {
       ['minutes show / minutes approve', 'the latest minutes / approve them (one per organisation)'],
       ['report <year>-Q<n>', "the forum's quarterly follow-up, with a chart"],
       ['calendar', "link to the forum's meeting calendar (ICS), for the coordinator"],
+      ['meeting move <date> / meeting cancel [reason]', 'the coordinator moves or cancels the next meeting'],
     ] as [string, string][],
     dates: 'Dates: 2026-12-01, 1/12, today, tomorrow, a weekday (friday) or +3 (working days).',
   },
@@ -296,4 +314,29 @@ export const en = {
     moved: (p: { from: string }) => `Moved from ${p.from}.`,
     cancelledPrefix: 'CANCELLED:',
   },
+  // issue 6: meetings, reminders and handover loops
+  fieldHint: { date: 'YYYY-MM-DD', number: '<number>', text: '<text>', optional: 'optional' },
+  meetingMovedMsg: (p: { forum: string; from: string; to: string }) => `The ${p.forum} meeting ${p.from} is moved to ${p.to}.`,
+  meetingCancelledMsg: (p: { forum: string; when: string; reason: string | null; next: string }) =>
+    `The ${p.forum} meeting ${p.when} is cancelled${p.reason ? ` (${p.reason})` : ''}. Next meeting: ${p.next}.`,
+  stepRemindBefore: (p: { id: number; code: string; text: string; due: string; forum: string }) =>
+    `Reminder: next step #${p.id} in ${p.forum} (${p.code}) is due ${p.due}: ${p.text}. Type \`step done ${p.id}\` when it is done.`,
+  stepRemindAfter: (p: { id: number; code: string; text: string; due: string; forum: string }) =>
+    `Next step #${p.id} in ${p.forum} (${p.code}) was due ${p.due} and is still open: ${p.text}. Type \`step done ${p.id}\` if it is done.`,
+  stepEscalation: (p: { id: number; code: string; text: string; due: string; owner: string; days: number; forum: string }) =>
+    `Overdue next step in ${p.forum}: #${p.id} (${p.code}) ${p.text} – owner ${p.owner}, due ${p.due}, now ${p.days} working days late.`,
+  handoverRequest: (p: { id: number; name: string; code: string; forum: string; from: string; due: string; description: string }) =>
+    `${p.from} asks you for feedback in ${p.forum} (${p.code}): ${p.name}, due ${p.due}. ${p.description}`.trim(),
+  handoverHowTo: (p: { id: number; example: string }) => `Answer with \`handover reply ${p.id} ${p.example}\` (or the Reply button).`,
+  handoverPosted: (p: { id: number; name: string; code: string; to: string; due: string }) => `Handover #${p.id} for ${p.code}: ${p.name} – answer from ${p.to} due ${p.due}.`,
+  handoverRemindBefore: (p: { id: number; name: string; code: string; due: string }) => `Reminder: handover #${p.id} (${p.code}, ${p.name}) is to be answered by ${p.due}.`,
+  handoverRemindAfter: (p: { id: number; name: string; code: string; due: string }) => `Handover #${p.id} (${p.code}, ${p.name}) was due ${p.due} and still awaits an answer.`,
+  handoverEscalation: (p: { id: number; name: string; code: string; due: string; owner: string; days: number; forum: string }) =>
+    `Unanswered handover in ${p.forum}: #${p.id} (${p.code}) ${p.name} – receiver ${p.owner}, due ${p.due}, now ${p.days} working days late.`,
+  handoverAnsweredTitle: (p: { id: number; name: string; code: string }) => `Answer to handover #${p.id}: ${p.name} (${p.code})`,
+  handoverAnsweredChannel: (p: { id: number; name: string; code: string }) => `Handover #${p.id} (${p.code}, ${p.name}) is answered.`,
+  handoverAnsweredReply: (p: { id: number; to: string }) => `Thank you! The answer to handover #${p.id} is saved and sent to ${p.to}.`,
+  handoverFlag: (p: { field: string; value: string; dependsOn: string; choice: string; min: number }) =>
+    `⚠ ${p.field} ${p.value} is below what the agreement expects for ${p.dependsOn} ${p.choice} (at least ${p.min}). Check before deciding.`,
+  handoverNextLoop: (p: { id: number; name: string; code: string; due: string }) => `The next check-in is set up: handover #${p.id} (${p.code}, ${p.name}) due ${p.due}.`,
 } satisfies Messages;

@@ -49,6 +49,23 @@ export const sv = {
     closeNotAllowed: (p: { code: string }) => `Bara den som lyfte ${p.code} eller forumets samordnare kan avsluta det.`,
     unknownCategory: (p: { value: string; categories: string }) => `Okänd kategori "${p.value}". Välj bland: ${p.categories}.`,
     broadcast: (p: { where?: string }) => `${p.where ? `${p.where}: t` : 'T'}exten innehåller ett massutskick till hela kanalen (som here, channel eller everyone med @ framför). Ta bort det – Samråd aviserar själv de som berörs. Inget sparades.`,
+    // issue 6: meetings and handovers
+    notWorkingDay: (p: { date: string; why: string }) => `${p.date} är ingen arbetsdag (${p.why}). Välj en annan dag.`,
+    meetingCollides: (p: { date: string; next: string }) => `${p.date} ligger på eller efter nästa ordinarie möte (${p.next}). Välj ett tidigare datum, eller ställ in mötet.`,
+    noUpcomingMeeting: () => 'Forumet har inget planerat möte att ändra.',
+    meetingStarted: () => 'Mötet har redan börjat, så det går inte att flytta eller ställa in.',
+    unknownTemplate: (p: { key: string; keys: string }) => `Det finns ingen överlämningsmall "${p.key}". Mallar: ${p.keys}.`,
+    handoverNotSender: (p: { template: string; org: string }) => `${p.template} startas av ${p.org}.`,
+    handoverWrongReceiver: (p: { template: string; org: string }) => `${p.template} besvaras av ${p.org}: välj en mottagare där.`,
+    handoverNotFound: (p: { id: string }) => `Hittar ingen överlämning #${p.id}.`,
+    handoverAnswered: (p: { id: string }) => `Överlämning #${p.id} är redan besvarad.`,
+    handoverNotReceiver: (p: { id: string; org: string }) => `Bara mottagaren eller någon i ${p.org} kan svara på överlämning #${p.id}.`,
+    handoverUnknownFields: (p: { fields: string; valid: string }) => `Okänt fält: ${p.fields}. Fälten är: ${p.valid}.`,
+    handoverMissingFields: (p: { fields: string }) => `Svaret saknar: ${p.fields}. Inget sparades.`,
+    badFieldDate: (p: { field: string; value: string }) => `${p.field}: jag förstår inte datumet "${p.value}". Skriv t.ex. 2027-01-12.`,
+    badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" är inget av alternativen ${p.choices}.`,
+    badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
+    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${p.max} tecken).`,
   },
   piiKinds: {
     personnummer: 'ett personnummer',
@@ -98,6 +115,7 @@ export const sv = {
       ['protokoll visa / protokoll justera', 'senaste protokollet / justera det (en per organisation)'],
       ['rapport <år>-Q<n>', 'kvartalets uppföljning för forumet, med diagram'],
       ['kalender', 'länk till forumets möteskalender (ICS), för samordnaren'],
+      ['möte flytta <datum> / möte ställ in [orsak]', 'samordnaren flyttar eller ställer in nästa möte'],
     ] as [string, string][],
     dates: 'Datum: 2026-12-01, 1/12, idag, imorgon, veckodag (fredag) eller +3 (arbetsdagar).',
   },
@@ -296,6 +314,33 @@ export const sv = {
     moved: (p: { from: string }) => `Flyttat från ${p.from}.`,
     cancelledPrefix: 'INSTÄLLT:',
   },
+  // issue 6: meetings, reminders and handover loops
+  fieldHint: { date: 'ÅÅÅÅ-MM-DD', number: '<tal>', text: '<text>', optional: 'valfritt' },
+  meetingMovedMsg: (p: { forum: string; from: string; to: string }) => `Mötet i ${p.forum} ${p.from} är flyttat till ${p.to}.`,
+  meetingCancelledMsg: (p: { forum: string; when: string; reason: string | null; next: string }) =>
+    `Mötet i ${p.forum} ${p.when} är inställt${p.reason ? ` (${p.reason})` : ''}. Nästa möte: ${p.next}.`,
+  stepRemindBefore: (p: { id: number; code: string; text: string; due: string; forum: string }) =>
+    `Påminnelse: åtgärd #${p.id} i ${p.forum} (${p.code}) ska vara klar senast ${p.due}: ${p.text}. Skriv \`åtgärd klar ${p.id}\` när den är gjord.`,
+  stepRemindAfter: (p: { id: number; code: string; text: string; due: string; forum: string }) =>
+    `Åtgärd #${p.id} i ${p.forum} (${p.code}) skulle vara klar ${p.due} och är fortfarande öppen: ${p.text}. Skriv \`åtgärd klar ${p.id}\` om den är gjord.`,
+  stepEscalation: (p: { id: number; code: string; text: string; due: string; owner: string; days: number; forum: string }) =>
+    `Försenad åtgärd i ${p.forum}: #${p.id} (${p.code}) ${p.text} – ägare ${p.owner}, senast ${p.due}, nu ${p.days} arbetsdagar sen.`,
+  handoverRequest: (p: { id: number; name: string; code: string; forum: string; from: string; due: string; description: string }) =>
+    `${p.from} ber dig om återkoppling i ${p.forum} (${p.code}): ${p.name}, senast ${p.due}. ${p.description}`.trim(),
+  handoverHowTo: (p: { id: number; example: string }) => `Svara med \`överlämning svar ${p.id} ${p.example}\` (eller knappen Svara).`,
+  handoverPosted: (p: { id: number; name: string; code: string; to: string; due: string }) => `Överlämning #${p.id} för ${p.code}: ${p.name} – svar från ${p.to} senast ${p.due}.`,
+  handoverRemindBefore: (p: { id: number; name: string; code: string; due: string }) =>
+    `Påminnelse: överlämning #${p.id} (${p.code}, ${p.name}) ska besvaras senast ${p.due}.`,
+  handoverRemindAfter: (p: { id: number; name: string; code: string; due: string }) =>
+    `Överlämning #${p.id} (${p.code}, ${p.name}) skulle besvaras ${p.due} och väntar fortfarande på svar.`,
+  handoverEscalation: (p: { id: number; name: string; code: string; due: string; owner: string; days: number; forum: string }) =>
+    `Obesvarad överlämning i ${p.forum}: #${p.id} (${p.code}) ${p.name} – mottagare ${p.owner}, senast ${p.due}, nu ${p.days} arbetsdagar sen.`,
+  handoverAnsweredTitle: (p: { id: number; name: string; code: string }) => `Svar på överlämning #${p.id}: ${p.name} (${p.code})`,
+  handoverAnsweredChannel: (p: { id: number; name: string; code: string }) => `Överlämning #${p.id} (${p.code}, ${p.name}) är besvarad.`,
+  handoverAnsweredReply: (p: { id: number; to: string }) => `Tack! Svaret på överlämning #${p.id} är sparat och skickat till ${p.to}.`,
+  handoverFlag: (p: { field: string; value: string; dependsOn: string; choice: string; min: number }) =>
+    `⚠ ${p.field} ${p.value} är lägre än avtalet förväntar för ${p.dependsOn} ${p.choice} (minst ${p.min}). Kontrollera innan beslut.`,
+  handoverNextLoop: (p: { id: number; name: string; code: string; due: string }) => `Nästa avstämning är upplagd: överlämning #${p.id} (${p.code}, ${p.name}) senast ${p.due}.`,
 };
 
 export type Messages = typeof sv;

@@ -1,7 +1,7 @@
 // Sends what the outbox holds. A claim flips rows to 'sending' with a lease in one statement
 // (FOR UPDATE SKIP LOCKED on Postgres), so replicas never pick the same row; a crashed sender's
 // lease runs out and the row is retried.
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import type { OutboxRow } from '../db/repo.js';
@@ -18,12 +18,16 @@ export interface DeliveryOptions {
   maxBackoffMs: number;
 }
 
-export const defaultDeliveryOptions: DeliveryOptions = { leaseMs: 60_000, maxAttempts: 10, batch: 50, baseBackoffMs: 5_000, maxBackoffMs: 3_600_000 };
+// 5 s doubling to a 15-minute cap, 200 attempts: a chat outage of about two days loses nothing;
+// after that the message is marked failed and logged.
+export const defaultDeliveryOptions: DeliveryOptions = { leaseMs: 60_000, maxAttempts: 200, batch: 50, baseBackoffMs: 5_000, maxBackoffMs: 900_000 };
 
 export interface DeliveryStats {
   sent: number;
   retried: number;
   failed: number;
+  /** Updates dropped because a newer update of the same post exists. */
+  superseded: number;
 }
 
 export class Deliverer {
@@ -41,7 +45,7 @@ export class Deliverer {
 
   /** Claims and sends due messages (only `ids` when given) until none is left or `rounds` batches ran. */
   async deliver(ids?: number[], rounds = 1_000): Promise<DeliveryStats> {
-    const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
+    const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, superseded: 0 };
     for (let i = 0; i < rounds; i++) {
       const rows = await this.claim(ids);
       if (!rows.length) break;
@@ -55,11 +59,13 @@ export class Deliverer {
     const due = or(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now)));
     const where = ids ? and(due, inArray(outbox.id, ids)) : due;
     const pick = this.db.select({ id: outbox.id }).from(outbox).where(where).orderBy(outbox.id).limit(this.opts.batch).for('update', { skipLocked: true });
-    return this.db
+    const rows = await this.db
       .update(outbox)
       .set({ status: 'sending', lockedUntil: new Date(now.getTime() + this.opts.leaseMs), attempts: sql`${outbox.attempts} + 1` })
       .where(inArray(outbox.id, pick))
       .returning();
+    // RETURNING keeps no order: send in the order the messages were written.
+    return rows.sort((a, b) => a.id - b.id);
   }
 
   private async sendOne(row: OutboxRow, stats: DeliveryStats): Promise<void> {
@@ -67,7 +73,16 @@ export class Deliverer {
     const port = this.ports[target.platform];
     try {
       if (!port) throw new DeliveryError(`no chat adapter for ${target.platform}`, true);
-      const replaces = row.replaces ? await this.sentRefOf(row.replaces) : undefined;
+      let replaces: unknown;
+      if (row.replaces) {
+        const plan = await this.replacement(row);
+        if (plan === 'superseded') {
+          await this.db.update(outbox).set({ status: 'superseded', lockedUntil: null }).where(eq(outbox.id, row.id));
+          stats.superseded++;
+          return;
+        }
+        replaces = plan.ref;
+      }
       const ref = await port.send(target, row.payload as Message, replaces);
       await this.db
         .update(outbox)
@@ -97,8 +112,20 @@ export class Deliverer {
     }
   }
 
-  private async sentRefOf(key: string): Promise<unknown> {
-    const [prev] = await this.db.select({ ref: outbox.sentRef }).from(outbox).where(and(eq(outbox.key, key), eq(outbox.status, 'sent')));
-    return prev?.ref ?? undefined;
+  /**
+   * An update edits the post it replaces: it waits while that post is unsent, gives way to a newer
+   * update of the same post, and becomes a new post only when the original failed for good.
+   */
+  private async replacement(row: OutboxRow): Promise<{ ref: unknown } | 'superseded'> {
+    const [newer] = await this.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.replaces, row.replaces!), gt(outbox.id, row.id), inArray(outbox.status, ['pending', 'sending', 'sent'])))
+      .limit(1);
+    if (newer) return 'superseded';
+    const [prev] = await this.db.select({ status: outbox.status, ref: outbox.sentRef }).from(outbox).where(eq(outbox.key, row.replaces!));
+    if (prev?.status === 'sent') return { ref: prev.ref ?? undefined };
+    if (prev && prev.status !== 'failed') throw new DeliveryError('waiting for the post it replaces', true, this.opts.baseBackoffMs);
+    return { ref: undefined };
   }
 }

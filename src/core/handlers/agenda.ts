@@ -37,7 +37,18 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
         blocks.push({ type: 'item', text: `#${s.id} ${c?.code ?? '?'}: ${stepTextShown(m, c, s)} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}${carriedMark(m, carry.count(s.createdAt))}` });
       }
     }
-    blocks.push(...(await carriedHandoverBlocks(repo, cfg, m, carry, localDate(now))));
+    // Handovers whose answer will be late by the meeting: the forum chases them together.
+    const late = await repo.openHandoversDueBefore(forum.key, meeting ? localDate(meeting.start) : localDate(now));
+    if (late.length) {
+      const [owers, codes] = await Promise.all([repo.membersByIds(late.map((x) => x.toMemberId)), repo.caseCodesByIds(late.map((x) => x.caseId))]);
+      blocks.push({ type: 'text', text: `*${m.agendaHandovers}*` });
+      for (const x of late) {
+        const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+        blocks.push({ type: 'item', text: `#${x.id} ${codes.get(x.caseId) ?? '?'}: ${name} – ${memberName(owers.get(x.toMemberId))}, ${x.dueDate}${carriedMark(m, carry.count(x.createdAt))}` });
+      }
+    }
+    // Other unanswered handovers that have waited through a meeting already.
+    blocks.push(...(await carriedHandoverBlocks(repo, cfg, m, carry, localDate(now), new Set(late.map((x) => x.id)))));
   } else {
     const topics = await repo.openTopics(forum.key);
     const carry = await carryOverFor(repo, forum, { topics });

@@ -32,8 +32,8 @@ export function stepsToFollowUp(carry: CarryOver, dueBy: string): StepRow[] {
 }
 
 /** Unanswered handovers that were already open at a held meeting. */
-export async function carriedHandoverBlocks(repo: Repository, cfg: FileConfig, m: Messages, carry: CarryOver, today: string): Promise<Block[]> {
-  const carried = carry.openHandovers.filter((x) => carry.count(x.createdAt) > 0);
+export async function carriedHandoverBlocks(repo: Repository, cfg: FileConfig, m: Messages, carry: CarryOver, today: string, exclude: Set<number> = new Set()): Promise<Block[]> {
+  const carried = carry.openHandovers.filter((x) => carry.count(x.createdAt) > 0 && !exclude.has(x.id));
   if (!carried.length) return [];
   const [people, codes] = await Promise.all([repo.membersByIds(carried.map((x) => x.toMemberId)), repo.caseCodesByIds(carried.map((x) => x.caseId))]);
   const blocks: Block[] = [{ type: 'text', text: `*${m.meeting.openHandovers}*` }];

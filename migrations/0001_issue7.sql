@@ -1,1 +1,0 @@
-ALTER TABLE "case_items" ADD COLUMN "category" text;

@@ -1,0 +1,267 @@
+// Handover loops (överlämningar): one organisation asks, the other owes an answer with fields from a
+// template in config. `överlämning ny` starts a loop, `överlämning svar` validates and stores the answer
+// and tells the asking side (flagging what falls short of the agreement).
+import type { FileConfig, HandoverFieldConfig, HandoverTemplateConfig } from '../../config.js';
+import type { ForumRow, HandoverRow, MemberRow } from '../../db/repo.js';
+import { messages, type Messages } from '../../i18n/index.js';
+import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
+import { addWorkingDays, isValidIsoDate, nextWorkingDay, parseDate } from '../dates.js';
+import { UserError } from '../errors.js';
+import { fold, type Command } from '../grammar.js';
+import type { Block, Form, Lang, Message } from '../model.js';
+import { memberName, orgName } from '../render.js';
+import { caseInForum } from './cases.js';
+import { dueDate } from './steps.js';
+
+const MAX_TEXT = 200;
+
+export function templateOf(cfg: FileConfig, key: string): HandoverTemplateConfig | undefined {
+  return cfg.handoverTemplates.find((t) => t.key === key);
+}
+
+function langOf(cfg: FileConfig, mem: MemberRow | null | undefined): Lang {
+  return mem?.language === 'en' || mem?.language === 'sv' ? mem.language : cfg.language;
+}
+
+export async function handoverNew(h: HandlerContext, cmd: { template: string; code: string; to: string; due: string | null }): Promise<void> {
+  const tpl = templateOf(h.config, cmd.template);
+  if (!tpl) throw new UserError('unknownTemplate', { key: cmd.template.slice(0, 40), keys: h.config.handoverTemplates.map((t) => t.key).join(', ') });
+  const c = await caseInForum(h, cmd.code);
+  if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
+  // A loop goes from one organisation to the other, as the agreement says.
+  if (h.organisation.key !== tpl.from) throw new UserError('handoverNotSender', { template: tpl.name, org: orgName(h.config, tpl.from) });
+  const receiver = await h.resolveMember(cmd.to);
+  if (receiver.organisationKey !== tpl.to) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgName(h.config, tpl.to) });
+  const due = cmd.due ? dueDate(h, cmd.due) : addWorkingDays(h.today, tpl.dueWorkingDays);
+  const forum = await h.forum();
+  const x = await h.repo.insertHandover({
+    templateKey: tpl.key,
+    caseId: c.id,
+    forumKey: forum.key,
+    fromMemberId: h.member.id,
+    fromOrganisationKey: h.organisation.key,
+    toMemberId: receiver.id,
+    toOrganisationKey: receiver.organisationKey,
+    dueDate: due,
+    createdAt: h.now,
+  });
+  await h.audit('handover.create', c.code, forum.key);
+  const text = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, tpl.to)})`, due });
+  await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${x.id}`, { caseCode: c.code });
+  await h.post(memberTarget(receiver), handoverRequest(h.config, forum, x, tpl, c.code, h.member, langOf(h.config, receiver)), `handover.request:${x.id}`, { caseCode: c.code });
+}
+
+/** The receiver's direct message: what is asked, by when, and how to answer (fields, a button to the form). */
+export function handoverRequest(cfg: FileConfig, forum: ForumRow, x: HandoverRow, tpl: HandoverTemplateConfig, code: string, from: MemberRow, lang: Lang): Message {
+  const m = messages(lang);
+  const example = tpl.fields.map((f) => `${f.key}=${fieldHint(m, f)}`).join(' ');
+  const verb = lang === 'en' ? 'handover reply' : 'överlämning svar';
+  return {
+    title: `${m.forms.handoverReply} #${x.id}: ${tpl.name} (${code})`,
+    summary: `${tpl.name} (${code})`,
+    blocks: [
+      { type: 'text', text: m.handoverRequest({ id: x.id, name: tpl.name, code, forum: forum.name, from: `${memberName(from)} (${orgName(cfg, x.fromOrganisationKey)})`, due: x.dueDate, description: tpl.description }) },
+      { type: 'fields', fields: tpl.fields.map((f) => ({ label: f.optional ? `${f.label} (${m.fieldHint.optional})` : f.label, value: `${f.key}=${fieldHint(m, f)}` })) },
+      { type: 'text', text: m.handoverHowTo({ id: x.id, example }) },
+      { type: 'actions', actions: [{ id: 'handover-reply', label: m.buttons.reply, command: `${verb} ${x.id}`, form: 'handover-reply', style: 'primary' }] },
+    ],
+  };
+}
+
+function fieldHint(m: Messages, f: HandoverFieldConfig): string {
+  if (f.type === 'choice') return (f.choices ?? []).join('|');
+  return m.fieldHint[f.type];
+}
+
+/** Who may answer: the named receiver, or anyone of the receiving organisation (a colleague may cover). */
+async function answerable(h: HandlerContext, id: number): Promise<{ x: HandoverRow; tpl: HandoverTemplateConfig }> {
+  const x = await h.repo.handoverById(id);
+  const tpl = x ? templateOf(h.config, x.templateKey) : undefined;
+  if (!x || !tpl) throw new UserError('handoverNotFound', { id: String(id) });
+  if (x.toMemberId !== h.member.id && h.member.organisationKey !== x.toOrganisationKey) {
+    throw new UserError('handoverNotReceiver', { id: String(id), org: orgName(h.config, x.toOrganisationKey) });
+  }
+  if (x.status !== 'open') throw new UserError('handoverAnswered', { id: String(id) });
+  return { x, tpl };
+}
+
+export interface Shortfall {
+  field: string;
+  value: string;
+  dependsOn: string;
+  choice: string;
+  min: number;
+}
+
+/** Checks every field against the template: unknown and missing fields are named, each value by its type. */
+export function validateAnswer(h: Pick<HandlerContext, 'today' | 'guard'>, tpl: HandoverTemplateConfig, given: Record<string, string>): { values: Record<string, string>; shortfalls: Shortfall[] } {
+  const byFolded = new Map(tpl.fields.map((f) => [fold(f.key), f]));
+  const unknown = Object.keys(given).filter((k) => !byFolded.has(fold(k)));
+  if (unknown.length) throw new UserError('handoverUnknownFields', { fields: unknown.join(', ').slice(0, 120), valid: tpl.fields.map((f) => f.key).join(', ') });
+  const answer = new Map(Object.entries(given).map(([k, v]) => [fold(k), v.trim()]));
+  const missing = tpl.fields.filter((f) => !f.optional && !answer.get(fold(f.key)));
+  if (missing.length) throw new UserError('handoverMissingFields', { fields: missing.map((f) => f.key).join(', ') });
+  const values: Record<string, string> = {};
+  for (const f of tpl.fields) {
+    const raw = answer.get(fold(f.key));
+    if (raw) values[f.key] = fieldValue(h, f, raw);
+  }
+  return { values, shortfalls: shortfalls(tpl, values) };
+}
+
+function fieldValue(h: Pick<HandlerContext, 'today' | 'guard'>, f: HandoverFieldConfig, raw: string): string {
+  const shown = raw.slice(0, 30);
+  switch (f.type) {
+    case 'date': {
+      const d = parseDate(raw, h.today);
+      if (!d || !isValidIsoDate(d)) throw new UserError('badFieldDate', { field: f.key, value: shown });
+      return d;
+    }
+    case 'choice': {
+      const c = f.choices?.find((x) => fold(x) === fold(raw));
+      if (!c) throw new UserError('badFieldChoice', { field: f.key, value: shown, choices: (f.choices ?? []).join(', ') });
+      return c;
+    }
+    case 'number': {
+      const n = /^-?\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : NaN;
+      if (!Number.isFinite(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
+        throw new UserError('badFieldNumber', { field: f.key, value: shown, range: `${f.min ?? '…'}–${f.max ?? '…'}` });
+      }
+      return String(n);
+    }
+    case 'text':
+      if (raw.length > MAX_TEXT) throw new UserError('fieldTooLong', { field: f.key, max: String(MAX_TEXT) });
+      h.guard(raw);
+      return raw;
+  }
+}
+
+/** What falls short of the agreement's expectation (e.g. SFI spår 2 at fewer than 30 h/week). */
+function shortfalls(tpl: HandoverTemplateConfig, values: Record<string, string>): Shortfall[] {
+  const rule = tpl.minimum;
+  if (!rule) return [];
+  const choice = values[rule.dependsOn];
+  const min = choice === undefined ? undefined : rule.values[choice];
+  const value = values[rule.field];
+  if (min === undefined || value === undefined || Number(value) >= min) return [];
+  return [{ field: rule.field, value, dependsOn: rule.dependsOn, choice, min }];
+}
+
+export async function handoverReply(h: HandlerContext, id: number, given: Record<string, string>): Promise<Message> {
+  const { x, tpl } = await answerable(h, id);
+  const { values, shortfalls: short } = validateAnswer(h, tpl, given);
+  const flags = short.map((s) => `minimum:${s.field}:${s.min}`);
+  const answered = await h.repo.answerHandover(x.id, { fields: values, flags, by: h.member.id, at: h.now });
+  if (!answered) throw new UserError('handoverAnswered', { id: String(id) });
+  const code = (await h.repo.caseCodeById(x.caseId)) ?? '?';
+  await h.audit('handover.answer', code, x.forumKey);
+  const sender = await h.repo.memberById(x.fromMemberId);
+  if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender)), `handover.answer:${x.id}`, { caseCode: code });
+  const forum = await h.repo.forumByKey(x.forumKey);
+  if (forum?.channelId) {
+    const text = messages(h.config.language).handoverAnsweredChannel({ id: x.id, name: tpl.name, code });
+    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `handover.answered:${x.id}`, { caseCode: code });
+  }
+  if (tpl.recurEveryMonths && forum) await recur(h, forum, answered, tpl, code);
+  return { tone: 'success', blocks: [{ type: 'text', text: h.m.handoverAnsweredReply({ id: x.id, to: memberName(sender ?? undefined) }) }] };
+}
+
+/** What the asking side reads: the answer field by field, and a warning for each shortfall. */
+function answerMessage(tpl: HandoverTemplateConfig, x: HandoverRow, code: string, short: Shortfall[], lang: Lang): Message {
+  const m = messages(lang);
+  const label = (key: string) => tpl.fields.find((f) => f.key === key)?.label ?? key;
+  const blocks: Block[] = [{ type: 'fields', fields: tpl.fields.filter((f) => x.fields?.[f.key] !== undefined).map((f) => ({ label: f.label, value: x.fields![f.key] })) }];
+  for (const s of short) blocks.push({ type: 'text', text: m.handoverFlag({ ...s, field: label(s.field), dependsOn: label(s.dependsOn) }) });
+  return { title: m.handoverAnsweredTitle({ id: x.id, name: tpl.name, code }), tone: short.length ? 'warning' : 'success', summary: `${tpl.name} (${code})`, blocks };
+}
+
+/** A recurring loop (e.g. every six months of employment) sets up its next round when answered. */
+async function recur(h: HandlerContext, forum: ForumRow, x: HandoverRow, tpl: HandoverTemplateConfig, code: string): Promise<void> {
+  const c = await h.repo.caseByCode(code);
+  if (!c || c.status !== 'open') return;
+  let due = nextWorkingDay(addMonths(x.dueDate, tpl.recurEveryMonths!));
+  if (due <= h.today) due = nextWorkingDay(addMonths(h.today, tpl.recurEveryMonths!));
+  const next = await h.repo.insertHandover({
+    templateKey: tpl.key,
+    caseId: x.caseId,
+    forumKey: x.forumKey,
+    fromMemberId: x.fromMemberId,
+    fromOrganisationKey: x.fromOrganisationKey,
+    toMemberId: x.toMemberId,
+    toOrganisationKey: x.toOrganisationKey,
+    dueDate: due,
+    createdAt: h.now,
+  });
+  await h.audit('handover.create', code, forum.key);
+  if (forum.channelId) {
+    const text = messages(h.config.language).handoverNextLoop({ id: next.id, name: tpl.name, code, due });
+    await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${next.id}`, { caseCode: code });
+  }
+}
+
+/** Same day of month N months later, clamped to the month's last day (31 Aug + 6 → 28/29 Feb). */
+export function addMonths(date: string, n: number): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  const total = y * 12 + (mo - 1) + n;
+  const [ny, nm] = [Math.floor(total / 12), (total % 12) + 1];
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+// ---- forms: the same commands through a Slack modal, an Adaptive Card or the shell's prompt
+
+/** `överlämning svar <id>` without fields: the receiver gets a form of the template's fields. */
+export async function handoverReplyFormFor(h: HandlerContext, id: number): Promise<Form> {
+  const { x, tpl } = await answerable(h, id);
+  return handoverReplyForm(h.m, tpl, x);
+}
+
+export function handoverReplyForm(m: Messages, tpl: HandoverTemplateConfig, x: Pick<HandoverRow, 'id'>): Form {
+  const kind = { date: 'date', choice: 'select', number: 'number', text: 'text' } as const;
+  return {
+    kind: 'handover-reply',
+    title: `${m.forms.handoverReply} #${x.id}`,
+    submitLabel: m.forms.submit,
+    hidden: { id: String(x.id) },
+    fields: tpl.fields.map((f) => ({
+      id: fold(f.key),
+      label: f.label,
+      kind: kind[f.type],
+      ...(f.choices ? { options: f.choices.map((c) => ({ value: c, label: c })) } : {}),
+      optional: f.optional,
+    })),
+  };
+}
+
+/** A submitted reply form as the command it stands for (validation happens when it runs). */
+export function handoverReplyCommand(values: Record<string, string | undefined>, hidden: Record<string, string> = {}): Command | null {
+  const id = Number(hidden.id ?? values.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (k !== 'id' && v !== undefined && v.trim() !== '') fields[fold(k)] = v.trim();
+  return { name: 'handover.reply', id, fields };
+}
+
+/** `överlämning ny [<kod>]` without the rest: a form of template, case, receiver and (optional) due date. */
+export function handoverNewForm(h: Pick<HandlerContext, 'm' | 'config' | 'organisation'>, code: string | null): Form {
+  const templates = h.config.handoverTemplates.filter((t) => t.from === h.organisation.key);
+  return {
+    kind: 'handover-new',
+    title: h.m.forms.handoverNew,
+    submitLabel: h.m.forms.submit,
+    fields: [
+      { id: 'template', label: h.m.forms.template, kind: 'select', options: templates.map((t) => ({ value: t.key, label: t.name })) },
+      { id: 'code', label: h.m.forms.code, kind: 'text', ...(code ? { initial: code } : {}) },
+      { id: 'to', label: h.m.forms.receiver, kind: 'member' },
+      { id: 'due', label: h.m.forms.due, kind: 'date', optional: true },
+    ],
+  };
+}
+
+/** A submitted new-handover form as its command; `to` is the mention token the adapter resolves. */
+export function handoverNewCommand(values: Record<string, string | undefined>): Command | null {
+  const { template, code, to, due } = values;
+  if (!template || !code || !to) return null;
+  return { name: 'handover.new', template: fold(template), code: code.trim().toUpperCase(), to: to.startsWith('@') ? to : `@${to}`, due: due?.trim() || null };
+}
+

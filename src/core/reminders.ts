@@ -1,0 +1,125 @@
+// Reminders and escalations for next steps and handovers. On a working day, from the morning hour on,
+// each sweep looks only at the due dates that concern today (indexed ranges on status + due date), so
+// its cost follows the due work, not the history. Every message carries a key made of the item, the
+// kind and the due date: however many ticks run, for one instant or all day, each goes out once.
+import type { FileConfig } from '../config.js';
+import type { ForumRow, MemberRow, NewOutbox, Repository } from '../db/repo.js';
+import { messages } from '../i18n/index.js';
+import { channelTarget, memberTarget } from './context.js';
+import { addDays, addWorkingDays, isWorkingDay, localDate, localTime, workingDaysBetween, type IsoDate } from './dates.js';
+import type { Lang, Message, Target } from './model.js';
+import { memberName } from './render.js';
+
+export type ReminderKind = 'before' | 'after' | 'escalate';
+
+// A working day on which no tick ran (all replicas down) is caught up later: the reminder after the
+// due date until escalation time, the escalation for this many working days more. Keys carry the due
+// date, so a caught-up message still goes out only once.
+const CATCH_UP_WORKING_DAYS = 5;
+
+/** The due-date ranges [from, to) that get each kind of message on `today` (a working day). */
+export function reminderWindows(today: IsoDate, escalateAfter: number): Record<ReminderKind, [IsoDate, IsoDate]> {
+  const next = addWorkingDays(today, 1);
+  const escFrom = addWorkingDays(today, -escalateAfter);
+  return {
+    // The working day before: due tomorrow, or on the days off before the next working day (incl. it).
+    before: [addDays(today, 1), addDays(next, 1)],
+    // The morning after it passed (due on the previous working day or the days off since), or later
+    // if that morning was missed, until it is late enough to escalate.
+    after: [escFrom < addWorkingDays(today, -1) ? escFrom : addWorkingDays(today, -1), today],
+    // N working days late: due on the working day N back or the days off that follow it (plus catch-up).
+    escalate: [addWorkingDays(escFrom, -CATCH_UP_WORKING_DAYS), addWorkingDays(escFrom, 1)],
+  };
+}
+
+/** True when reminders go out at `now`: a working day, at or after the configured morning hour. */
+export function remindersOpen(cfg: FileConfig, now: Date): boolean {
+  return isWorkingDay(localDate(now)) && localTime(now) >= cfg.reminders.at;
+}
+
+interface Item {
+  kind: 'step' | 'handover';
+  id: number;
+  forumKey: string;
+  caseId: number;
+  ownerId: number;
+  due: IsoDate;
+  text: string;
+}
+
+/** Queues today's reminders and escalations; returns how many new messages were queued. */
+export async function enqueueReminders(repo: Repository, cfg: FileConfig, now: Date): Promise<number> {
+  if (!remindersOpen(cfg, now)) return 0;
+  const today = localDate(now);
+  const windows = reminderWindows(today, cfg.reminders.escalateAfterWorkingDays);
+  const due: { kind: ReminderKind; item: Item }[] = [];
+  const kinds = ['before', 'after', 'escalate'] as const;
+  const found = await Promise.all(kinds.map((kind) => Promise.all([repo.openStepsDueIn(...windows[kind]), repo.openHandoversDueIn(...windows[kind])])));
+  for (const [k, kind] of kinds.entries()) {
+    const [steps, handovers] = found[k];
+    for (const s of steps) due.push({ kind, item: { kind: 'step', id: s.id, forumKey: s.forumKey, caseId: s.caseId, ownerId: s.ownerId, due: s.dueDate, text: s.text ?? '…' } });
+    for (const x of handovers) {
+      const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+      due.push({ kind, item: { kind: 'handover', id: x.id, forumKey: x.forumKey, caseId: x.caseId, ownerId: x.toMemberId, due: x.dueDate, text: name } });
+    }
+  }
+  if (!due.length) return 0;
+  // Skip what an earlier tick today already queued, before building anything.
+  const keyOf = (k: ReminderKind, i: Item, to?: string) => `remind:${i.kind}-${i.id}:${k}:${i.due}${to ? `:${to}` : ''}`;
+  const allKeys = due.flatMap(({ kind, item }) => (kind === 'escalate' ? [keyOf(kind, item, 'coordinator'), keyOf(kind, item, 'channel')] : [keyOf(kind, item)]));
+  const done = await repo.existingOutboxKeys(allKeys);
+  const todo = due.filter(({ kind, item }) => (kind === 'escalate' ? !done.has(keyOf(kind, item, 'coordinator')) || !done.has(keyOf(kind, item, 'channel')) : !done.has(keyOf(kind, item))));
+  if (!todo.length) return 0;
+
+  const [people, codes, forums] = await Promise.all([
+    repo.membersByIds(todo.map((d) => d.item.ownerId)),
+    repo.caseCodesByIds(todo.map((d) => d.item.caseId)),
+    repo.allForums().then((fs) => new Map(fs.map((f) => [f.key, f]))),
+  ]);
+  const coordinators = new Map<string, MemberRow | null>();
+  const rows: NewOutbox[] = [];
+  const add = (key: string, target: Target, payload: Message, caseCode: string) => {
+    if (!done.has(key)) rows.push({ key, target, payload, caseCode, nextAttemptAt: now, createdAt: now });
+  };
+  for (const { kind, item } of todo) {
+    const owner = people.get(item.ownerId);
+    const forum = forums.get(item.forumKey);
+    const code = codes.get(item.caseId) ?? '?';
+    if (!forum) continue;
+    if (kind !== 'escalate') {
+      if (owner) add(keyOf(kind, item), memberTarget(owner), reminderText(langOf(cfg, owner), kind, item, code, forum), code);
+      continue;
+    }
+    if (!coordinators.has(forum.key)) coordinators.set(forum.key, await coordinatorOf(repo, forum));
+    const coordinator = coordinators.get(forum.key);
+    const days = workingDaysBetween(item.due, today);
+    if (coordinator) add(keyOf(kind, item, 'coordinator'), memberTarget(coordinator), escalationText(langOf(cfg, coordinator), item, code, forum, owner, days), code);
+    if (forum.channelId) add(keyOf(kind, item, 'channel'), channelTarget(forum), escalationText(cfg.language, item, code, forum, owner, days), code);
+  }
+  return (await repo.enqueue(rows)).length;
+}
+
+function langOf(cfg: FileConfig, mem: MemberRow): Lang {
+  return mem.language === 'en' || mem.language === 'sv' ? mem.language : cfg.language;
+}
+
+async function coordinatorOf(repo: Repository, forum: ForumRow): Promise<MemberRow | null> {
+  // Same precedence as isCoordinator: the configured e-mail, else whoever linked the channel.
+  if (forum.coordinatorEmail) return repo.memberByEmail(forum.coordinatorEmail);
+  return forum.coordinatorMemberId !== null ? repo.memberById(forum.coordinatorMemberId) : null;
+}
+
+function reminderText(lang: Lang, kind: 'before' | 'after', i: Item, code: string, forum: ForumRow): Message {
+  const m = messages(lang);
+  const p = { id: i.id, code, text: i.text, name: i.text, due: i.due, forum: forum.name };
+  const text = i.kind === 'step' ? (kind === 'before' ? m.stepRemindBefore(p) : m.stepRemindAfter(p)) : kind === 'before' ? m.handoverRemindBefore(p) : m.handoverRemindAfter(p);
+  const verb = lang === 'en' ? 'handover reply' : 'överlämning svar';
+  const actions = i.kind === 'handover' ? [{ type: 'actions' as const, actions: [{ id: 'handover-reply', label: m.buttons.reply, command: `${verb} ${i.id}`, form: 'handover-reply' as const }] }] : [];
+  return { tone: kind === 'after' ? 'warning' : 'info', blocks: [{ type: 'text', text }, ...actions] };
+}
+
+function escalationText(lang: Lang, i: Item, code: string, forum: ForumRow, owner: MemberRow | undefined, days: number): Message {
+  const m = messages(lang);
+  const p = { id: i.id, code, text: i.text, name: i.text, due: i.due, owner: memberName(owner), days, forum: forum.name };
+  return { tone: 'warning', blocks: [{ type: 'text', text: i.kind === 'step' ? m.stepEscalation(p) : m.handoverEscalation(p) }] };
+}

@@ -1,0 +1,41 @@
+// One tick: everything scheduled that is due at `now`, then delivery of what the outbox holds.
+// Safe to run at the same instant in one process or many: every message has an idempotency key,
+// agenda posts are decided under a row lock, and delivery claims rows with SKIP LOCKED.
+import type { FileConfig } from '../config.js';
+import type { Repository } from '../db/repo.js';
+import type { Logger } from '../log.js';
+import { postAgendas } from '../core/agenda-post.js';
+import { enqueueReminders } from '../core/reminders.js';
+import type { Deliverer, DeliveryStats } from '../outbox/deliverer.js';
+
+export interface TickDeps {
+  repo: Repository;
+  config: FileConfig;
+  /** Should run on the same clock as `now` (the CLI and tests fix both to one instant). */
+  deliverer: Deliverer;
+  logger: Logger;
+}
+
+export interface TickResult {
+  agendas: number;
+  reminders: number;
+  delivered: DeliveryStats;
+}
+
+export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
+  // A failing sweep must not keep the other one, or delivery, from running.
+  const agendas = await guarded(deps, 'agenda sweep failed', () => postAgendas(deps.repo, deps.config, now));
+  const reminders = await guarded(deps, 'reminder sweep failed', () => enqueueReminders(deps.repo, deps.config, now));
+  const delivered = await deps.deliverer.deliver();
+  if (agendas || reminders || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, ...delivered }, 'tick');
+  return { agendas, reminders, delivered };
+}
+
+async function guarded(deps: TickDeps, what: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (err) {
+    deps.logger.error({ err }, what);
+    return 0;
+  }
+}
