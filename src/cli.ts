@@ -10,12 +10,12 @@ import type { ChatPort } from './core/ports.js';
 import { Deliverer } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
-import { createTeams } from '../adapters/teams/index.js';
+import { createTeams, createTeamsPort } from '../adapters/teams/index.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
 import { runReport } from './report/cli.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
-import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
+import { createSlackAdapter, createSlackPort, type SlackAdapterOptions } from '../adapters/slack/index.js';
 import type { Server } from 'node:http';
 import { runTick } from './scheduler/tick.js';
 import { startScheduler } from './scheduler/cron.js';
@@ -113,6 +113,15 @@ async function start(config: AppConfig): Promise<number> {
   return 0;
 }
 
+/** The chat ports `samrad tick` delivers through: the shell's, and Slack's and Teams' when configured. */
+async function tickPorts(config: AppConfig, rt: Runtime): Promise<Partial<Record<Platform, ChatPort>>> {
+  const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort((s) => void process.stdout.write(s)) };
+  if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger });
+  const teams = createTeamsPort(config, { repo: rt.repo, logger: rt.logger });
+  if (teams) ports.teams = teams;
+  return ports;
+}
+
 async function tick(config: AppConfig, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
   const now = values.now ? new Date(values.now) : new Date();
@@ -123,10 +132,10 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   const clock: Clock = { now: () => now };
   const rt = await openRuntime(config, clock);
   try {
-    const deliverer = new Deliverer(rt.database.db, { shell: new ShellPort((s) => void process.stdout.write(s)) }, clock, rt.logger);
+    const deliverer = new Deliverer(rt.database.db, await tickPorts(config, rt), clock, rt.logger);
     const r = await runTick({ repo: rt.repo, config: config.file, deliverer, logger: rt.logger }, now);
     const stats = r.delivered;
-    process.stdout.write(`tick ${now.toISOString()}: agendas ${r.agendas}, reminders ${r.reminders}, delivered ${stats.sent}, retrying ${stats.retried}, failed ${stats.failed}\n`);
+    process.stdout.write(`tick ${now.toISOString()}: agendas ${r.agendas}, reminders ${r.reminders}, purged ${r.purged}, delivered ${stats.sent}, retrying ${stats.retried}, failed ${stats.failed}\n`);
   } finally {
     await rt.database.close();
   }

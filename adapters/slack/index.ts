@@ -52,8 +52,7 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const socket = socketMode ? new SocketModeReceiver({ appToken: o.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
-  // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
-  const port = new SlackPort(new webApi.WebClient(o.botToken, { ...clientOptions, rejectRateLimitedCalls: true }), o.logger);
+  const port = createSlackPort({ botToken: o.botToken, apiUrl: o.apiUrl, logger: o.logger, retryConfig });
   const directory = new SlackDirectory(app.client);
   registerListeners(app, { core: o.core, directory, port, log: o.logger, defaultLang: o.defaultLang });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
@@ -72,6 +71,13 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
       connected = false;
     },
   };
+}
+
+/** The outbox's way into Slack, also for `samrad tick` without the rest of the app. */
+export function createSlackPort(o: { botToken: string; apiUrl?: string; logger: Logger; retryConfig?: webApi.RetryOptions }): SlackPort {
+  const clientOptions: webApi.WebClientOptions = { retryConfig: o.retryConfig ?? defaultRetryConfig, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+  // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
+  return new SlackPort(new webApi.WebClient(o.botToken, { ...clientOptions, rejectRateLimitedCalls: true }), o.logger);
 }
 
 function withSlash(url: string): string {

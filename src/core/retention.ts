@@ -5,6 +5,7 @@
 // outcome, step and handover status) stay. Open cases are never purged. Called by `samrad tick`.
 import type { FileConfig } from '../config.js';
 import type { CaseRow, Repository } from '../db/repo.js';
+import { purgeCaseFromMeetings } from './meeting/minutes.js';
 
 export interface PurgeStats {
   /** Codes of the cases reduced to statistics in this run. */
@@ -54,6 +55,8 @@ async function purgeCase(repo: Repository, c: CaseRow, now: Date, stats: PurgeSt
     await repo.scrubMeeting(m.id, scrub(m.agendaSnapshot, c.code, needles), scrub(m.minutes, c.code, needles));
     stats.meetings++;
   }
+  // Notes taken under the case during a meeting (decisions, who informs whom) are free text too.
+  stats.meetings += await purgeCaseFromMeetings(repo, c.id);
   const n = await repo.purgeCaseText(c.id, now);
   stats.steps += n.steps;
   stats.handovers += n.handovers;

@@ -6,6 +6,7 @@ import type { Repository } from '../db/repo.js';
 import type { Logger } from '../log.js';
 import { postAgendas } from '../core/agenda-post.js';
 import { enqueueReminders } from '../core/reminders.js';
+import { purgeExpired } from '../core/retention.js';
 import type { Deliverer, DeliveryStats } from '../outbox/deliverer.js';
 
 export interface TickDeps {
@@ -19,6 +20,8 @@ export interface TickDeps {
 export interface TickResult {
   agendas: number;
   reminders: number;
+  /** Closed cases reduced to statistics by the retention rule. */
+  purged: number;
   delivered: DeliveryStats;
 }
 
@@ -26,9 +29,10 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
   // A failing sweep must not keep the other one, or delivery, from running.
   const agendas = await guarded(deps, 'agenda sweep failed', () => postAgendas(deps.repo, deps.config, now));
   const reminders = await guarded(deps, 'reminder sweep failed', () => enqueueReminders(deps.repo, deps.config, now));
+  const purged = await guarded(deps, 'retention sweep failed', async () => (await purgeExpired(deps.repo, deps.config, now)).codes.length);
   const delivered = await deps.deliverer.deliver();
-  if (agendas || reminders || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, ...delivered }, 'tick');
-  return { agendas, reminders, delivered };
+  if (agendas || reminders || purged || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, purged, ...delivered }, 'tick');
+  return { agendas, reminders, purged, delivered };
 }
 
 async function guarded(deps: TickDeps, what: string, run: () => Promise<number>): Promise<number> {

@@ -131,7 +131,7 @@ function fieldValue(h: Pick<HandlerContext, 'today' | 'guard'>, f: HandoverField
     }
     case 'text':
       if (raw.length > MAX_TEXT) throw new UserError('fieldTooLong', { field: f.key, max: String(MAX_TEXT) });
-      h.guard(raw);
+      h.guard(raw, field.label);
       return raw;
   }
 }
