@@ -24,10 +24,10 @@ export function takesPart(cfg: FileConfig, forumKey: string, organisationKey: st
   return Boolean(organisationKey) && forumOrganisations(cfg, forumKey).includes(organisationKey!);
 }
 
-/** The coordinator is the member the forum names, or whoever config names by e-mail. */
+/** The coordinator: the person config names by e-mail, else whoever linked the forum's channel. */
 export function isCoordinator(forum: ForumRow, member: Pick<MemberRow, 'id' | 'email'>): boolean {
-  if (forum.coordinatorMemberId !== null && forum.coordinatorMemberId === member.id) return true;
-  return Boolean(forum.coordinatorEmail && member.email && forum.coordinatorEmail.toLowerCase() === member.email.toLowerCase());
+  if (forum.coordinatorEmail) return Boolean(member.email && forum.coordinatorEmail.toLowerCase() === member.email.toLowerCase());
+  return forum.coordinatorMemberId !== null && forum.coordinatorMemberId === member.id;
 }
 
 /**

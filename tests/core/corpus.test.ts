@@ -88,7 +88,7 @@ function corpus(): Bad[] {
     ['åtgärd', /saknar något/], ['åtgärd klar', /saknar något/], ['åtgärd klar 1 2', /saknar något/],
     ['åtgärd klar -1', /inget giltigt nummer/], ['åtgärd klar 0', /inget giltigt nummer/], ['åtgärd klar 99999999999', /inget giltigt nummer/],
     ['åtgärd klar 1.5', /inget giltigt nummer/], ['åtgärd klar abc', /inget giltigt nummer/], ["åtgärd klar 1;drop", /inget giltigt nummer/],
-    ['åtgärd klar 999', /Hittar ingen åtgärd #999/], ['åtgärd ny UNG-2026-001', /.+/], ['åtgärd ny XX @karin boka', /ingen ärendekod/],
+    ['åtgärd klar 999', /Hittar ingen åtgärd #999/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag', /saknar något/], ['åtgärd ny XX @karin boka', /ingen ärendekod/],
     ['åtgärd ny UNG-2026-001 karin fredag boka', /ingen person/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se', /saknar något/],
     ['koppla', /saknar något/], ['koppla a b', /saknar något/], ['koppla ../etc/passwd', /saknar något/], ['koppla finns-inte', /inget forum "finns-inte"/],
     ["koppla x'--", /saknar något/], ['koppla <!channel>', /saknar något/], ['rapport', /saknar något/], ['rapport 2026-Q5', /inget kvartal/],
@@ -120,8 +120,8 @@ function corpus(): Bad[] {
     ['handover field', (s) => `överlämning svar 1 skola=Komvux kontakt ${s}`, 'unga', KARIN],
   ];
   for (const [pos, build, where, user] of positions) {
-    for (const [kind, value] of PII) add({ name: `${pos}: ${kind}`, text: build(`${value} ${mark()}`), where, user, says: pos.startsWith('meeting') || pos.startsWith('handover') ? /.+/ : /innehåller/, secrets: [value] });
-    for (const b of BROADCAST) add({ name: `${pos}: ${b}`, text: build(`${b} ${mark()}`), where, user, says: pos.startsWith('meeting') || pos.startsWith('handover') ? /.+/ : /massutskick/, secrets: [b] });
+    for (const [kind, value] of PII) add({ name: `${pos}: ${kind}`, text: build(`${value} ${mark()}`), where, user, says: /innehåller/, secrets: [value] });
+    for (const b of BROADCAST) add({ name: `${pos}: ${b}`, text: build(`${b} ${mark()}`), where, user, says: /massutskick/, secrets: [b] });
     add({ name: `${pos}: 10 000 characters`, text: build(LONG), where, user, says: /för lång|saknar något/ });
     add({ name: `${pos}: 10 000 emoji`, text: build(LONG_EMOJI), where, user, says: /för lång|saknar något/ });
   }

@@ -42,6 +42,7 @@ describe('command grammar', () => {
       groups: ['unga', 'etablering'],
       consent: 'ja',
       question: 'Behöver samplanering kring studiestart',
+      category: null,
     });
     expect(ok('case new consent:no Needs help').command).toMatchObject({ consent: 'nej', groups: [] });
     expect(ok('arende ny Utan diakriter').command).toMatchObject({ name: 'case.new', consent: 'okänt' });

@@ -99,13 +99,14 @@ export function validateAnswer(h: Pick<HandlerContext, 'today' | 'guard'>, tpl: 
   const unknown = Object.keys(given).filter((k) => !byFolded.has(fold(k)));
   if (unknown.length) throw new UserError('handoverUnknownFields', { fields: unknown.join(', ').slice(0, 120), valid: tpl.fields.map((f) => f.key).join(', ') });
   const answer = new Map(Object.entries(given).map(([k, v]) => [fold(k), v.trim()]));
-  const missing = tpl.fields.filter((f) => !f.optional && !answer.get(fold(f.key)));
-  if (missing.length) throw new UserError('handoverMissingFields', { fields: missing.map((f) => f.key).join(', ') });
+  // What was given is checked first, so identity data is refused even in an incomplete answer.
   const values: Record<string, string> = {};
   for (const f of tpl.fields) {
     const raw = answer.get(fold(f.key));
     if (raw) values[f.key] = fieldValue(h, f, raw);
   }
+  const missing = tpl.fields.filter((f) => !f.optional && !answer.get(fold(f.key)));
+  if (missing.length) throw new UserError('handoverMissingFields', { fields: missing.map((f) => f.key).join(', ') });
   return { values, shortfalls: shortfalls(tpl, values) };
 }
 
@@ -131,7 +132,7 @@ function fieldValue(h: Pick<HandlerContext, 'today' | 'guard'>, f: HandoverField
     }
     case 'text':
       if (raw.length > MAX_TEXT) throw new UserError('fieldTooLong', { field: f.key, max: String(MAX_TEXT) });
-      h.guard(raw, field.label);
+      h.guard(raw, f.label);
       return raw;
   }
 }

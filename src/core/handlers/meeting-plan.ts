@@ -7,16 +7,12 @@ import { addDays, holidayName, isoWeekday, isWorkingDay } from '../dates.js';
 import { UserError } from '../errors.js';
 import { cadenceOf, formatMeeting, meetingStart, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { dueDate } from './steps.js';
+import { requireCoordinator } from '../access.js';
 
-/** A coordinator named in config wins over whoever linked the channel first. */
-export function isCoordinator(forum: ForumRow, member: MemberRow): boolean {
-  if (forum.coordinatorEmail) return Boolean(member.email && forum.coordinatorEmail.toLowerCase() === member.email.toLowerCase());
-  return forum.coordinatorMemberId === member.id;
-}
 
 async function changeableMeeting(h: HandlerContext): Promise<{ forum: ForumRow; meeting: PlannedMeeting }> {
   const forum = await h.forum();
-  if (!isCoordinator(forum, h.member)) throw new UserError('notCoordinator');
+  requireCoordinator(forum, h.member);
   const meeting = await upcomingMeeting(h.repo, forum, h.now);
   if (!meeting) throw new UserError('noUpcomingMeeting');
   // Once it has begun, the running meeting (issue 8's `möte start`) owns it.

@@ -4,6 +4,7 @@
 import type { ForumRow, MeetingRow } from '../../db/repo.js';
 import type { HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { requireCoordinator as requireForumCoordinator } from '../access.js';
 
 export type Note = { kind: 'decision'; text: string } | { kind: 'inform'; memberId: number; name: string; organisationKey: string; text: string };
 
@@ -37,14 +38,8 @@ export function currentItem(row: MeetingRow): MeetingItem | null {
   return row.currentItem !== null && row.currentItem >= 0 ? (s.items[row.currentItem] ?? null) : null;
 }
 
-/** The forum's coordinator: the member recorded at linking, or whoever config names by e-mail. */
-export function isCoordinator(h: HandlerContext, forum: ForumRow): boolean {
-  if (forum.coordinatorMemberId === h.member.id) return true;
-  return Boolean(forum.coordinatorEmail && h.member.email && forum.coordinatorEmail.toLowerCase() === h.member.email.toLowerCase());
-}
-
 export function requireCoordinator(h: HandlerContext, forum: ForumRow): void {
-  if (!isCoordinator(h, forum)) throw new UserError('notCoordinator');
+  requireForumCoordinator(forum, h.member);
 }
 
 /** The meeting running in this channel's forum, or a polite refusal. */
