@@ -62,7 +62,7 @@ describe('the agenda', () => {
   });
 
   it('lists steps due before the meeting and handovers that will be late', async () => {
-    await bot.say(ANNA, 'ärende ny grupp:unga Studiestart');
+    await bot.say(ANNA, 'ärende ny grupp:unga samtycke:ja Studiestart');
     await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se 2026-11-27 boka trepartssamtal');
     await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se senast 2026-11-30');
     await tickAt(bot, at('2026-12-01', '08:00'));

@@ -217,10 +217,10 @@ describe('buttons and modals', () => {
   it('“Avsluta ärende” asks for the outcome and closes the case', async () => {
     await raised();
     const post = fake.of('chat.postMessage').find((c) => c.body.channel === C)!;
-    await press('UKARIN', buttons(post.body)[1], fake.responseUrl());
+    await press('UANNA', buttons(post.body)[1], fake.responseUrl());
     const view = (await fake.waitForCall('views.open')).body.view;
     expect(view.blocks[0].element.options.map((o: any) => o.value)).toEqual(['arbete', 'studier', 'insats', 'samplanering', 'ej-aktuellt']);
-    await submit('UKARIN', view, { outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'studier' } } } });
+    await submit('UANNA', view, { outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'studier' } } } });
     const closed = await fake.waitForCall('chat.postMessage', (b) => visibleText(b).includes('avslutat'));
     expect(visibleText(closed.body)).toContain('Ärende UNG-2026-001 avslutat med utfall: studier.');
     expect((await s.repo.caseByCode('UNG-2026-001'))?.status).toBe('closed');

@@ -97,8 +97,8 @@ describe('Web API failures', () => {
     expect((await s.composed.deliverer.deliver()).sent).toBe(0);
     // …and then exactly once.
     s.clock.advance(1_000);
-    expect(await s.composed.deliverer.deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(await s.composed.deliverer.deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await s.composed.deliverer.deliver()).toMatchObject({ sent: 1, retried: 0, failed: 0 });
+    expect(await s.composed.deliverer.deliver()).toMatchObject({ sent: 0, retried: 0, failed: 0 });
     const posts = fake.of('chat.postMessage').filter((c) => c.body.channel === C);
     expect(posts.map((p) => p.ok)).toEqual([false, true]);
     expect(visibleText(posts[1].body)).toContain('Ärende UNG-2026-001 registrerat');
@@ -125,7 +125,7 @@ describe('Web API failures', () => {
     // The case itself is saved, and the failed post is not retried.
     expect((await s.repo.caseByCode('UNG-2026-001'))?.status).toBe('open');
     s.clock.advance(24 * 3_600_000);
-    expect(await s.composed.deliverer.deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await s.composed.deliverer.deliver()).toMatchObject({ sent: 0, retried: 0, failed: 0 });
     expect(fake.of('chat.postMessage')).toHaveLength(1);
   });
 });
