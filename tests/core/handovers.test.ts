@@ -1,7 +1,6 @@
 // Handover loops typed as users type them: the receiver is asked with the template's fields, the answer
 // is validated field by field, the asking side is told (with the SFI scope flag), recurring loops recur.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handoverReplyCommand } from '../../src/core/handlers/handovers.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { ANNA, createTestBot, KARIN, OLLE, shellUser, type TestBot } from '../helpers/bot.js';
 import { toPlainText } from '../../src/core/plaintext.js';
@@ -99,8 +98,9 @@ describe('answering', () => {
     expect(form.form).toMatchObject({ kind: 'handover-reply', hidden: { id: '1' } });
     expect(form.form!.fields.map((f) => [f.id, f.kind])).toEqual([['startdatum', 'date'], ['niva', 'select'], ['skola', 'text'], ['omfattning', 'number'], ['sfi-kontakt', 'text']]);
     const values = { startdatum: '2027-01-12', niva: '3', skola: 'Komvux Norra', omfattning: '30', 'sfi-kontakt': 'SFI-expeditionen' };
-    const cmd = handoverReplyCommand(values, form.form!.hidden)!;
-    const done = await bot.core.run({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true } }, cmd, 'sv');
+    const read = bot.core.readForm('handover-reply', values, form.form!.hidden!, 'sv');
+    if (!('command' in read)) throw new Error('expected a command');
+    const done = await bot.core.run({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true } }, read.command, 'sv');
     expect(toPlainText(done.message!)).toMatch(/^Tack!/);
     expect((await bot.repo.handoverById(1))?.fields).toMatchObject({ nivå: '3', omfattning: '30' });
   });
