@@ -71,6 +71,24 @@ class FieldReader {
     return v;
   }
 
+  /** A case code, as the grammar accepts it. */
+  caseCode(id: string): string {
+    const code = this.required(id).toUpperCase();
+    this.check(id, () => {
+      if (!CODE_RE.test(code)) throw new UserError('badCaseCode', { value: code.slice(0, 30) });
+    });
+    return code;
+  }
+
+  /** A person as a mention token (`@…`); the command resolves it when it runs. */
+  mention(id: string): string {
+    const who = this.required(id);
+    this.check(id, () => {
+      if (!/^@\S+$/.test(who)) throw new UserError('badMention', { value: who.slice(0, 40) });
+    });
+    return who;
+  }
+
   /** Runs one of the commands' own checks; its refusal becomes this field's message. */
   check<T>(id: string, fn: () => T): T | undefined {
     if (this.errors[id]) return undefined;
@@ -138,14 +156,8 @@ const stepNewForm: FormSpec = {
     return { kind: 'step-new', title, submitLabel: f.submit, fields, hidden: hidden.code ? { code: hidden.code } : undefined, lang: h.lang };
   },
   read(r) {
-    const code = r.required('code').toUpperCase();
-    r.check('code', () => {
-      if (!CODE_RE.test(code)) throw new UserError('badCaseCode', { value: code.slice(0, 30) });
-    });
-    const owner = r.required('owner');
-    r.check('owner', () => {
-      if (!/^@\S+$/.test(owner)) throw new UserError('badMention', { value: owner.slice(0, 40) });
-    });
+    const code = r.caseCode('code');
+    const owner = r.mention('owner');
     const due = r.required('due');
     const date = r.check('due', () => dueDate({ today: r.ctx.today }, due));
     const text = r.required('text');
@@ -199,14 +211,8 @@ const handoverNewForm: FormSpec = {
     r.check('template', () => {
       if (!templateOf(r.ctx.config, template)) throw new UserError('unknownTemplate', { key: template.slice(0, 40), keys: r.ctx.config.handoverTemplates.map((t) => t.key).join(', ') });
     });
-    const code = r.required('code').toUpperCase();
-    r.check('code', () => {
-      if (!CODE_RE.test(code)) throw new UserError('badCaseCode', { value: code.slice(0, 30) });
-    });
-    const to = r.required('to');
-    r.check('to', () => {
-      if (!/^@\S+$/.test(to)) throw new UserError('badMention', { value: to.slice(0, 40) });
-    });
+    const code = r.caseCode('code');
+    const to = r.mention('to');
     const due = r.one('due');
     const date = due ? r.check('due', () => dueDate({ today: r.ctx.today }, due)) : undefined;
     return { name: 'handover.new', template, code, to, due: due ? date ?? due : null };
