@@ -1,24 +1,15 @@
 // Handover loops typed as users type them: the receiver is asked with the template's fields, the answer
 // is validated field by field, the asking side is told (with the SFI scope flag), recurring loops recur.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, shellUser, type TestBot } from '../helpers/bot.js';
+import { describe, expect, it } from 'vitest';
+import { ANNA, KARIN, OLLE, shellUser, useTestBot } from '../helpers/bot.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-  await bot.say(ANNA, 'koppla arendeforum-unga');
-  await bot.say(ANNA, 'ärende ny grupp:etablering,utbildningsplikt Nyanländ med utbildningsplikt, ska börja SFI');
-  await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se');
+const { bot } = useTestBot({
+  setup: async (bot) => {
+    await bot.say(ANNA, 'koppla arendeforum-unga');
+    await bot.say(ANNA, 'ärende ny grupp:etablering,utbildningsplikt Nyanländ med utbildningsplikt, ska börja SFI');
+    await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se');
+  },
 });
 
 const GOOD = 'startdatum=2027-01-12 nivå=1 skola=Komvux Norra omfattning=23 sfi-kontakt=Studievägledare SFI';
