@@ -133,18 +133,18 @@ export function useTestBot(opts: TestBotOptions & { setup?: (bot: TestBot) => Pr
     bot = await createTestBot(database!, botOpts);
     await setup?.(bot);
   });
-  return { bot: live(() => bot, 'bot'), database: live(() => database, 'database') };
+  return { bot: liveView(() => bot, 'bot'), database: liveView(() => database, 'database') };
 }
 
 /**
  * Forwards every property to whatever `current()` is now, so a file can take `bot` once at the top
  * although a new one is made before each test (what the `let bot` + reassignment did before).
  */
-function live<T extends object>(current: () => T | undefined, what: string): T {
+export function liveView<T extends object>(current: () => T | undefined, what: string): T {
   return new Proxy({} as T, {
     get(_, key) {
       const target = current();
-      if (!target) throw new Error(`useTestBot: the ${what} exists only inside hooks and tests`);
+      if (!target) throw new Error(`the test ${what} exists only inside hooks and tests`);
       const value = Reflect.get(target, key, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },

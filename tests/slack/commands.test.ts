@@ -1,7 +1,6 @@
 // /forum in Slack at the wire: signed requests in, Web API calls and response_url posts out.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { buttons, FakeSlack, startSlackServer, visibleText, type SlackServer } from '../helpers/slack.js';
+import { describe, expect, it } from 'vitest';
+import { buttons, useSlackServer, visibleText } from '../helpers/slack.js';
 
 const C = 'CUNGA01';
 const USERS = [
@@ -11,26 +10,7 @@ const USERS = [
   { id: 'USTRANGER', name: 'Someone', email: 'someone@example.org', locale: 'sv-SE' },
 ];
 
-let database: TestDatabase;
-let fake: FakeSlack;
-let s: SlackServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeSlack();
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.stop();
-  await database.close();
-});
-beforeEach(async () => {
-  fake.reset(USERS);
-  s = await startSlackServer(database, fake);
-});
-afterEach(async () => {
-  await s.stop();
-});
+const { fake, s } = useSlackServer(USERS);
 
 /** Runs `/forum <text>` as `user` and returns what the person sees at their response_url (if anything comes). */
 async function forum(user: string, text: string, channel = C) {
