@@ -121,19 +121,25 @@ export interface UsedTestBot {
  */
 export function useTestBot(opts: TestBotOptions & { setup?: (bot: TestBot) => Promise<unknown> | void } = {}): UsedTestBot {
   const { setup, ...botOpts } = opts;
-  let database: TestDatabase | undefined;
+  const database = useTestDatabase();
   let bot: TestBot | undefined;
+  beforeEach(async () => {
+    bot = await createTestBot(database, botOpts);
+    await setup?.(bot);
+  });
+  return { bot: liveView(() => bot, 'bot'), database };
+}
+
+/** Only the database hooks (for files that make their bots themselves): opened before all tests, closed after. */
+export function useTestDatabase(): TestDatabase {
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await openTestDatabase();
   });
   afterAll(async () => {
     await database?.close();
   });
-  beforeEach(async () => {
-    bot = await createTestBot(database!, botOpts);
-    await setup?.(bot);
-  });
-  return { bot: liveView(() => bot, 'bot'), database: liveView(() => database, 'database') };
+  return liveView(() => database, 'database');
 }
 
 /**

@@ -8,8 +8,8 @@ import { Repository } from '../../src/db/repo.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { FakeClock, liveView, T0 } from './bot.js';
-import { openTestDatabase, type TestDatabase } from './db.js';
+import { FakeClock, liveView, T0, useTestDatabase } from './bot.js';
+import type { TestDatabase } from './db.js';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 
@@ -300,24 +300,22 @@ export interface UsedSlackServer {
  */
 export function useSlackServer(users: FakeUser[], opts: () => SlackServerOptions = () => ({})): UsedSlackServer {
   const fake = new FakeSlack();
-  let database: TestDatabase | undefined;
+  const database = useTestDatabase();
   let server: SlackServer | undefined;
   beforeAll(async () => {
-    database = await openTestDatabase();
     await fake.start();
   });
   afterAll(async () => {
     await fake.stop();
-    await database?.close();
   });
   beforeEach(async () => {
     fake.reset(users);
-    server = await startSlackServer(database!, fake, opts());
+    server = await startSlackServer(database, fake, opts());
   });
   afterEach(async () => {
     await server?.stop();
   });
-  return { fake, database: liveView(() => database, 'database'), s: liveView(() => server, 'Slack server'), replace: (next) => void (server = next) };
+  return { fake, database, s: liveView(() => server, 'Slack server'), replace: (next) => void (server = next) };
 }
 
 /** A log destination the test can await: each JSON line is kept and matched against waiters. */
