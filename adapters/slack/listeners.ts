@@ -69,7 +69,7 @@ export function registerListeners(app: App, d: SlackDeps): void {
       const errors = Object.fromEntries(Object.entries(result.errors).filter(([id]) => shown.has(id)));
       if (Object.keys(errors).length) return void (await ack({ response_action: 'errors', errors }));
       await ack();
-      return req.tell({ tone: 'error', blocks: Object.values(result.errors).map((text) => ({ type: 'text', text })) });
+      return req.tell(d.core.formErrors(meta.kind, result.errors, meta.hidden, meta.lang));
     }
     await ack();
     await guarded(d, req, 'form', async () => {

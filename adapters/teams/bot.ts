@@ -3,15 +3,14 @@
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppConfig, FileConfig } from '../../src/config.js';
-import type { Form, FormKind, Identity, Lang, Message } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/grammar.js';
-import type { Samrad } from '../../src/core/samrad.js';
+import type { Form, Identity, Lang, Message, Reply } from '../../src/core/model.js';
+import { isFormKind, type FormValues } from '../../src/core/forms.js';
+import type { CommandInput, Samrad } from '../../src/core/samrad.js';
 import type { Repository } from '../../src/db/repo.js';
 import { messages } from '../../src/i18n/index.js';
 import type { Clock } from '../../src/core/model.js';
 import type { Logger } from '../../src/log.js';
 import { channelOf, commandText, langOf, referenceOf, type MentionedPerson } from './activity.js';
-import { commandFromForm, formFor, type FormValues } from './forms.js';
 import { People, type UserSeed } from './people.js';
 import { TeamsPort, type MemberChatRef } from './port.js';
 import { renderForm, renderMessage, VERB, type AdaptiveCard, type CardData } from './render.js';
@@ -39,8 +38,6 @@ export function teamsAdapter(auth: TeamsAuth): TeamsAdapter {
 export function authOf(env: AppConfig['env']): TeamsAuth {
   return { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType };
 }
-
-const FORM_KINDS: FormKind[] = ['case-new', 'step-new', 'handover-new', 'handover-reply'];
 
 type Seen = Identity & { teamsId?: string };
 
@@ -94,21 +91,19 @@ export class TeamsBot {
   }
 
   /** Runs command text as the speaker; returns the card to answer with, or null when the answer went to the channel. */
-  private async command(ctx: TurnContext, text: string, mentions: Map<string, MentionedPerson> = new Map()): Promise<AdaptiveCard | null> {
+  private command(ctx: TurnContext, text: string, mentions: Map<string, MentionedPerson> = new Map()): Promise<AdaptiveCard | null> {
+    return this.as(ctx, mentions, (input) => this.deps.core.handle({ ...input, text }));
+  }
+
+  /** Runs something as the speaker, resolving mentions through Teams and keeping the ways to reach everyone named. */
+  private async as(ctx: TurnContext, mentions: Map<string, MentionedPerson>, work: (input: Omit<CommandInput, 'text'>) => Promise<Reply>): Promise<AdaptiveCard | null> {
     const identity: Seen = await this.people.speaker(ctx);
     const channel = channelOf(ctx.activity);
-    const parsed = parseCommand(text);
-    if (!('error' in parsed)) {
-      const lang = identity.language ?? parsed.lang;
-      const form = formFor(parsed.command, messages(lang), this.deps.config);
-      if (form) return this.form(form, lang);
-    }
     const seen: Seen[] = [identity];
     this.remember(ctx, identity);
-    const reply = await this.deps.core.handle({
+    const reply = await work({
       identity,
       channel,
-      text,
       resolveMention: async (token) => {
         const key = token.replace(/^@/, '').replace(/^teams:/, '');
         const who: Seen | null = await this.people.person(ctx, mentions.get(token), key);
@@ -120,7 +115,7 @@ export class TeamsBot {
       },
     });
     await this.persistWaysIn(ctx, seen, channel.direct === true);
-    if (reply.form) return this.form(reply.form, identity.language ?? this.deps.config.language);
+    if (reply.form) return this.form(reply.form, reply.form.lang ?? reply.lang ?? identity.language ?? this.deps.config.language);
     return reply.message ? renderMessage(reply.message) : null;
   }
 
@@ -148,22 +143,30 @@ export class TeamsBot {
     }
   }
 
-  /** A card button or form submit: same grammar and handlers as typed text. */
+  /** A card button or form submit: the same grammar, form rules and handlers as typed text. */
   private async cardAction(ctx: TurnContext, data: CardData): Promise<AdaptiveCard | null> {
-    if (typeof data.submit === 'string') {
-      const kind = data.submit as FormKind;
-      if (!FORM_KINDS.includes(kind)) return this.notice(ctx, 'stale', 'error');
-      const values: FormValues = {};
-      for (const [k, v] of Object.entries(data)) if (!['verb', 'submit', 'hidden', 'command', 'form'].includes(k) && typeof v === 'string') values[k] = v;
-      const hidden = Object.fromEntries(Object.entries(data.hidden ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-      const identityLang = langOf(ctx.activity.locale) ?? this.deps.config.language;
-      const m = messages(identityLang);
-      const built = commandFromForm(kind, values, hidden, m, identityLang);
-      if ('missing' in built) return renderMessage({ tone: 'error', blocks: [{ type: 'text', text: m.teams.formMissing({ fields: built.missing.join(', ') }) }] });
-      return this.command(ctx, built.text);
-    }
+    if (typeof data.submit === 'string') return this.submitted(ctx, data);
     if (typeof data.command === 'string' && data.command.length <= 4000) return this.command(ctx, data.command);
     return this.notice(ctx, 'stale', 'error');
+  }
+
+  /** A submitted form card: the core reads the values; a wrong field is named and nothing runs. */
+  private async submitted(ctx: TurnContext, data: CardData): Promise<AdaptiveCard | null> {
+    const kind = data.submit;
+    if (!isFormKind(kind)) return this.notice(ctx, 'stale', 'error');
+    const strings = (o: unknown) => Object.fromEntries(Object.entries(o && typeof o === 'object' ? o : {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const hidden = strings(data.hidden);
+    const people = new Set(Array.isArray(data.people) ? data.people : []);
+    const values: FormValues = {};
+    for (const [k, v] of Object.entries(strings(data))) {
+      if (['verb', 'submit', 'command', 'form', 'lang'].includes(k)) continue;
+      // The people picker gives an Entra object id; the core wants a mention token, resolved below.
+      values[k] = people.has(k) && v.trim() && !v.startsWith('@') ? `@teams:${v.trim()}` : v;
+    }
+    const lang: Lang = data.lang === 'sv' || data.lang === 'en' ? data.lang : this.lang(ctx);
+    const result = this.deps.core.readForm(kind, values, hidden, lang);
+    if ('errors' in result) return renderMessage(this.deps.core.formErrors(kind, result.errors, hidden, lang));
+    return this.as(ctx, new Map(), (input) => this.deps.core.run(input, result.command, lang));
   }
 
   /** The bot was added to a team, chat or personal scope: keep the way in and say how to start. */

@@ -21,11 +21,15 @@ export interface CardData {
   verb: typeof VERB;
   /** A command to run as typed (buttons). */
   command?: string;
-  /** The button wants a form first (see adapters/teams/forms.ts). */
+  /** The button wants a form first (the command asks the core for it). */
   form?: string;
   /** A submitted form: its kind and the values it carried through. */
   submit?: string;
   hidden?: Record<string, string>;
+  /** The form's language, so its errors come back in it. */
+  lang?: string;
+  /** Fields that are people pickers: their value is an Entra object id, not yet a mention token. */
+  people?: string[];
   [input: string]: unknown;
 }
 
@@ -122,7 +126,8 @@ function inputOf(f: FormField, placeholderForPeople: string): CardElement {
 
 /** A form as a card with inputs and one submit button that carries the form's kind and fixed values. */
 export function renderForm(form: Form, placeholderForPeople = ''): AdaptiveCard {
-  const data: CardData = { verb: VERB, submit: form.kind, hidden: form.hidden ?? {} };
+  const people = form.fields.filter((f) => f.kind === 'member').map((f) => f.id);
+  const data: CardData = { verb: VERB, submit: form.kind, hidden: form.hidden ?? {}, ...(form.lang ? { lang: form.lang } : {}), ...(people.length ? { people } : {}) };
   return card(
     [{ type: 'TextBlock', text: form.title, size: 'Medium', weight: 'Bolder', wrap: true }, ...form.fields.map((f) => inputOf(f, placeholderForPeople))],
     [{ type: 'Action.Execute', title: form.submitLabel, verb: VERB, data, style: 'positive' }],

@@ -15,7 +15,7 @@ import { minutesApprove, minutesShow } from './meeting/minutes.js';
 import { calendarLink } from './handlers/calendar.js';
 import { report } from './handlers/report.js';
 import { buildForm } from './forms.js';
-import { handoverNew, handoverNewForm, handoverReply, handoverReplyFormFor } from './handlers/handovers.js';
+import { handoverNew, handoverReply } from './handlers/handovers.js';
 import { meetingCancel, meetingMove } from './handlers/meeting-plan.js';
 
 type Out = Pick<Reply, 'message' | 'form'>;
@@ -79,11 +79,11 @@ export async function dispatch(h: HandlerContext, c: Command): Promise<Out> {
     case 'handover.new':
       return (await handoverNew(h, c), none);
     case 'handover.new.form':
-      return { form: handoverNewForm(h, c.code) };
+      return { form: await buildForm(h, 'handover-new', c.code ? { code: c.code } : {}) };
     case 'handover.reply':
       return msg(await handoverReply(h, c.id, c.fields));
     case 'handover.reply.form':
-      return { form: await handoverReplyFormFor(h, c.id) };
+      return { form: await buildForm(h, 'handover-reply', { id: String(c.id) }) };
     case 'meeting.move':
       return (await meetingMove(h, c.date), none);
     case 'meeting.cancel':

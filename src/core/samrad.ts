@@ -11,7 +11,7 @@ import { detectPii, findPii } from './pii.js';
 import { parseCommand, type Command } from './grammar.js';
 import type { ChannelRef, Clock, FormKind, Identity, Lang, Message, Reply } from './model.js';
 import { dispatch } from './dispatch.js';
-import { readForm, type FormResult, type FormValues } from './forms.js';
+import { formErrorMessage, readForm, type FormResult, type FormValues } from './forms.js';
 import { requireForumAccess, takesPart } from './access.js';
 
 export interface CommandInput {
@@ -81,7 +81,16 @@ export class Samrad {
 
   /** Reads a submitted form into its command, or names the fields to correct. Touches no database. */
   readForm(kind: FormKind, values: FormValues, hidden: Record<string, string>, lang: Lang): FormResult {
-    return readForm(kind, values, hidden, { config: this.deps.config, m: messages(lang), today: localDate(this.deps.clock.now()) });
+    return readForm(kind, values, hidden, this.formContext(lang));
+  }
+
+  /** A form's errors as one message naming each field, for an adapter that cannot show them in the form. */
+  formErrors(kind: FormKind, errors: Record<string, string>, hidden: Record<string, string>, lang: Lang): Message {
+    return formErrorMessage(kind, errors, hidden, this.formContext(lang));
+  }
+
+  private formContext(lang: Lang) {
+    return { config: this.deps.config, m: messages(lang), today: localDate(this.deps.clock.now()) };
   }
 
   /** One info line a command: what ran, where, and the refusal key — never the text typed (see docs/behandling.md). */

@@ -75,6 +75,7 @@ export const en = {
     handoverNotReceiver: (p: { id: string; org: string }) => `Only the receiver or someone at ${p.org} can answer handover #${p.id}.`,
     handoverUnknownFields: (p: { fields: string; valid: string }) => `Unknown field: ${p.fields}. The fields are: ${p.valid}.`,
     handoverMissingFields: (p: { fields: string }) => `The answer is missing: ${p.fields}. Nothing was saved.`,
+    handoverNoTemplates: (p: { org: string }) => `${p.org} starts no handovers (no templates in the configuration).`,
     badFieldDate: (p: { field: string; value: string }) => `${p.field}: I don't understand the date "${p.value}". Write e.g. 2027-01-12.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
@@ -217,6 +218,8 @@ export const en = {
     outcome: 'Outcome',
     cancel: 'Cancel',
     required: 'Please fill in this field.',
+    fillIn: (p: { fields: string }) => `Please fill in ${p.fields}.`,
+    nothingSaved: 'Nothing was saved.',
     consentChoices: { ja: 'Yes, consent given', nej: 'No – discussed de-identified', okänt: 'Not known yet' } as Record<string, string>,
   },
   slack: {
@@ -227,7 +230,6 @@ export const en = {
   // Microsoft Teams (issue 5)
   teams: {
     welcome: (p: { forums: string }) => `Hi! I am Samråd. Link this channel to a forum with \`@Samråd link <forum-key>\` (forums: ${p.forums}) and type \`@Samråd help\` for every command. In a personal chat with me, \`mine\` works.`,
-    formMissing: (p: { fields: string }) => `Please fill in ${p.fields}. Nothing was saved.`,
     staleCard: () => 'This card belongs to an older version of Samråd. Type the command instead (see `help`). Nothing was changed.',
     ownerPlaceholder: 'Search for a person',
     done: 'Done – see the channel.',

@@ -62,6 +62,7 @@ export const sv = {
     handoverNotReceiver: (p: { id: string; org: string }) => `Bara mottagaren eller någon i ${p.org} kan svara på överlämning #${p.id}.`,
     handoverUnknownFields: (p: { fields: string; valid: string }) => `Okänt fält: ${p.fields}. Fälten är: ${p.valid}.`,
     handoverMissingFields: (p: { fields: string }) => `Svaret saknar: ${p.fields}. Inget sparades.`,
+    handoverNoTemplates: (p: { org: string }) => `${p.org} startar inga överlämningar (inga mallar i konfigurationen).`,
     badFieldDate: (p: { field: string; value: string }) => `${p.field}: jag förstår inte datumet "${p.value}". Skriv t.ex. 2027-01-12.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" är inget av alternativen ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
@@ -217,6 +218,8 @@ export const sv = {
     outcome: 'Utfall',
     cancel: 'Avbryt',
     required: 'Fyll i det här fältet.',
+    fillIn: (p: { fields: string }) => `Fyll i ${p.fields}.`,
+    nothingSaved: 'Inget sparades.',
     consentChoices: { ja: 'Ja, samtycke finns', nej: 'Nej – tas upp avidentifierat', okänt: 'Vet inte ännu' } as Record<string, string>,
   },
   slack: {
@@ -227,7 +230,6 @@ export const sv = {
   // Microsoft Teams (issue 5)
   teams: {
     welcome: (p: { forums: string }) => `Hej! Jag är Samråd. Koppla kanalen till ett forum med \`@Samråd koppla <forumnyckel>\` (forum: ${p.forums}) och skriv \`@Samråd hjälp\` för alla kommandon. I en personlig chatt med mig fungerar \`mina\`.`,
-    formMissing: (p: { fields: string }) => `Fyll i ${p.fields}. Inget sparades.`,
     staleCard: () => 'Kortet hör till en äldre version av Samråd. Skriv kommandot i stället (se `hjälp`). Inget ändrades.',
     ownerPlaceholder: 'Sök en person',
     done: 'Klart – se kanalen.',

@@ -2,12 +2,11 @@
 // part in the forum, of an unknown organisation) × where (the forum's linked channel, an unlinked
 // channel, a direct message) × what. The expectations are written out here from the rules in the
 // issue, not derived from src/core/access.ts, so a change of rule there fails here.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fileConfigSchema, loadFileConfig, type FileConfig } from '../../src/config.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 import type { Reply } from '../../src/core/model.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, shellUser, STRANGER, type TestBot } from '../helpers/bot.js';
+import { ANNA, createTestBot, KARIN, OLLE, shellUser, STRANGER, type TestBot, useTestDatabase } from '../helpers/bot.js';
 
 const LISA = 'lisa@skolan.example.org'; // configured organisation "skolan", not taking part in arendeforum-unga
 
@@ -21,15 +20,8 @@ export function configWithOutsider(): FileConfig {
   });
 }
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 
 type Where = 'linked' | 'unlinked' | 'dm';
 const WHO = { A: ANNA, B: KARIN, C: LISA, U: STRANGER } as const;

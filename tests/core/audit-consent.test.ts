@@ -1,23 +1,10 @@
 // The audit log (who did what to which case, when — and nothing else) and how consent and the
 // question category decide what lists and agendas show.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as t from '../../src/db/schema/index.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, type TestBot } from '../helpers/bot.js';
+import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-  await bot.say(ANNA, 'koppla arendeforum-unga');
-});
+const { bot, database } = useTestBot({ setup: (bot) => bot.say(ANNA, 'koppla arendeforum-unga') });
 
 const QUESTION = 'Behöver samplanering kring studiestart inför vårterminen';
 const STEP = 'boka trepartssamtal med vägledaren';

@@ -1,20 +1,8 @@
 // The foundation's commands, typed as a user types them, on a real database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, STRANGER, type TestBot } from '../helpers/bot.js';
+import { describe, expect, it } from 'vitest';
+import { ANNA, KARIN, OLLE, STRANGER, useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-});
+const { bot } = useTestBot();
 
 async function linkedUnga() {
   await bot.say(ANNA, 'koppla arendeforum-unga');

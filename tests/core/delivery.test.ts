@@ -1,29 +1,17 @@
 // The outbox deliverer on its own: Retry-After, permanent errors, leases, and updates of earlier posts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { outbox } from '../../src/db/schema/index.js';
 import type { Message, Target } from '../../src/core/model.js';
 import { DeliveryError, type ChatPort } from '../../src/core/ports.js';
 import { createLogger } from '../../src/log.js';
 import { Deliverer } from '../../src/outbox/deliverer.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { createTestBot, type TestBot } from '../helpers/bot.js';
+import { useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
+const { bot } = useTestBot();
 const quiet = createLogger('silent');
 const channel: Target = { kind: 'channel', platform: 'shell', channelId: 'unga' };
 const msg = (text: string): Message => ({ blocks: [{ type: 'text', text }] });
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-});
 
 async function enqueue(key: string, text: string, replaces: string | null = null) {
   const now = bot.clock.now();

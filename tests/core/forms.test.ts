@@ -1,22 +1,9 @@
 // Forms in the core: a command typed without its parts asks for a form; the submitted values come
 // back as the same command, checked by the same rules.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, shellUser, type TestBot } from '../helpers/bot.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ANNA, KARIN, shellUser, useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-  await bot.say(ANNA, 'koppla arendeforum-unga');
-});
+const { bot } = useTestBot({ setup: (bot) => bot.say(ANNA, 'koppla arendeforum-unga') });
 
 const input = (user: string) => ({ identity: shellUser(user), channel: { platform: 'shell' as const, id: 'unga' } });
 

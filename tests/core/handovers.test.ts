@@ -1,25 +1,15 @@
 // Handover loops typed as users type them: the receiver is asked with the template's fields, the answer
 // is validated field by field, the asking side is told (with the SFI scope flag), recurring loops recur.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handoverReplyCommand } from '../../src/core/handlers/handovers.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, shellUser, type TestBot } from '../helpers/bot.js';
+import { describe, expect, it } from 'vitest';
+import { ANNA, KARIN, OLLE, shellUser, useTestBot } from '../helpers/bot.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-  await bot.say(ANNA, 'koppla arendeforum-unga');
-  await bot.say(ANNA, 'ärende ny grupp:etablering,utbildningsplikt Nyanländ med utbildningsplikt, ska börja SFI');
-  await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se');
+const { bot } = useTestBot({
+  setup: async (bot) => {
+    await bot.say(ANNA, 'koppla arendeforum-unga');
+    await bot.say(ANNA, 'ärende ny grupp:etablering,utbildningsplikt Nyanländ med utbildningsplikt, ska börja SFI');
+    await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se');
+  },
 });
 
 const GOOD = 'startdatum=2027-01-12 nivå=1 skola=Komvux Norra omfattning=23 sfi-kontakt=Studievägledare SFI';
@@ -99,8 +89,9 @@ describe('answering', () => {
     expect(form.form).toMatchObject({ kind: 'handover-reply', hidden: { id: '1' } });
     expect(form.form!.fields.map((f) => [f.id, f.kind])).toEqual([['startdatum', 'date'], ['niva', 'select'], ['skola', 'text'], ['omfattning', 'number'], ['sfi-kontakt', 'text']]);
     const values = { startdatum: '2027-01-12', niva: '3', skola: 'Komvux Norra', omfattning: '30', 'sfi-kontakt': 'SFI-expeditionen' };
-    const cmd = handoverReplyCommand(values, form.form!.hidden)!;
-    const done = await bot.core.run({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true } }, cmd, 'sv');
+    const read = bot.core.readForm('handover-reply', values, form.form!.hidden!, 'sv');
+    if (!('command' in read)) throw new Error('expected a command');
+    const done = await bot.core.run({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true } }, read.command, 'sv');
     expect(toPlainText(done.message!)).toMatch(/^Tack!/);
     expect((await bot.repo.handoverById(1))?.fields).toMatchObject({ nivå: '3', omfattning: '30' });
   });
@@ -112,5 +103,44 @@ describe('a recurring loop', () => {
     expect(await bot.say(ANNA, 'överlämning svar 2 fortsatter=ja kommentar=Fungerar bra')).toMatch(/^Tack!/);
     expect(bot.port.toChannel('unga').at(-1)).toBe('Nästa avstämning är upplagd: överlämning #3 (UNG-2026-001, Anställningsstöd / OSA – avstämning var sjätte månad) senast 2027-06-15.');
     expect(await bot.say(ANNA, 'mina')).toContain('Överlämning #3 UNG-2026-001: Anställningsstöd / OSA – avstämning var sjätte månad – svar senast 2027-06-15');
+  });
+});
+
+describe('handover forms', () => {
+  const dm = { identity: shellUser(KARIN), channel: { platform: 'shell' as const, id: 'dm-karin', direct: true } };
+
+  it('a reply form names each wrong field by the typed answer’s rules, and nothing is stored', async () => {
+    const reply = await bot.core.handle({ ...dm, text: 'överlämning svar 1' });
+    expect(reply.form?.hidden).toEqual({ id: '1', template: 'sfi' });
+    const email = ['kontakt', 'example.org'].join('@');
+    const bad = bot.core.readForm('handover-reply', { startdatum: 'snart', niva: '7', omfattning: '90', skola: 'Komvux Norra', 'sfi-kontakt': `mejla ${email}` }, reply.form!.hidden!, 'sv');
+    expect(bad).toEqual({
+      errors: {
+        startdatum: 'startdatum: jag förstår inte datumet "snart". Skriv t.ex. 2027-01-12.',
+        niva: 'nivå: "7" är inget av alternativen 1, 2, 3.',
+        omfattning: 'omfattning: "90" är inget tillåtet tal (1–40).',
+        'sfi-kontakt': expect.stringContaining('en e-postadress'),
+      },
+    });
+    expect(bot.core.readForm('handover-reply', { startdatum: '2027-01-12', niva: '1' }, reply.form!.hidden!, 'sv')).toEqual({
+      errors: { skola: 'Fyll i det här fältet.', omfattning: 'Fyll i det här fältet.', 'sfi-kontakt': 'Fyll i det här fältet.' },
+    });
+    const message = bot.core.formErrors('handover-reply', { skola: 'Fyll i det här fältet.', niva: 'nivå: "7" är inget av alternativen 1, 2, 3.' }, reply.form!.hidden!, 'sv');
+    expect(toPlainText(message)).toBe('Fyll i Skola.\nnivå: "7" är inget av alternativen 1, 2, 3. Inget sparades.');
+    expect((await bot.repo.handoverById(1))?.status).toBe('open');
+    expect(bot.core.readForm('handover-reply', { skola: 'x' }, { id: '1', template: 'okand' }, 'sv')).toEqual({ errors: { id: 'Hittar ingen överlämning #1.' } });
+  });
+
+  it('a new-handover form offers the sender’s templates and starts the loop from the answers', async () => {
+    const reply = await bot.sayRaw(ANNA, 'överlämning ny UNG-2026-001');
+    expect(reply.form?.kind).toBe('handover-new');
+    expect(reply.form?.fields.map((f) => f.id)).toEqual(['template', 'to', 'due']);
+    expect(reply.form?.fields[0].options?.map((o) => o.value)).toContain('sfi');
+    expect(reply.form?.fields[0].options?.map((o) => o.value)).not.toContain('komvux-franvaro');
+    expect(bot.core.readForm('handover-new', { template: 'sfi', to: `@${KARIN}`, due: 'igår' }, reply.form!.hidden!, 'sv')).toEqual({ errors: { due: expect.stringContaining('datum') } });
+    const ok = bot.core.readForm('handover-new', { template: 'sfi', to: `@${KARIN}` }, reply.form!.hidden!, 'sv');
+    if (!('command' in ok)) throw new Error('expected a command');
+    await bot.core.run({ identity: shellUser(ANNA), channel: { platform: 'shell', id: 'unga' } }, ok.command, 'sv');
+    expect(bot.port.toChannel('unga').at(-1)).toContain('Överlämning #2 för UNG-2026-001: SFI-startdatum');
   });
 });

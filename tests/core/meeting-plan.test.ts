@@ -1,19 +1,11 @@
 // The forum's planned meetings from its cadence and the Swedish holidays, and the coordinator's changes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFileConfig, type FileConfig } from '../../src/config.js';
 import { plannedMeetings } from '../../src/core/schedule.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, type TestBot } from '../helpers/bot.js';
+import { ANNA, createTestBot, KARIN, OLLE, type TestBot, useTestDatabase } from '../helpers/bot.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 
 // Two extra forums that land on the holidays worth testing: Fridays (långfredag, första maj,
 // midsommarafton, juldagen, nyårsdagen, julafton, nyårsafton) and Mondays (annandag påsk).

@@ -1,22 +1,10 @@
 // The meeting as a user runs it: walk-through, minutes, justering and carry-over, typed as in the chat.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handovers } from '../../src/db/schema/index.js';
 import { purgeCaseFromMeetings } from '../../src/core/meeting/minutes.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, type TestBot } from '../helpers/bot.js';
+import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-});
+const { bot, database } = useTestBot();
 
 const channel = () => bot.port.toChannel('unga');
 const last = () => channel().at(-1) ?? '';

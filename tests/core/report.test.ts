@@ -2,29 +2,16 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { handovers } from '../../src/db/schema/index.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { reportRoutes } from '../../src/http/reports.js';
 import { createLogger } from '../../src/log.js';
 import { runReport } from '../../src/report/cli.js';
 import { median } from '../../src/report/indicators.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, type TestBot } from '../helpers/bot.js';
+import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database, { now: '2026-09-15T09:00:00+02:00' });
-  await seedQuarter();
-});
+const { bot, database } = useTestBot({ now: '2026-09-15T09:00:00+02:00', setup: () => seedQuarter() });
 
 async function at(iso: string, user: string, line: string): Promise<void> {
   bot.clock.set(iso);

@@ -1,14 +1,13 @@
 // Retention: closed cases are reduced to statistics after the configured period, wherever their free
 // text lies; open cases never. Driven with an injected clock, checked against every row of the database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../src/db/schema/index.js';
 import { purgeExpired, scrub } from '../../src/core/retention.js';
 import { buildAgenda } from '../../src/core/handlers/agenda.js';
 import { messages } from '../../src/i18n/index.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { snapshot } from '../helpers/dump.js';
-import { ANNA, createTestBot, KARIN, type TestBot } from '../helpers/bot.js';
+import { ANNA, createTestBot, KARIN, type TestBot, useTestDatabase } from '../helpers/bot.js';
 
 const DAY = 86_400_000;
 // Distinctive texts so a search of the whole database cannot match by accident.
@@ -18,15 +17,8 @@ const ANSWER_OLD = 'Komvux Norra kvällsgrupp';
 const Q_OPEN = 'Behöver stöd att hitta praktikplats inom vården';
 const Q_RECENT = 'Behöver hjälp med ansökan till yrkesutbildning';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 
 /** UNG-2026-001 closed now (with a step, a handover answer, an agenda and minutes), 002 stays open. */
 async function scenario() {

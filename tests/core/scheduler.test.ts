@@ -1,23 +1,15 @@
 // The tick at chosen instants: agendas at their lead time (then updated in place), reminders the
 // working day before and the morning after, escalations after N working days — each exactly once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, OLLE, type TestBot } from '../helpers/bot.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
 import { at, sentTo, tickAt } from '../helpers/tick.js';
 
-let database: TestDatabase;
-let bot: TestBot;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database); // Wednesday 2026-11-25 09:00
-  await bot.say(ANNA, 'koppla arendeforum-unga'); // next meeting Thursday 2026-12-03 13:00
-  bot.port.clear();
+// The clock starts on Wednesday 2026-11-25 09:00.
+const { bot } = useTestBot({
+  setup: async (bot) => {
+    await bot.say(ANNA, 'koppla arendeforum-unga'); // next meeting Thursday 2026-12-03 13:00
+    bot.port.clear();
+  },
 });
 
 /** Ticks every `minutes` from `from` up to (not including) `to`. */

@@ -8,7 +8,8 @@ import type { Clock, Identity, Message, Platform, Reply, Target } from '../../sr
 import type { ChatPort } from '../../src/core/ports.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 import { Deliverer } from '../../src/outbox/deliverer.js';
-import type { TestDatabase } from './db.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './db.js';
 
 export class FakeClock implements Clock {
   constructor(private t: Date) {}
@@ -70,7 +71,13 @@ export function shellUser(email: string): Identity {
 }
 
 /** Resets the database, mirrors the config into it and wires a bot. Call in beforeEach. */
-export async function createTestBot(database: TestDatabase, opts: { now?: string; config?: FileConfig; platform?: Platform } = {}): Promise<TestBot> {
+export interface TestBotOptions {
+  now?: string;
+  config?: FileConfig;
+  platform?: Platform;
+}
+
+export async function createTestBot(database: TestDatabase, opts: TestBotOptions = {}): Promise<TestBot> {
   await database.reset();
   const config = opts.config ?? loadFileConfig();
   const clock = new FakeClock(new Date(opts.now ?? T0));
@@ -100,3 +107,52 @@ export const ANNA = 'anna@arbetsformedlingen.se';
 export const KARIN = 'karin@helsingborg.se';
 export const OLLE = 'olle@helsingborg.se';
 export const STRANGER = 'someone@example.org';
+
+/** What a test file gets from useTestBot: live views of the running test's bot and the file's database. */
+export interface UsedTestBot {
+  bot: TestBot;
+  database: TestDatabase;
+}
+
+/**
+ * The usual hooks of a test file on a whole bot: one database for the file (opened before all tests,
+ * closed after) and, before each test, a fresh bot on the reset database followed by `setup` (e.g. link a
+ * channel). Call it at the top level; hooks the file registers later run after these.
+ */
+export function useTestBot(opts: TestBotOptions & { setup?: (bot: TestBot) => Promise<unknown> | void } = {}): UsedTestBot {
+  const { setup, ...botOpts } = opts;
+  const database = useTestDatabase();
+  let bot: TestBot | undefined;
+  beforeEach(async () => {
+    bot = await createTestBot(database, botOpts);
+    await setup?.(bot);
+  });
+  return { bot: liveView(() => bot, 'bot'), database };
+}
+
+/** Only the database hooks (for files that make their bots themselves): opened before all tests, closed after. */
+export function useTestDatabase(): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return liveView(() => database, 'database');
+}
+
+/**
+ * Forwards every property to whatever `current()` is now, so a file can take `bot` once at the top
+ * although a new one is made before each test (what the `let bot` + reassignment did before).
+ */
+export function liveView<T extends object>(current: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (!target) throw new Error(`the test ${what} exists only inside hooks and tests`);
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config.js';
 import { Repository } from '../../src/db/repo.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
-import { FakeClock, T0 } from './bot.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { FakeClock, liveView, T0, useTestDatabase } from './bot.js';
 import type { TestDatabase } from './db.js';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
@@ -278,6 +279,43 @@ export async function startSlackServer(database: TestDatabase, fake: FakeSlack, 
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { base, client: new SlackClient(base, SIGNING_SECRET), composed, repo, clock, stop: () => composed.stop() };
+}
+
+export type SlackServerOptions = Parameters<typeof startSlackServer>[2];
+
+/** What a Slack test file gets from useSlackServer; `database` and `s` are live views of the current ones. */
+export interface UsedSlackServer {
+  /** The fake Slack Web API of the whole file, reset to the file's users before each test. */
+  fake: FakeSlack;
+  database: TestDatabase;
+  /** The server of the running test (started afresh, on a reset database, before each one). */
+  s: SlackServer;
+  /** Puts another server in place of the running test's; the one in place is stopped after the test. */
+  replace(server: SlackServer): void;
+}
+
+/**
+ * The hooks of a Slack test file: one database and one fake Slack for the file, and before each test a
+ * reset fake and a fresh server (with `opts()` called anew, e.g. for a new log sink); stopped after it.
+ */
+export function useSlackServer(users: FakeUser[], opts: () => SlackServerOptions = () => ({})): UsedSlackServer {
+  const fake = new FakeSlack();
+  const database = useTestDatabase();
+  let server: SlackServer | undefined;
+  beforeAll(async () => {
+    await fake.start();
+  });
+  afterAll(async () => {
+    await fake.stop();
+  });
+  beforeEach(async () => {
+    fake.reset(users);
+    server = await startSlackServer(database, fake, opts());
+  });
+  afterEach(async () => {
+    await server?.stop();
+  });
+  return { fake, database, s: liveView(() => server, 'Slack server'), replace: (next) => void (server = next) };
 }
 
 /** A log destination the test can await: each JSON line is kept and matched against waiters. */

@@ -2,31 +2,23 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import ical from 'node-ical';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { meetings } from '../../src/db/schema/index.js';
 import { zonedInstant } from '../../src/core/dates.js';
 import { calendarRoutes } from '../../src/http/calendar.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { ANNA, createTestBot, KARIN, type TestBot } from '../helpers/bot.js';
+import { ANNA, KARIN, useTestBot } from '../helpers/bot.js';
 
-let database: TestDatabase;
-let bot: TestBot;
 let server: Server;
 let base: string;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  bot = await createTestBot(database);
-  server = createHttpServer(calendarRoutes(bot.repo, { clock: bot.clock, language: 'sv' }), createLogger('silent'));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { bot, database } = useTestBot({
+  setup: async (bot) => {
+    server = createHttpServer(calendarRoutes(bot.repo, { clock: bot.clock, language: 'sv' }), createLogger('silent'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  },
 });
 afterEach(async () => {
   await new Promise((r) => server.close(r));

@@ -1,7 +1,6 @@
 // /forum in Slack at the wire: signed requests in, Web API calls and response_url posts out.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { buttons, FakeSlack, startSlackServer, visibleText, type SlackServer } from '../helpers/slack.js';
+import { describe, expect, it } from 'vitest';
+import { buttons, useSlackServer, visibleText } from '../helpers/slack.js';
 
 const C = 'CUNGA01';
 const USERS = [
@@ -11,26 +10,7 @@ const USERS = [
   { id: 'USTRANGER', name: 'Someone', email: 'someone@example.org', locale: 'sv-SE' },
 ];
 
-let database: TestDatabase;
-let fake: FakeSlack;
-let s: SlackServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeSlack();
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.stop();
-  await database.close();
-});
-beforeEach(async () => {
-  fake.reset(USERS);
-  s = await startSlackServer(database, fake);
-});
-afterEach(async () => {
-  await s.stop();
-});
+const { fake, s } = useSlackServer(USERS);
 
 /** Runs `/forum <text>` as `user` and returns what the person sees at their response_url (if anything comes). */
 async function forum(user: string, text: string, channel = C) {
@@ -56,14 +36,14 @@ async function raised() {
 }
 
 /** An interactivity payload as Slack sends it for a button press in a channel message. */
-function press(user: string, button: { value: string; actionId: string }, responseUrl: string) {
+function press(user: string, button: { value: string; actionId: string }, responseUrl: string, channel = C) {
   return s.client.interaction({
     type: 'block_actions',
     user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
     api_app_id: 'A1',
     team: { id: 'T1', domain: 'samverkan' },
-    container: { type: 'message', channel_id: C, is_ephemeral: true },
-    channel: { id: C, name: 'unga' },
+    container: { type: 'message', channel_id: channel, is_ephemeral: true },
+    channel: { id: channel, name: channel === C ? 'unga' : 'directmessage' },
     trigger_id: `trigger.press.${Date.now()}`,
     response_url: responseUrl,
     actions: [{ type: 'button', action_id: button.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: button.value, action_ts: '1' }],
@@ -224,6 +204,40 @@ describe('buttons and modals', () => {
     const closed = await fake.waitForCall('chat.postMessage', (b) => visibleText(b).includes('avslutat'));
     expect(visibleText(closed.body)).toContain('Ärende UNG-2026-001 avslutat med utfall: studier.');
     expect((await s.repo.caseByCode('UNG-2026-001'))?.status).toBe('closed');
+  });
+});
+
+describe('a handover reply form', () => {
+  it('“Svara” in the receiver’s DM opens the template’s modal; wrong values are named per field, a valid answer is stored', async () => {
+    await raised();
+    await forum('UANNA', 'överlämning ny sfi UNG-2026-001 <@UKARIN|karin>');
+    const dm = await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DKARIN' && visibleText(b).includes('SFI-startdatum'));
+    const reply = buttons(dm.body).find((b) => b.label === 'Svara')!;
+    expect(reply.value).toBe('överlämning svar 1');
+    await press('UKARIN', reply, fake.responseUrl(), 'DKARIN');
+    const view = (await fake.waitForCall('views.open')).body.view;
+    expect(view.title.text).toBe('Svara på överlämning #1');
+    expect(view.blocks.map((b: any) => [b.block_id, b.element.type])).toEqual([
+      ['startdatum', 'datepicker'],
+      ['niva', 'static_select'],
+      ['skola', 'plain_text_input'],
+      ['omfattning', 'number_input'],
+      ['sfi-kontakt', 'plain_text_input'],
+    ]);
+    const values = (omfattning: string) => ({
+      startdatum: { startdatum: { type: 'datepicker', selected_date: '2027-01-12' } },
+      niva: { niva: { type: 'static_select', selected_option: { value: '1' } } },
+      skola: { skola: { type: 'plain_text_input', value: 'Komvux Norra' } },
+      omfattning: { omfattning: { type: 'number_input', value: omfattning } },
+      'sfi-kontakt': { 'sfi-kontakt': { type: 'plain_text_input', value: 'Studievägledare SFI' } },
+    });
+    const bad = await submit('UKARIN', view, values('90'));
+    expect(JSON.parse(bad.text)).toEqual({ response_action: 'errors', errors: { omfattning: 'omfattning: "90" är inget tillåtet tal (1–40).' } });
+    expect((await s.repo.handoverById(1))?.status).toBe('open');
+    await submit('UKARIN', view, values('23'));
+    const told = await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DANNA' && visibleText(b).includes('Svar på överlämning #1'));
+    expect(visibleText(told.body)).toContain('Komvux Norra');
+    expect((await s.repo.handoverById(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
   });
 });
 

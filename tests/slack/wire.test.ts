@@ -1,8 +1,7 @@
 // Slack's wire rules: signatures and timestamps, ack before work, and Web API failures.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { FakeSlack, LogSink, sign, SIGNING_SECRET, startSlackServer, visibleText, type SlackServer } from '../helpers/slack.js';
+import { LogSink, sign, SIGNING_SECRET, startSlackServer, useSlackServer, visibleText } from '../helpers/slack.js';
 
 const C = 'CUNGA01';
 const USERS = [
@@ -10,27 +9,10 @@ const USERS = [
   { id: 'UKARIN', name: 'Karin', email: 'karin@helsingborg.se', locale: 'sv-SE' },
 ];
 
-let database: TestDatabase;
-let fake: FakeSlack;
-let s: SlackServer;
 let logs: LogSink;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeSlack();
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.stop();
-  await database.close();
-});
-beforeEach(async () => {
-  fake.reset(USERS);
+const { fake, database, s, replace } = useSlackServer(USERS, () => {
   logs = new LogSink();
-  s = await startSlackServer(database, fake, { logger: createLogger('info', logs) });
-});
-afterEach(async () => {
-  await s.stop();
+  return { logger: createLogger('info', logs) };
 });
 
 async function answer(user: string, text: string): Promise<string> {
@@ -134,7 +116,7 @@ describe('configuration', () => {
   it('with SLACK_APP_TOKEN uses Socket Mode: no /slack/events route, same bot token check', async () => {
     await s.stop();
     fake.reset(USERS);
-    s = await startSlackServer(database, fake, { env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: `${fake.url}/api/`, PORT: '0' } });
+    replace(await startSlackServer(database, fake, { env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: `${fake.url}/api/`, PORT: '0' } }));
     expect(fake.of('auth.test')).toHaveLength(1);
     expect(s.composed.ports.slack).toBeDefined();
     const body = new URLSearchParams({ command: '/forum', text: 'hjälp' }).toString();
@@ -146,6 +128,6 @@ describe('configuration', () => {
     fake.reset(USERS);
     fake.script('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
     await expect(startSlackServer(database, fake)).rejects.toThrow(/invalid_auth/);
-    s = await startSlackServer(database, fake); // for afterEach
+    replace(await startSlackServer(database, fake)); // for afterEach
   });
 });

@@ -216,6 +216,34 @@ describe('cards', () => {
     expect(connector.texts().join('\n')).toContain('Öppna ärenden i Ärendeforum unga 18–29 (1)');
   });
 
+  it('“Svara” in the receiver’s personal chat opens the handover form; a wrong value is named, a valid answer is stored', async () => {
+    await linked();
+    const code = await raised();
+    await say(anna, `överlämning ny sfi ${code} <at>${karin.name}</at>`, { entities: [personMention(karin)] });
+    const dm = await connector.waitFor((r) => r.conversationId === `a:dm-${karin.id}` && cardText(r.body).includes('SFI-startdatum'));
+    const button = JSON.stringify(dm.body).match(/\{"type":"Action\.Execute","title":"Svara"[^]*?"data":(\{[^}]*\})/);
+    expect(button).not.toBeNull();
+    const opened = await rig.post(execute(karin, JSON.parse(button![1]), { ...at(), personal: true }));
+    const form = opened.body.value;
+    expect(form.body.slice(1).map((i: any) => [i.id, i.type])).toEqual([
+      ['startdatum', 'Input.Date'],
+      ['niva', 'Input.ChoiceSet'],
+      ['skola', 'Input.Text'],
+      ['omfattning', 'Input.Text'],
+      ['sfi-kontakt', 'Input.Text'],
+    ]);
+    expect(form.actions[0].data).toMatchObject({ submit: 'handover-reply', hidden: { id: '1', template: 'sfi' } });
+    const answer = { startdatum: '2027-01-12', niva: '1', skola: 'Komvux Norra', 'sfi-kontakt': 'Studievägledare SFI' };
+    const bad = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '90' }, { ...at(), personal: true }));
+    expect(cardText({ attachments: [{ content: bad.body.value }] })).toContain('omfattning: "90" är inget tillåtet tal (1–40). Inget sparades.');
+    expect((await rig.repo.handoverById(1))?.status).toBe('open');
+    const empty = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, skola: ' ', omfattning: '23' }, { ...at(), personal: true }));
+    expect(cardText({ attachments: [{ content: empty.body.value }] })).toContain('Fyll i Skola. Inget sparades.');
+    const done = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '23' }, { ...at(), personal: true }));
+    expect(cardText({ attachments: [{ content: done.body.value }] })).toContain('Tack! Svaret på överlämning #1 är sparat');
+    expect((await rig.repo.handoverById(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
+  });
+
   it('a card from elsewhere is refused politely', async () => {
     const r = await rig.post(execute(anna, { verb: 'samrad', submit: 'no-such-form' }, at()));
     expect(cardText({ attachments: [{ content: r.body.value }] })).toContain('Inget ändrades');

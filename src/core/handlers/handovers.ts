@@ -7,8 +7,8 @@ import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
 import { addWorkingDays, isValidIsoDate, nextWorkingDay, parseDate } from '../dates.js';
 import { UserError } from '../errors.js';
-import { fold, type Command } from '../grammar.js';
-import type { Block, Form, Lang, Message } from '../model.js';
+import { fold } from '../grammar.js';
+import type { Block, Lang, Message } from '../model.js';
 import { memberName, orgName } from '../render.js';
 import { caseInForum } from './cases.js';
 import { dueDate } from './steps.js';
@@ -74,7 +74,7 @@ function fieldHint(m: Messages, f: HandoverFieldConfig): string {
 }
 
 /** Who may answer: the named receiver, or anyone of the receiving organisation (a colleague may cover). */
-async function answerable(h: HandlerContext, id: number): Promise<{ x: HandoverRow; tpl: HandoverTemplateConfig }> {
+export async function answerable(h: HandlerContext, id: number): Promise<{ x: HandoverRow; tpl: HandoverTemplateConfig }> {
   const x = await h.repo.handoverById(id);
   const tpl = x ? templateOf(h.config, x.templateKey) : undefined;
   if (!x || !tpl) throw new UserError('handoverNotFound', { id: String(id) });
@@ -93,21 +93,44 @@ export interface Shortfall {
   min: number;
 }
 
-/** Checks every field against the template: unknown and missing fields are named, each value by its type. */
-export function validateAnswer(h: Pick<HandlerContext, 'today' | 'guard'>, tpl: HandoverTemplateConfig, given: Record<string, string>): { values: Record<string, string>; shortfalls: Shortfall[] } {
+/** What is wrong with an answer, all at once: unknown keys, each bad value by field key, missing fields. */
+export interface AnswerCheck {
+  values: Record<string, string>;
+  unknown: string[];
+  errors: Record<string, UserError>;
+  missing: HandoverFieldConfig[];
+}
+
+/** Checks every field against the template without stopping at the first problem (a form marks each field). */
+export function checkAnswer(h: Pick<HandlerContext, 'today' | 'guard'>, tpl: HandoverTemplateConfig, given: Record<string, string>): AnswerCheck {
   const byFolded = new Map(tpl.fields.map((f) => [fold(f.key), f]));
   const unknown = Object.keys(given).filter((k) => !byFolded.has(fold(k)));
-  if (unknown.length) throw new UserError('handoverUnknownFields', { fields: unknown.join(', ').slice(0, 120), valid: tpl.fields.map((f) => f.key).join(', ') });
   const answer = new Map(Object.entries(given).map(([k, v]) => [fold(k), v.trim()]));
-  // What was given is checked first, so identity data is refused even in an incomplete answer.
   const values: Record<string, string> = {};
+  const errors: Record<string, UserError> = {};
   for (const f of tpl.fields) {
     const raw = answer.get(fold(f.key));
-    if (raw) values[f.key] = fieldValue(h, f, raw);
+    if (!raw) continue;
+    try {
+      values[f.key] = fieldValue(h, f, raw);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      errors[f.key] = e;
+    }
   }
   const missing = tpl.fields.filter((f) => !f.optional && !answer.get(fold(f.key)));
-  if (missing.length) throw new UserError('handoverMissingFields', { fields: missing.map((f) => f.key).join(', ') });
-  return { values, shortfalls: shortfalls(tpl, values) };
+  return { values, unknown, errors, missing };
+}
+
+/** Checks every field against the template: unknown and missing fields are named, each value by its type. */
+export function validateAnswer(h: Pick<HandlerContext, 'today' | 'guard'>, tpl: HandoverTemplateConfig, given: Record<string, string>): { values: Record<string, string>; shortfalls: Shortfall[] } {
+  const c = checkAnswer(h, tpl, given);
+  if (c.unknown.length) throw new UserError('handoverUnknownFields', { fields: c.unknown.join(', ').slice(0, 120), valid: tpl.fields.map((f) => f.key).join(', ') });
+  // What was given is checked first, so identity data is refused even in an incomplete answer.
+  const bad = tpl.fields.map((f) => c.errors[f.key]).find(Boolean);
+  if (bad) throw bad;
+  if (c.missing.length) throw new UserError('handoverMissingFields', { fields: c.missing.map((f) => f.key).join(', ') });
+  return { values: c.values, shortfalls: shortfalls(tpl, c.values) };
 }
 
 function fieldValue(h: Pick<HandlerContext, 'today' | 'guard'>, f: HandoverFieldConfig, raw: string): string {
@@ -208,61 +231,3 @@ export function addMonths(date: string, n: number): string {
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
-
-// ---- forms: the same commands through a Slack modal, an Adaptive Card or the shell's prompt
-
-/** `överlämning svar <id>` without fields: the receiver gets a form of the template's fields. */
-export async function handoverReplyFormFor(h: HandlerContext, id: number): Promise<Form> {
-  const { x, tpl } = await answerable(h, id);
-  return handoverReplyForm(h.m, tpl, x);
-}
-
-export function handoverReplyForm(m: Messages, tpl: HandoverTemplateConfig, x: Pick<HandoverRow, 'id'>): Form {
-  const kind = { date: 'date', choice: 'select', number: 'number', text: 'text' } as const;
-  return {
-    kind: 'handover-reply',
-    title: `${m.forms.handoverReply} #${x.id}`,
-    submitLabel: m.forms.submit,
-    hidden: { id: String(x.id) },
-    fields: tpl.fields.map((f) => ({
-      id: fold(f.key),
-      label: f.label,
-      kind: kind[f.type],
-      ...(f.choices ? { options: f.choices.map((c) => ({ value: c, label: c })) } : {}),
-      optional: f.optional,
-    })),
-  };
-}
-
-/** A submitted reply form as the command it stands for (validation happens when it runs). */
-export function handoverReplyCommand(values: Record<string, string | undefined>, hidden: Record<string, string> = {}): Command | null {
-  const id = Number(hidden.id ?? values.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (k !== 'id' && v !== undefined && v.trim() !== '') fields[fold(k)] = v.trim();
-  return { name: 'handover.reply', id, fields };
-}
-
-/** `överlämning ny [<kod>]` without the rest: a form of template, case, receiver and (optional) due date. */
-export function handoverNewForm(h: Pick<HandlerContext, 'm' | 'config' | 'organisation'>, code: string | null): Form {
-  const templates = h.config.handoverTemplates.filter((t) => t.from === h.organisation.key);
-  return {
-    kind: 'handover-new',
-    title: h.m.forms.handoverNew,
-    submitLabel: h.m.forms.submit,
-    fields: [
-      { id: 'template', label: h.m.forms.template, kind: 'select', options: templates.map((t) => ({ value: t.key, label: t.name })) },
-      { id: 'code', label: h.m.forms.code, kind: 'text', ...(code ? { initial: code } : {}) },
-      { id: 'to', label: h.m.forms.receiver, kind: 'member' },
-      { id: 'due', label: h.m.forms.due, kind: 'date', optional: true },
-    ],
-  };
-}
-
-/** A submitted new-handover form as its command; `to` is the mention token the adapter resolves. */
-export function handoverNewCommand(values: Record<string, string | undefined>): Command | null {
-  const { template, code, to, due } = values;
-  if (!template || !code || !to) return null;
-  return { name: 'handover.new', template: fold(template), code: code.trim().toUpperCase(), to: to.startsWith('@') ? to : `@${to}`, due: due?.trim() || null };
-}
-
