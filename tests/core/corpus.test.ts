@@ -11,17 +11,9 @@ import { messages } from '../../src/i18n/index.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { dump, snapshot } from '../helpers/dump.js';
 import { ANNA, createTestBot, KARIN, OLLE, shellUser, STRANGER, type TestBot } from '../helpers/bot.js';
+import { luhnDigit } from '../helpers/identity.js';
 
 // ---- identities built in code (never a literal that looks real) --------------------------------
-function luhnDigit(nine: string): string {
-  let sum = 0;
-  for (let i = 0; i < nine.length; i++) {
-    let v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
 const pnrTail = (d: string, s: string) => s + luhnDigit(d + s);
 const AT = '@';
 const PII: [string, string][] = [

@@ -5,16 +5,8 @@ import { detectPii, hasBroadcastMention, normaliseForScan, type PiiKind } from '
 import { piiGuard } from '../../src/core/context.js';
 import { UserError, errorText } from '../../src/core/errors.js';
 import { messages } from '../../src/i18n/index.js';
+import { luhnDigit } from '../helpers/identity.js';
 
-function luhnDigit(nineDigits: string): string {
-  let sum = 0;
-  for (let i = 0; i < nineDigits.length; i++) {
-    let v = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
 /** A valid identity number split as [yy, mm, dd, serial+check]. */
 function parts(yymmdd: string, serial: string): [string, string, string, string] {
   return [yymmdd.slice(0, 2), yymmdd.slice(2, 4), yymmdd.slice(4, 6), serial + luhnDigit(yymmdd + serial)];

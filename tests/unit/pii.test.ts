@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { findPii, type PiiFinding, type PiiKind } from '../../src/core/pii.js';
+import { luhnDigit, pnr } from '../helpers/identity.js';
 
 // Project rule: no literal in this file may look like a real personnummer/samordningsnummer.
 // Every identity number below is built at test time from a date, a serial and a computed check
@@ -7,21 +8,7 @@ import { findPii, type PiiFinding, type PiiKind } from '../../src/core/pii.js';
 // reserves for fiction (070-174 06 05..99, 08-465 004 xx, 031-390 06 xx, 040-628 04 xx,
 // 0980-319 2xx); e-mails use example.org; addresses are made up.
 
-/** Luhn check digit over the 9 digits YYMMDDNNN, as used by Swedish identity numbers. */
-function luhnDigit(nineDigits: string): string {
-  let sum = 0;
-  for (let i = 0; i < nineDigits.length; i++) {
-    let v = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
 
-/** Identity number with a correct check digit: pnr('900101', '123', '-') or with a century. */
-function pnr(yymmdd: string, serial: string, sep = '', century = ''): string {
-  return century + yymmdd + sep + serial + luhnDigit(yymmdd + serial);
-}
 
 /** Same number with its last (check) digit off by one. */
 function wrongCheck(valid: string): string {
