@@ -45,6 +45,24 @@ describe('request verification', () => {
   });
 });
 
+describe('malformed payloads', () => {
+  const bodies: [string, string, string][] = [
+    ['interactivity payload that is not JSON', 'application/x-www-form-urlencoded', new URLSearchParams({ payload: '{"type":"block_actions",' }).toString()],
+    ['an action with no user and no actions', 'application/x-www-form-urlencoded', new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', team: { id: 'T1' } }) }).toString()],
+    ['a view submission without values', 'application/x-www-form-urlencoded', new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', user: { id: 'UANNA' }, team: { id: 'T1' }, view: { callback_id: 'samrad-form', private_metadata: 'not json' } }) }).toString()],
+    ['an event body that is not JSON', 'application/json', '{"type":"event_callback","event":'],
+    ['a slash command without a user', 'application/x-www-form-urlencoded', new URLSearchParams({ command: '/forum', text: 'koppla arendeforum-unga', channel_id: C }).toString()],
+  ];
+
+  it.each(bodies)('%s is refused or ignored, changes nothing, and the server keeps answering', async (_name, type, body) => {
+    const res = await s.client.post(body, type);
+    expect(res.status).toBeLessThan(500);
+    expect(await s.repo.forumByChannel('slack', C)).toBeNull();
+    expect(fake.of('chat.postMessage')).toEqual([]);
+    expect(await answer('UANNA', 'hjälp')).toContain('Samråd – kommandon');
+  });
+});
+
 describe('acknowledgement', () => {
   it('acks a slash command while the Web API is still slow, then answers at the response_url', async () => {
     const release = fake.hold('users.info');
