@@ -32,6 +32,8 @@ export interface DeliveryStats {
 
 export class Deliverer {
   private readonly opts: DeliveryOptions;
+  /** Deliveries under way, so a shutdown can let them finish (a claimed row is not left to its lease). */
+  private readonly running = new Set<Promise<DeliveryStats>>();
 
   constructor(
     private readonly db: Db,
@@ -44,7 +46,19 @@ export class Deliverer {
   }
 
   /** Claims and sends due messages (only `ids` when given) until none is left or `rounds` batches ran. */
-  async deliver(ids?: number[], rounds = 1_000): Promise<DeliveryStats> {
+  deliver(ids?: number[], rounds = 1_000): Promise<DeliveryStats> {
+    const run = this.run(ids, rounds);
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run)).catch(() => {});
+    return run;
+  }
+
+  /** Resolves when every delivery under way has finished (graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  private async run(ids: number[] | undefined, rounds: number): Promise<DeliveryStats> {
     const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, superseded: 0 };
     for (let i = 0; i < rounds; i++) {
       const rows = await this.claim(ids);
