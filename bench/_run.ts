@@ -1,2 +1,0 @@
-import { deliveryBench } from './delivery.js';
-console.log(await deliveryBench({ quick: true, log: console.log }));
