@@ -94,7 +94,7 @@ export class BenchSlack {
           const retry = Math.max(1, Math.ceil((this.windowStart + this.limit.windowMs - Date.now()) / 1000));
           return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retry) });
         }
-        const text = visible(body);
+        const text = visible(body, method === 'response_url' ? url : undefined);
         this.posts.set(text, (this.posts.get(text) ?? 0) + 1);
         this.accepted++;
         this.lastAcceptedAt = Date.now();
@@ -129,8 +129,11 @@ function parse(type: string, raw: string): Record<string, unknown> {
   return out;
 }
 
-/** The text a person would read, plus where it went (so the same text to two places is not a duplicate). */
-function visible(body: Record<string, unknown>): string {
+/**
+ * The text a person would read, plus where it went (so the same text to two places is not a
+ * duplicate): the channel, or for an ephemeral answer its response URL (one a command).
+ */
+function visible(body: Record<string, unknown>, responseUrl?: string): string {
   const parts: string[] = [];
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
@@ -138,5 +141,5 @@ function visible(body: Record<string, unknown>): string {
   };
   walk(body.blocks ?? []);
   if (!parts.length && typeof body.text === 'string') parts.push(body.text);
-  return `${String(body.channel ?? 'response')}|${body.ts ? `update ${String(body.ts)}|` : ''}${parts.join('\n')}`;
+  return `${responseUrl ? `response ${responseUrl}` : String(body.channel ?? '?')}|${body.ts ? `update ${String(body.ts)}|` : ''}${parts.join('\n')}`;
 }

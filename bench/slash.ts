@@ -7,7 +7,7 @@ import { BenchSlack, type FakeUser } from './fake-slack.js';
 import { load, type LoadResult } from './load.js';
 import { BIN, commandBody, dropDatabase, freePort, freshDatabase, postCommand, rssMb, serverEnv, sleep, spawnUntilHealthy, type Child } from './lib.js';
 
-export const USERS: FakeUser[] = Array.from({ length: 20 }, (_, i) => ({ id: `U${i + 1}`, email: `bench${i + 1}@helsingborg.se` }));
+export const USERS: FakeUser[] = Array.from({ length: 20 }, (_, i) => ({ id: `U${String(i + 1).padStart(8, '0')}`, email: `bench${i + 1}@helsingborg.se` }));
 const CHANNEL = 'CBENCH';
 const TEXT = 'ärende ny grupp:unga samtycke:ja Behöver samplanering kring studiestart';
 
@@ -32,7 +32,7 @@ export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{
 
 /** Links the bench channel to a forum, as its first command. */
 export async function linkForum(base: string, slackUrl: string): Promise<void> {
-  const status = await postCommand(base, commandBody('U1', CHANNEL, 'koppla arendeforum-unga', `${slackUrl}/response/link`));
+  const status = await postCommand(base, commandBody(USERS[0].id, CHANNEL, 'koppla arendeforum-unga', `${slackUrl}/response/link`));
   if (status !== 200) throw new Error(`koppla answered ${status}`);
 }
 

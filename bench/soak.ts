@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { BenchSlack, type FakeUser } from './fake-slack.js';
 import { BIN, commandBody, dropDatabase, freePort, freshDatabase, postCommand, serverEnv, sleep, spawnUntilHealthy, type Child } from './lib.js';
 
-const USERS: FakeUser[] = Array.from({ length: 10 }, (_, i) => ({ id: `U${i + 1}`, email: `soak${i + 1}@${i % 2 ? 'arbetsformedlingen.se' : 'helsingborg.se'}` }));
+const USERS: FakeUser[] = Array.from({ length: 10 }, (_, i) => ({ id: `U${String(i + 1).padStart(8, '0')}`, email: `soak${i + 1}@${i % 2 ? 'arbetsformedlingen.se' : 'helsingborg.se'}` }));
 const CASES = Number(process.env.SOAK_CASES ?? 200);
 const STEPS = 40;
 const CHANNEL = 'CSOAK';
@@ -67,8 +67,10 @@ async function main(): Promise<number> {
     process.stdout.write(`two replicas up on ${ports.join(', ')} (${started.map((s) => s.startMs).join(' / ')} ms)\n`);
 
     const send = (i: number, user: string, text: string) => postCommand(replicas[i % 2].base, commandBody(user, CHANNEL, text, `${slackUrl}/response/${user}-${i}-${Math.random().toString(36).slice(2)}`));
-    check((await send(0, 'U1', 'koppla arendeforum-unga')) === 200, 'koppla answered 200');
-    for (let i = 0; i < 50 && !(await sql`select 1 from forums where channel_id = ${CHANNEL}`).length; i++) await sleep(100);
+    check((await send(0, USERS[0].id, 'koppla arendeforum-unga')) === 200, 'koppla answered 200');
+    const linked = async () => (await sql`select 1 from forums where channel_id = ${CHANNEL}`).length > 0;
+    for (let i = 0; i < 100 && !(await linked()); i++) await sleep(100);
+    check(await linked(), 'the channel is linked to arendeforum-unga');
 
     // The burst: cases over both replicas, 20 at a time.
     let acked = 0;
@@ -105,7 +107,9 @@ async function main(): Promise<number> {
     check(tickFailures === 0, `${instants.length * 2} tick processes over ${instants.length} instants exited 0`);
 
     // Replicas stop gracefully.
-    const codesOnStop = await Promise.all(replicas.splice(0).map((r) => r.stop()));
+    const codesOnStop = await Promise.all(replicas.map((r) => r.stop()));
+    const errors = replicas.splice(0).flatMap((r) => r.stderr().split("\n").filter((l) => l.includes("\"level\":50")));
+    check(errors.length === 0, `no errors logged by the replicas${errors.length ? `:\n${errors.slice(0, 3).join("\n")}` : ""}`);
     check(codesOnStop.every((c) => c === 0), `both replicas exited 0 on SIGTERM (${codesOnStop.join(', ')})`);
 
     const [box] = await sql<{ total: number; sent: number; other: number; retried: number }[]>`
@@ -113,7 +117,7 @@ async function main(): Promise<number> {
              count(*) filter (where status not in ('sent', 'superseded'))::int as other,
              count(*) filter (where attempts > 1)::int as retried from outbox`;
     check(box.other === 0, `every outbox row sent or superseded (${box.sent} sent of ${box.total})`);
-    const channelPosts = [...slack.posts].filter(([k]) => !k.startsWith('response|')).reduce((n, [, c]) => n + c, 0);
+    const channelPosts = [...slack.posts].filter(([k]) => !k.startsWith('response ')).reduce((n, [, c]) => n + c, 0);
     check(channelPosts === box.sent, `the fake Web API received ${channelPosts} posts for ${box.sent} sent outbox rows`);
     const dups = slack.duplicates();
     check(dups.length === 0, `no text received twice${dups.length ? `: ${dups.slice(0, 3).join(' | ')}` : ''}`);
@@ -125,6 +129,7 @@ async function main(): Promise<number> {
     check(reminders[0].before === STEPS, `${reminders[0].before} of ${STEPS} steps reminded the working day before`);
     check(reminders[0].after === reminders[0].due_mid, `${reminders[0].after} of ${reminders[0].due_mid} steps due Tue–Thu reminded the morning after`);
     const agendas = Number((await sql`select count(*)::int as n from outbox where key like 'agenda:%' and status = 'sent'`)[0].n);
+    for (const [k] of slack.posts) if (k.includes(":warning:") || k.includes(":x:")) process.stdout.write(`  refused: ${k.replace(/^response [^|]*\|/, "")}\n`);
     process.stdout.write(`(agenda posts and updates sent: ${agendas}; rows retried: ${box.retried}; Web API posts accepted: ${slack.accepted})\n`);
   } finally {
     await Promise.all(replicas.map((r) => r.stop()));
