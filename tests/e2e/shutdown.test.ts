@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { outbox } from '../../src/db/schema/index.js';
 import { FakeSlack, SlackClient } from '../helpers/slack.js';
 
 const BIN = fileURLToPath(new URL('../../bin/samrad.js', import.meta.url));
@@ -73,5 +75,13 @@ describe('samrad start (server) on SIGTERM', { timeout: 120_000 }, () => {
     expect(await exited).toBe(0);
     const post = fake.of('chat.postMessage').find((c) => c.ok && JSON.stringify(c.body).includes('registrerat'));
     expect(post?.body.channel).toBe('C1');
+    // The delivery was recorded before the database closed: nothing is left to be sent again.
+    const db = await openDatabase({ dataDir });
+    try {
+      const rows = await db.db.select({ status: outbox.status }).from(outbox);
+      expect(rows.map((r) => r.status)).toEqual(['sent']);
+    } finally {
+      await db.close();
+    }
   });
 });
