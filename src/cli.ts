@@ -10,7 +10,7 @@ import type { ChatPort } from './core/ports.js';
 import { Deliverer } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
-import { createTeams, createTeamsPort } from '../adapters/teams/index.js';
+import { teamsRoute } from '../adapters/teams/route.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
 import { runReport } from './report/cli.js';
@@ -117,8 +117,11 @@ async function start(config: AppConfig): Promise<number> {
 async function tickPorts(config: AppConfig, rt: Runtime): Promise<Partial<Record<Platform, ChatPort>>> {
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort((s) => void process.stdout.write(s)) };
   if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger });
-  const teams = createTeamsPort(config, { repo: rt.repo, logger: rt.logger });
-  if (teams) ports.teams = teams;
+  if (config.teamsConfigured) {
+    const { createTeamsPort } = await import('../adapters/teams/index.js');
+    const teams = createTeamsPort(config, { repo: rt.repo, logger: rt.logger });
+    if (teams) ports.teams = teams;
+  }
   return ports;
 }
 
@@ -179,9 +182,15 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
   });
   // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
-  const teams = createTeams(config, { core, repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger });
-  routes.push(teams.route);
-  if (teams.port) ports.teams = teams.port;
+  // botbuilder and teams-ai take ~4 s and ~100 MB to load, so they are imported only when Teams is configured.
+  if (config.teamsConfigured) {
+    const { createTeams } = await import('../adapters/teams/index.js');
+    const teams = createTeams(config, { core, repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger });
+    routes.push(teams.route);
+    if (teams.port) ports.teams = teams.port;
+  } else {
+    routes.push(teamsRoute(null, { authenticated: false, allowUnauthenticated: false, logger: rt.logger }));
+  }
   const starts: (() => Promise<void>)[] = [];
   const stops: (() => Promise<void>)[] = [];
   // Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET → POST /slack/events; SLACK_APP_TOKEN → Socket Mode.
@@ -210,12 +219,19 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     start: async () => {
       for (const s of starts) await s();
     },
+    // Stops taking requests first, then lets the work already accepted (and its deliveries) finish.
     stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       for (const s of stops) await s();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
+      await deliverer.idle();
     },
   };
 }
+
+/** Below Docker's and Kubernetes' usual grace periods once raised (compose.yaml gives 30 s). */
+const SHUTDOWN_GRACE_MS = 25_000;
 
 /** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
 async function startServer(config: AppConfig): Promise<number> {
@@ -239,13 +255,22 @@ async function startServer(config: AppConfig): Promise<number> {
     logger: rt.logger,
     timezone: config.file.timezone,
   });
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
   });
-  await stopScheduler();
-  await composed.stop();
+  // Graceful shutdown: stop taking requests, let a running tick and the commands already acknowledged
+  // finish with their deliveries, then close the database. A stuck drain must not outlive the
+  // orchestrator's grace period silently: after SHUTDOWN_GRACE_MS we leave with code 1.
+  rt.logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    rt.logger.error('shutdown took too long; leaving with work unfinished (the outbox retries it)');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  await Promise.all([stopScheduler(), composed.stop()]);
+  await composed.deliverer.idle();
   await rt.database.close();
+  rt.logger.info('stopped');
   return 0;
 }

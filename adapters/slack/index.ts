@@ -56,6 +56,18 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const directory = new SlackDirectory(app.client);
   registerListeners(app, { core: o.core, directory, port, log: o.logger, defaultLang: o.defaultLang });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
+  // Bolt acks first and runs the listener after the HTTP answer has gone, so the server does not know
+  // when a command's work ends; this keeps count, so a shutdown lets that work finish.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
   const routes: Route[] = receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }] : [];
   let connected = false;
   return {
@@ -69,6 +81,7 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
     stop: async () => {
       if (connected) await app.stop();
       connected = false;
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
   };
 }

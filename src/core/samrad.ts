@@ -58,11 +58,14 @@ export class Samrad {
     }
     const outboxIds: number[] = [];
     try {
-      const reply = await this.deps.repo.transaction(async (repo) => {
-        const member = await upsertIdentity(repo, input.identity, organisation.key);
-        const h = this.context(repo, input, member, organisation, lang, outboxIds);
-        return dispatch(h, command);
-      });
+      const reply = await retryOnConflict(() =>
+        this.deps.repo.transaction(async (repo) => {
+          outboxIds.length = 0;
+          const member = await upsertIdentity(repo, input.identity, organisation.key);
+          const h = this.context(repo, input, member, organisation, lang, outboxIds);
+          return dispatch(h, command);
+        }),
+      );
       this.logOutcome(input, command.name, null);
       if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
       return { ok: true, outboxIds, lang, ...reply };
@@ -189,4 +192,19 @@ function redactPii(v: string): string {
 /** `<!channel>` → `‹!channel›`, `@here` → `@​here`: readable, but no platform treats them as mentions. */
 function defuse(v: string): string {
   return v.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')).replace(/@(here|channel|everyone|all|kanal|alla)\b/giu, '@\u200b$1');
+}
+
+// Two commands that touch the same rows in opposite order (two people naming each other as owners at
+// once) can deadlock; Postgres then aborts one of them. Its transaction rolled back whole, so it is
+// run again — the soak check met this with commands spread over two replicas.
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      const err = e as { code?: unknown; cause?: { code?: unknown } };
+      if (i >= attempts || !RETRYABLE.has(String(err?.code ?? err?.cause?.code))) throw e;
+    }
+  }
 }

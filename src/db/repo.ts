@@ -368,7 +368,9 @@ export class Repository {
       .select()
       .from(t.caseItems)
       .where(and(eq(t.caseItems.status, 'closed'), isNotNull(t.caseItems.closedAt), lt(t.caseItems.closedAt, before), isNull(t.caseItems.purgedAt)))
-      .orderBy(asc(t.caseItems.closedAt))
+      // Oldest first, spelled as the index case_items_purge_due is ordered: otherwise the planner walks
+      // (status, closed_at) through every purged case of the history.
+      .orderBy(asc(t.caseItems.status), asc(t.caseItems.purgedAt), asc(t.caseItems.closedAt))
       .limit(limit)
       .for('update', { skipLocked: true });
   }

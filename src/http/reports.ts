@@ -6,7 +6,6 @@ import type { Repository } from '../db/repo.js';
 import { reportImageToken, sameToken } from '../core/feedtoken.js';
 import type { Clock } from '../core/model.js';
 import { messages } from '../i18n/index.js';
-import { chartPng } from '../report/chart.js';
 import { quarterReport } from '../report/indicators.js';
 import { parseQuarter } from '../report/quarter.js';
 import { json, type Route } from './server.js';
@@ -23,6 +22,8 @@ export function reportRoutes(repo: Repository, config: FileConfig, clock: Clock)
         const q = parseQuarter(quarter);
         if (!forum?.calendarToken || !q || !sameToken(given, reportImageToken(forum.calendarToken, key, q.label))) return json(res, 404, { ok: false, error: 'not found' });
         const r = await quarterReport(repo, config, q, clock.now(), key);
+        // vega and resvg cost ~2 s and ~50 MB to load: only a process that draws a chart pays for them.
+        const { chartPng } = await import('../report/chart.js');
         const png = await chartPng(r.forums[0], messages(config.language), q.label);
         res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'private, max-age=300' });
         res.end(png);

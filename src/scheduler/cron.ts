@@ -13,20 +13,27 @@ export interface SchedulerOptions {
   timezone?: string;
 }
 
-/** Starts the every-minute tick; the returned function stops it for good. */
+/** Starts the every-minute tick; the returned function stops it for good, after a running tick ends. */
 export function startScheduler(o: SchedulerOptions): () => Promise<void> {
+  let running: Promise<void> | null = null;
   const task = cron.schedule(
     o.expression ?? '* * * * *',
     async () => {
-      try {
-        await o.tick(o.clock.now());
-      } catch (err) {
-        o.logger.error({ err }, 'scheduled tick failed');
-      }
+      running = (async () => {
+        try {
+          await o.tick(o.clock.now());
+        } catch (err) {
+          o.logger.error({ err }, 'scheduled tick failed');
+        }
+      })();
+      await running;
+      running = null;
     },
     { name: 'samrad-tick', noOverlap: true, timezone: o.timezone ?? 'Europe/Stockholm' },
   );
   return async () => {
     await task.destroy();
+    // A tick cut off mid-way would be redone by another replica anyway; finishing it is just tidier.
+    if (running) await running;
   };
 }

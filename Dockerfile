@@ -1,0 +1,39 @@
+# Samråd — production image. Two stages: dependencies are installed (without dev dependencies) in
+# the first, the second holds only what runs, as a non-root user. The command is exactly what the
+# soak check (npm run soak) runs: `node bin/samrad.js start`.
+#
+#   docker build -t samrad .
+#   docker run -e DATABASE_URL=postgres://… -e SLACK_BOT_TOKEN=… -e SLACK_SIGNING_SECRET=… -p 3000:3000 samrad
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+# .npmrc carries `yes=true`: botbuilder-dialogs' postinstall asks a question npm would otherwise wait on.
+COPY package.json package-lock.json .npmrc ./
+# tsx is a runtime dependency (the sources are TypeScript, compiled on load), so --omit=dev is enough.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    SAMRAD_MODE=server \
+    PORT=3000 \
+    DATA_DIR=/data
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY bin ./bin
+COPY src ./src
+COPY adapters ./adapters
+COPY config ./config
+COPY migrations ./migrations
+COPY slack ./slack
+COPY teams ./teams
+# tsx keeps its compile cache under the temp dir; DATA_DIR is only used without DATABASE_URL (PGlite).
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+# /healthz answers while the process runs; /readyz checks the database (see docs/drift.md).
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# SIGTERM → graceful shutdown (stop taking requests, finish acknowledged work, close the database).
+STOPSIGNAL SIGTERM
+CMD ["node", "bin/samrad.js", "start"]

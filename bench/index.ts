@@ -1,0 +1,66 @@
+// `npm run bench [-- --quick] [-- --only slash,tick,delivery,memory]`: runs the benchmarks on loopback
+// against throwaway databases (samrad_bench_*, dropped after) and writes BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { deliveryBench, type DeliveryResult } from './delivery.js';
+import { machine, PG_BASE, ROOT, type Machine } from './lib.js';
+import { memoryBench, type MemoryResult } from './memory.js';
+import { renderReport } from './report.js';
+import { slashBench, type SlashResult } from './slash.js';
+import { tickBench, type TickResult } from './tick.js';
+
+export interface BenchResults {
+  machine: Machine;
+  quick: boolean;
+  at: string;
+  commit: string;
+  totalS: number;
+  slash?: SlashResult;
+  tick?: TickResult;
+  delivery?: DeliveryResult;
+  memory?: MemoryResult;
+}
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
+const only = new Set((values.only ?? 'slash,tick,delivery,memory').split(','));
+const log = (s: string) => void process.stdout.write(`${s}\n`);
+const t0 = performance.now();
+
+const m = machine();
+const admin = postgres(`${PG_BASE}/postgres`, { max: 1, onnotice: () => {} });
+m.postgres = String((await admin`show server_version`)[0].server_version);
+await admin.end();
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+} catch {
+  /* not a checkout */
+}
+const results: BenchResults = { machine: m, quick: Boolean(values.quick), at: new Date().toISOString(), commit, totalS: 0 };
+log(`samrad bench${results.quick ? ' (quick)' : ''}: ${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}, load ${m.load}`);
+
+if (only.has('slash')) {
+  log('1. slash-command path');
+  results.slash = await slashBench({ quick: results.quick, log });
+}
+if (only.has('tick')) {
+  log('2. tick cost versus history');
+  results.tick = await tickBench({ quick: results.quick, log });
+}
+if (only.has('delivery')) {
+  log('3. delivery under a rate limit');
+  results.delivery = await deliveryBench({ quick: results.quick, log });
+}
+if (only.has('memory')) {
+  log('4. memory and start');
+  results.memory = await memoryBench({ quick: results.quick, log });
+}
+results.totalS = Math.round((performance.now() - t0) / 1000);
+
+const out = values.out ?? join(ROOT, 'BENCHMARKS.md');
+writeFileSync(out, renderReport(results));
+writeFileSync(join(ROOT, 'bench', 'last-run.json'), `${JSON.stringify(results, null, 2)}\n`);
+log(`done in ${results.totalS} s; wrote ${out}`);

@@ -1,0 +1,1 @@
+CREATE INDEX "case_items_purge_due" ON "case_items" USING btree ("status","purged_at","closed_at");
