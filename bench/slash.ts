@@ -66,7 +66,7 @@ export async function slashBench(o: { quick: boolean; log: (s: string) => void }
   let bolt: Child | undefined;
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const port = freePort();
+    const port = await freePort();
     samrad = (await spawnUntilHealthy([BIN, 'start'], serverEnv(slackUrl, { DATABASE_URL: url, PORT: String(port) }), port)).child;
     await linkForum(samrad.base, slackUrl);
     // Warm-up: the directory cache, the pool, JIT.
@@ -94,7 +94,7 @@ export async function slashBench(o: { quick: boolean; log: (s: string) => void }
     await samrad.stop();
     samrad = undefined;
 
-    const boltPort = freePort();
+    const boltPort = await freePort();
     bolt = (await spawnUntilHealthy(['--import', 'tsx', 'bench/bare-bolt.ts'], serverEnv(slackUrl, { PORT: String(boltPort) }), boltPort)).child;
     await load({ base: bolt.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds: 1, connections: 2 });
     await sleep(1_000);

@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const replicas: Child[] = [];
   try {
     // Two replicas starting together also race through the migrations (advisory lock).
-    const ports = [freePort(), freePort()];
+    const ports = [await freePort(), await freePort()];
     const started = await Promise.all(ports.map((port) => spawnUntilHealthy([BIN, 'start'], serverEnv(slackUrl, { DATABASE_URL: url, PORT: String(port) }), port)));
     replicas.push(...started.map((s) => s.child));
     process.stdout.write(`two replicas up on ${ports.join(', ')} (${started.map((s) => s.startMs).join(' / ')} ms)\n`);
