@@ -4,7 +4,7 @@
 // `samrad tick --now …` processes at once so both replicas' logic races. Finally both replicas get
 // SIGTERM. Asserts: every acknowledged command committed, every outbox row sent, what the fake
 // received equals what the outbox sent, no text received twice, and every step reminded.
-// Bounded (about two minutes here), loopback only, database samrad_bench_soak dropped after.
+// Bounded (about a minute here), loopback only, database samrad_bench_soak dropped after.
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { BenchSlack, type FakeUser } from './fake-slack.js';
