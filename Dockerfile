@@ -25,8 +25,6 @@ COPY src ./src
 COPY adapters ./adapters
 COPY config ./config
 COPY migrations ./migrations
-COPY slack ./slack
-COPY teams ./teams
 # tsx keeps its compile cache under the temp dir; DATA_DIR is only used without DATABASE_URL (PGlite).
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --only slash,tick,delivery,memory]`: runs the benchmarks on loopback
 // against throwaway databases (samrad_bench_*, dropped after) and writes BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -18,6 +18,8 @@ export interface BenchResults {
   at: string;
   commit: string;
   totalS: number;
+  /** Set when --only reran part of the benchmarks. */
+  partial?: string;
   slash?: SlashResult;
   tick?: TickResult;
   delivery?: DeliveryResult;
@@ -40,6 +42,9 @@ try {
   /* not a checkout */
 }
 const results: BenchResults = { machine: m, quick: Boolean(values.quick), at: new Date().toISOString(), commit, totalS: 0 };
+const lastRun = join(ROOT, 'bench', 'last-run.json');
+// With --only, the other sections keep the previous run's numbers (and say so in BENCHMARKS.md).
+const previous: Partial<BenchResults> = values.only && existsSync(lastRun) ? (JSON.parse(readFileSync(lastRun, 'utf8')) as BenchResults) : {};
 log(`samrad bench${results.quick ? ' (quick)' : ''}: ${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}, load ${m.load}`);
 
 if (only.has('slash')) {
@@ -59,8 +64,10 @@ if (only.has('memory')) {
   results.memory = await memoryBench({ quick: results.quick, log });
 }
 results.totalS = Math.round((performance.now() - t0) / 1000);
+for (const k of ['slash', 'tick', 'delivery', 'memory'] as const) if (!results[k] && previous[k]) Object.assign(results, { [k]: previous[k] });
+if (values.only) results.partial = `only ${[...only].join(', ')} rerun at ${results.at}; the rest from ${previous.at ?? 'nowhere'}`;
 
 const out = values.out ?? join(ROOT, 'BENCHMARKS.md');
 writeFileSync(out, renderReport(results));
-writeFileSync(join(ROOT, 'bench', 'last-run.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(lastRun, `${JSON.stringify(results, null, 2)}\n`);
 log(`done in ${results.totalS} s; wrote ${out}`);

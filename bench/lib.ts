@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createServer, type AddressInfo } from 'node:net';
 import postgres from 'postgres';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -118,10 +119,16 @@ export async function spawnUntilHealthy(args: string[], env: NodeJS.ProcessEnv, 
   return { child, startMs };
 }
 
-let nextPort = 41_000 + Math.floor(Math.random() * 2_000);
-/** A loopback port for a child (the bench picks them so it can wait on /healthz at once). */
-export function freePort(): number {
-  return nextPort++;
+/** A free loopback port for a child (asked of the OS, so the bench can wait on /healthz at once). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export function sign(ts: number, body: string): string {

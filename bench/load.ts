@@ -13,12 +13,12 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(o: { base: string; slackUrl: string; users: string[]; channel: string; text: string; seconds: number; connections: number; rate?: number }): Promise<LoadResult> {
+export async function load(o: { base: string; slackUrl: string; users: string[]; channel: string; text: string; seconds: number; connections: number; rate?: number; amount?: number }): Promise<LoadResult> {
   let n = 0;
   const result = await autocannon({
     url: o.base,
     connections: o.connections,
-    duration: o.seconds,
+    ...(o.amount ? { amount: o.amount } : { duration: o.seconds }),
     ...(o.rate ? { overallRate: o.rate } : {}),
     requests: [
       {

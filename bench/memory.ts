@@ -29,14 +29,14 @@ async function one(database: 'postgres' | 'pglite', slackUrl: string, restarts: 
   const url = database === 'postgres' ? await freshDatabase('memory') : '';
   const env = (port: number) => serverEnv(slackUrl, { PORT: String(port), ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }) });
   try {
-    let port = freePort();
+    let port = await freePort();
     const first = await spawnUntilHealthy([BIN, 'start'], env(port), port);
     await first.child.stop();
     const warm: number[] = [];
     let idleMb = 0;
     let loadMb = 0;
     for (let i = 0; i < restarts; i++) {
-      port = freePort();
+      port = await freePort();
       const { child, startMs } = await spawnUntilHealthy([BIN, 'start'], env(port), port);
       warm.push(startMs);
       if (i === restarts - 1) {
@@ -70,7 +70,7 @@ export async function memoryBench(o: { quick: boolean; log: (s: string) => void 
       o.log(`  start and memory on ${db}…`);
       rows.push(await one(db, slackUrl, restarts, loadS));
     }
-    const port = freePort();
+    const port = await freePort();
     const bolt = await spawnUntilHealthy(['--import', 'tsx', 'bench/bare-bolt.ts'], serverEnv(slackUrl, { PORT: String(port) }), port);
     await bolt.child.stop();
     return { rows, bareBolt: { startMs: bolt.startMs } };

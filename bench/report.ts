@@ -11,6 +11,7 @@ export function renderReport(b: BenchResults): string {
   const out: string[] = [];
   out.push('# Benchmarks', '');
   out.push(`Written by \`npm run bench${b.quick ? ' -- --quick' : ''}\` (bench/, never part of \`npm test\`) at ${b.at}, commit \`${b.commit}\`, in ${b.totalS} s. Everything runs on loopback: Samråd, a bare Bolt app, a fake Slack Web API (bench/fake-slack.ts) and PostgreSQL on the same machine. Rerun to replace this file; the raw numbers are in \`bench/last-run.json\`.`, '');
+  if (b.partial) out.push(`> Partial rerun: ${b.partial}.`, '');
   out.push('## Machine', '');
   out.push('| CPU | cores | memory | Node | PostgreSQL | OS | load (1 min) at start |', '|---|---|---|---|---|---|---|');
   out.push(`| ${m.cpu} | ${m.cores} | ${m.memoryGb} GB (${m.freeGb} free) | ${m.node} | ${m.postgres ?? '–'} | ${m.platform} | ${m.load} |`, '');
@@ -23,7 +24,7 @@ export function renderReport(b: BenchResults): string {
     const pOk = s.ratios.p99 <= 1.25;
     goals.push(`| Slash path: completed/s ÷ bare Bolt | ≥ 0.8 | ${r2(s.ratios.throughput)} | ${verdict(tOk)} |`, `| Slash path: p99 ack ÷ bare Bolt (saturated) | ≤ 1.25 | ${r2(s.ratios.p99)} | ${verdict(pOk)} |`);
     out.push('## 1. Slash-command path', '');
-    out.push(`Signed \`/forum ärende ny grupp:unga samtycke:ja …\` from 20 users into one linked channel, autocannon with 10 connections (bench/load.ts), against the real \`node bin/samrad.js start\` on a fresh Postgres database and against bench/bare-bolt.ts — the same \`@slack/bolt\` HTTPReceiver on a node server, whose listener only acks. Samråd acks first and does the work after the ack (users.info, one transaction, the channel post through the outbox, the ephemeral answer to the response URL), so *completed* is counted in the database: cases committed ÷ time from the first request to the last commit. For the bare app, completed = acked.`, '');
+    out.push(`Signed \`/forum ärende ny grupp:unga samtycke:ja …\` from 20 users into one linked channel, autocannon with 10 connections and a fixed number of commands (bench/load.ts), against the real \`node bin/samrad.js start\` on a fresh Postgres database and against bench/bare-bolt.ts — the same \`@slack/bolt\` HTTPReceiver on a node server, whose listener only acks. Samråd acks first and does the work after the ack (users.info, one transaction, the channel post through the outbox, the ephemeral answer to the response URL), so *completed* is counted in the database: cases committed ÷ time from the first request to the last commit. For the bare app, completed = acked.`, '');
     out.push('| | requests acked | completed | completed/s | ack p50 | ack p99 |', '|---|---|---|---|---|---|');
     out.push(`| Samråd, saturated | ${r0(s.samrad.ok)} in ${r2(s.samrad.durationS)} s | ${r0(s.samrad.committed)} in ${r2(s.samrad.drainS)} s | **${r0(s.samrad.completedPerSecond)}** | ${s.samrad.p50} ms | ${s.samrad.p99} ms |`);
     out.push(`| bare Bolt, saturated | ${r0(s.bolt.ok)} in ${r2(s.bolt.durationS)} s | = acked | **${r0(s.bolt.perSecond)}** | ${s.bolt.p50} ms | ${s.bolt.p99} ms |`);
@@ -40,7 +41,7 @@ export function renderReport(b: BenchResults): string {
     const ok = t.ratio <= 1.5;
     goals.push(`| Tick with nothing due: ${r0(t.sizes[1].rows)} ÷ ${r0(t.sizes[0].rows)} rows of history | ≤ 1.5 | ${r2(t.ratio)} | ${verdict(ok)} |`);
     out.push('## 2. Tick cost versus history', '');
-    out.push('The whole `runTick` (agenda sweep, reminder sweep, retention sweep, delivery claim) in-process on Postgres, at an instant with nothing due (a Wednesday 09:00, after two warm-up ticks), over a history written with `generate_series`: 30 % closed cases (85 % of them purged years ago, 15 % closed within the retention year), 40 % next steps (99.9 % done), 30 % sent outbox rows; then `ANALYZE`. Median of 15 ticks.', '');
+    out.push('The whole `runTick` (agenda sweep, reminder sweep, retention sweep, delivery claim) in-process on Postgres, at an instant with nothing due (a Wednesday 09:00, after two warm-up ticks), over a history written with `generate_series`: 30 % closed cases (85 % of them purged years ago, 15 % closed within the retention year), 40 % next steps (99.9 % done, the rest due years ahead), 30 % sent outbox rows; then `ANALYZE`. Median of 15 ticks.', '');
     out.push('| history rows | median tick | all runs (ms) |', '|---|---|---|');
     for (const s of t.sizes) out.push(`| ${r0(s.rows)} | ${r2(s.medianMs)} ms | ${s.runs.join(', ')} |`);
     out.push('', `Ratio **${r2(t.ratio)}** (goal ≤ 1.5).`, '');
@@ -67,7 +68,7 @@ export function renderReport(b: BenchResults): string {
     out.push('The real `node bin/samrad.js start` with `SAMRAD_MODE=server` and Slack at the fake, spawned by the bench: time from spawn to the first `GET /healthz` 200 (polled every 10 ms) on a fresh database (migrations included) and on restarts, RSS (`/proc/<pid>/status`) idle after 2 s and the peak during a 100/s burst of slash commands and the work after it.', '');
     out.push('| database | first start (fresh, migrates) | restart (median) | restarts (ms) | RSS idle | RSS under load |', '|---|---|---|---|---|---|');
     for (const row of mm.rows) out.push(`| ${row.database} | ${r0(row.freshStartMs)} ms | **${r0(row.warmStartMs)} ms** | ${row.warmStarts.join(', ')} | ${row.idleMb} MB | **${row.loadMb} MB** |`);
-    out.push('', `For scale: the bare Bolt app (bench/bare-bolt.ts, also through tsx) reaches /healthz in ${r0(mm.bareBolt.startMs)} ms${b.slash ? ` and holds ${b.slash.rss.bareBoltIdle} MB idle, ${b.slash.rss.bareBoltPeak} MB at its saturated peak; Samråd on Postgres peaked at ${b.slash.rss.peak} MB in the saturated run of section 1` : ''}.`, '');
+    out.push('', `For scale: the bare Bolt app (bench/bare-bolt.ts, also through tsx) reaches /healthz in ${r0(mm.bareBolt.startMs)} ms${b.slash ? ` and holds ${b.slash.rss.bareBoltIdle} MB idle, ${b.slash.rss.bareBoltPeak} MB at its saturated peak; Samråd on Postgres peaked at ${b.slash.rss.peak} MB in the saturated run of section 1 — every acknowledged command waits in memory for its turn at the database, and nothing bounds that backlog; a bounded work queue (ack, then refuse or defer beyond N commands in flight) would cap it` : ''}.`, '');
     const pg = mm.rows.find((x) => x.database === 'postgres');
     const lite = mm.rows.find((x) => x.database === 'pglite');
     if (pg) goals.push(`| Start to /healthz on Postgres (restart) | ≤ 1.5 s | ${r2(pg.warmStartMs / 1000)} s | ${verdict(pg.warmStartMs <= 1500)} |`, `| RSS under load on Postgres | ≤ 150 MB | ${pg.loadMb} MB | ${verdict(pg.loadMb <= 150)} |`);

@@ -4,7 +4,7 @@
 // `samrad tick --now …` processes at once so both replicas' logic races. Finally both replicas get
 // SIGTERM. Asserts: every acknowledged command committed, every outbox row sent, what the fake
 // received equals what the outbox sent, no text received twice, and every step reminded.
-// Bounded (about two minutes here), loopback only, database samrad_bench_soak dropped after.
+// Bounded (about a minute here), loopback only, database samrad_bench_soak dropped after.
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { BenchSlack, type FakeUser } from './fake-slack.js';
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const replicas: Child[] = [];
   try {
     // Two replicas starting together also race through the migrations (advisory lock).
-    const ports = [freePort(), freePort()];
+    const ports = [await freePort(), await freePort()];
     const started = await Promise.all(ports.map((port) => spawnUntilHealthy([BIN, 'start'], serverEnv(slackUrl, { DATABASE_URL: url, PORT: String(port) }), port)));
     replicas.push(...started.map((s) => s.child));
     process.stdout.write(`two replicas up on ${ports.join(', ')} (${started.map((s) => s.startMs).join(' / ')} ms)\n`);

@@ -57,7 +57,7 @@ async function history(sql: postgres.Sql, rows: number): Promise<void> {
     from generate_series(1, ${cases}) g`);
   // 90 % done; the open 10 % were due long ago (past every reminder window).
   await sql.unsafe(`insert into next_steps (case_id, forum_key, owner_id, due_date, text, status, created_by, created_at, done_at)
-    select 1 + (g % ${cases}), 'arendeforum-unga', 1, to_char(date '2020-01-01' + (g % 1800), 'YYYY-MM-DD'), null,
+    select 1 + (g % ${cases}), 'arendeforum-unga', 1, to_char(case when g % 1000 = 0 then date '2030-01-01' else date '2020-01-01' end + (g % 1800), 'YYYY-MM-DD'), null,
            case when g % 1000 = 0 then 'open' else 'done' end, 1, timestamptz '2020-01-01', case when g % 1000 = 0 then null else timestamptz '2021-01-01' end
     from generate_series(1, ${steps}) g`);
   await sql.unsafe(`insert into outbox (key, target, payload, status, attempts, next_attempt_at, created_at, sent_at, case_code)
