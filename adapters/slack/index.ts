@@ -42,9 +42,8 @@ export const defaultRetryConfig: webApi.RetryOptions = { retries: 2, factor: 2, 
 
 /** Builds the adapter and checks the bot token with auth.test, so a wrong token fails at start-up. */
 export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackAdapter> {
-  const logger = boltLogger(o.logger);
-  const retryConfig = o.retryConfig ?? defaultRetryConfig;
-  const clientOptions: webApi.WebClientOptions = { retryConfig, logger, ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+  const clientOptions = webClientOptions(o);
+  const logger = clientOptions.logger;
   const socketMode = Boolean(o.appToken);
   if (!socketMode && !o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
   const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger });
@@ -52,7 +51,7 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const socket = socketMode ? new SocketModeReceiver({ appToken: o.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
-  const port = createSlackPort({ botToken: o.botToken, apiUrl: o.apiUrl, logger: o.logger, retryConfig });
+  const port = createSlackPort(o);
   const directory = new SlackDirectory(app.client);
   registerListeners(app, { core: o.core, directory, port, log: o.logger, defaultLang: o.defaultLang });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
@@ -87,10 +86,16 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
 }
 
 /** The outbox's way into Slack, also for `samrad tick` without the rest of the app. */
-export function createSlackPort(o: { botToken: string; apiUrl?: string; logger: Logger; retryConfig?: webApi.RetryOptions }): SlackPort {
-  const clientOptions: webApi.WebClientOptions = { retryConfig: o.retryConfig ?? defaultRetryConfig, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+export function createSlackPort(o: SlackClientOptions & { botToken: string }): SlackPort {
   // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
-  return new SlackPort(new webApi.WebClient(o.botToken, { ...clientOptions, rejectRateLimitedCalls: true }), o.logger);
+  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), rejectRateLimitedCalls: true }), o.logger);
+}
+
+type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger'>;
+
+/** Web API client options shared by Bolt's client and the outbox's: base URL, retries, logging. */
+function webClientOptions(o: SlackClientOptions): webApi.WebClientOptions & { logger: ReturnType<typeof boltLogger> } {
+  return { retryConfig: o.retryConfig ?? defaultRetryConfig, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
 }
 
 function withSlash(url: string): string {

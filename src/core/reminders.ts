@@ -8,7 +8,7 @@ import { messages } from '../i18n/index.js';
 import { channelTarget, memberTarget } from './context.js';
 import { addDays, addWorkingDays, isWorkingDay, localDate, localTime, workingDaysBetween, type IsoDate } from './dates.js';
 import type { Lang, Message, Target } from './model.js';
-import { memberName } from './render.js';
+import { memberName, templateName } from './render.js';
 
 export type ReminderKind = 'before' | 'after' | 'escalate';
 
@@ -59,7 +59,7 @@ export async function enqueueReminders(repo: Repository, cfg: FileConfig, now: D
     const [steps, handovers] = found[k];
     for (const s of steps) due.push({ kind, item: { kind: 'step', id: s.id, forumKey: s.forumKey, caseId: s.caseId, ownerId: s.ownerId, due: s.dueDate, text: s.text ?? '…' } });
     for (const x of handovers) {
-      const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+      const name = templateName(cfg, x.templateKey);
       due.push({ kind, item: { kind: 'handover', id: x.id, forumKey: x.forumKey, caseId: x.caseId, ownerId: x.toMemberId, due: x.dueDate, text: name } });
     }
   }

@@ -7,6 +7,11 @@ export function orgName(cfg: FileConfig, key: string | null | undefined): string
   return cfg.organisations.find((o) => o.key === key)?.name ?? key ?? '?';
 }
 
+/** A handover template's name as configured, or its key when the config no longer has it. */
+export function templateName(cfg: FileConfig, key: string): string {
+  return cfg.handoverTemplates.find((t) => t.key === key)?.name ?? key;
+}
+
 export function groupsText(cfg: FileConfig, m: Messages, groups: string[]): string {
   return groups.length ? groups.map((g) => cfg.targetGroups[g] ?? g).join(', ') : m.labels.noGroup;
 }

@@ -13,6 +13,7 @@ import type { ChannelRef, Clock, FormKind, Identity, Lang, Message, Reply } from
 import { dispatch } from './dispatch.js';
 import { formErrorMessage, readForm, type FormResult, type FormValues } from './forms.js';
 import { requireForumAccess, takesPart } from './access.js';
+import { help } from './handlers/help.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -50,7 +51,7 @@ export class Samrad {
   /** Runs an already-parsed command (forms and buttons build these directly). */
   async run(input: Omit<CommandInput, 'text'>, command: Command, lang: Lang): Promise<Reply> {
     const m = messages(lang);
-    if (command.name === 'help') return { ok: true, message: (await import('./handlers/help.js')).help(m), outboxIds: [], lang };
+    if (command.name === 'help') return { ok: true, message: help(m), outboxIds: [], lang };
     const organisation = organisationOf(this.deps.config, input.identity);
     if (!organisation) {
       this.logOutcome(input, command.name, 'unknownOrganisation');

@@ -1,7 +1,7 @@
 // A forum's meetings: its cadence from config, with the changes the coordinator made (moved, cancelled).
 import type { ForumRow, MeetingRow, Repository } from '../db/repo.js';
 import { type Cadence, type Occurrence, occurrencesBetween } from './calendar.js';
-import { addDays, isoWeekday, localDate, localTime, zonedInstant } from './dates.js';
+import { addDays, isoWeekday, localDate, localTime } from './dates.js';
 import type { Messages } from '../i18n/index.js';
 
 export function cadenceOf(f: ForumRow): Cadence {
@@ -46,8 +46,4 @@ export async function upcomingMeeting(repo: Repository, forum: ForumRow, now: Da
 export function formatMeeting(m: Messages, start: Date): string {
   const date = localDate(start);
   return m.dateFormat({ weekday: m.weekdays[isoWeekday(date) - 1], date, time: localTime(start) });
-}
-
-export function meetingStart(date: string, time: string): Date {
-  return zonedInstant(date, time);
 }

@@ -170,14 +170,6 @@ export class Repository {
     return this.db.select().from(t.nextSteps).where(and(eq(t.nextSteps.ownerId, memberId), eq(t.nextSteps.status, 'open'))).orderBy(asc(t.nextSteps.dueDate), asc(t.nextSteps.id));
   }
 
-  async openStepsDueBy(forumKey: string, date: string): Promise<StepRow[]> {
-    return this.db
-      .select()
-      .from(t.nextSteps)
-      .where(and(eq(t.nextSteps.forumKey, forumKey), eq(t.nextSteps.status, 'open'), lte(t.nextSteps.dueDate, date)))
-      .orderBy(asc(t.nextSteps.dueDate));
-  }
-
   async markStepDone(id: number, at: Date): Promise<void> {
     await this.db.update(t.nextSteps).set({ status: 'done', doneAt: at }).where(eq(t.nextSteps.id, id));
   }
@@ -213,11 +205,6 @@ export class Repository {
     await this.db.insert(t.meetings).values(m).onConflictDoNothing({ target: [t.meetings.forumKey, t.meetings.scheduledDate] });
     const [row] = await this.db.select().from(t.meetings).where(and(eq(t.meetings.forumKey, m.forumKey), eq(t.meetings.scheduledDate, m.scheduledDate))).for('update');
     return row;
-  }
-
-  async meetingById(id: number): Promise<MeetingRow | null> {
-    const [row] = await this.db.select().from(t.meetings).where(eq(t.meetings.id, id));
-    return row ?? null;
   }
 
   /** The running meeting, locked for the rest of the transaction so concurrent clicks on its buttons queue up. */
@@ -354,7 +341,6 @@ export class Repository {
       .returning({ key: t.forums.key });
     return rows.length > 0;
   }
-
 
   // --- audit (issue 7)
   async auditForCase(code: string): Promise<AuditRow[]> {

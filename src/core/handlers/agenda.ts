@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { HandlerContext } from '../context.js';
 import { localDate } from '../dates.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, memberName, stepTextShown } from '../render.js';
+import { caseLine, memberName, stepTextShown, templateName } from '../render.js';
 import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from './cases.js';
 import { carriedHandoverBlocks, carriedMark, carryOverFor, stepsToFollowUp } from '../meeting/carryover.js';
@@ -43,7 +43,7 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
       const [owers, codes] = await Promise.all([repo.membersByIds(late.map((x) => x.toMemberId)), repo.caseCodesByIds(late.map((x) => x.caseId))]);
       blocks.push({ type: 'text', text: `*${m.agendaHandovers}*` });
       for (const x of late) {
-        const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+        const name = templateName(cfg, x.templateKey);
         blocks.push({ type: 'item', text: `#${x.id} ${codes.get(x.caseId) ?? '?'}: ${name} – ${memberName(owers.get(x.toMemberId))}, ${x.dueDate}${carriedMark(m, carry.count(x.createdAt))}` });
       }
     }

@@ -4,7 +4,7 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Consent, Outcome } from '../grammar.js';
 import type { Block, Message } from '../model.js';
-import { categoryText, groupsText, handoverLine, memberName, orgName, stepLine, caseLine } from '../render.js';
+import { categoryText, groupsText, handoverLine, memberName, orgName, stepLine, caseLine, templateName } from '../render.js';
 import { requireCoordinator, requireMayClose } from '../access.js';
 import { localDate, localTime } from '../dates.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
@@ -112,7 +112,7 @@ export async function caseShow(h: HandlerContext, code: string): Promise<Message
   if (handovers.length) {
     blocks.push({ type: 'text', text: `${h.m.labels.handovers}:` });
     for (const x of handovers) {
-      const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+      const name = templateName(h.config, x.templateKey);
       blocks.push({ type: 'item', text: handoverLine(h.m, x, name, people.get(x.toMemberId), h.today) });
     }
   }

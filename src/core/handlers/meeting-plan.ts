@@ -3,9 +3,9 @@
 import type { ForumRow, MemberRow } from '../../db/repo.js';
 import { occurrencesBetween } from '../calendar.js';
 import { channelTarget, type HandlerContext } from '../context.js';
-import { addDays, holidayName, isoWeekday, isWorkingDay } from '../dates.js';
+import { addDays, holidayName, isoWeekday, isWorkingDay, zonedInstant } from '../dates.js';
 import { UserError } from '../errors.js';
-import { cadenceOf, formatMeeting, meetingStart, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
+import { cadenceOf, formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { dueDate } from './steps.js';
 import { requireCoordinator } from '../access.js';
 
@@ -27,7 +27,7 @@ export async function meetingMove(h: HandlerContext, word: string): Promise<void
   // A move never jumps over the next regular occurrence: the two would swap places on the agenda.
   const following = occurrencesBetween(cadenceOf(forum), addDays(meeting.scheduledDate, 1), addDays(meeting.scheduledDate, 7 * forum.everyWeeks))[0];
   if (following && date >= following.date) throw new UserError('meetingCollides', { date, next: formatMeeting(h.m, following.start) });
-  const start = meetingStart(date, forum.time);
+  const start = zonedInstant(date, forum.time);
   await h.repo.saveMeeting({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date, startsAt: start, status: date === meeting.scheduledDate ? 'scheduled' : 'moved', note: null });
   await h.audit('meeting.move', null, forum.key);
   const text = h.m.meetingMovedMsg({ forum: forum.name, from: formatMeeting(h.m, meeting.start), to: formatMeeting(h.m, start) });

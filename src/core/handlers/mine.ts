@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../context.js';
 import type { Block, Message } from '../model.js';
+import { templateName } from '../render.js';
 
 /** `mina`: what I owe, steps and handovers, in every forum. */
 export async function mine(h: HandlerContext): Promise<Message> {
@@ -19,7 +20,7 @@ export async function mine(h: HandlerContext): Promise<Message> {
     });
   }
   for (const x of handovers) {
-    const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+    const name = templateName(h.config, x.templateKey);
     blocks.push({
       type: 'item',
       text: h.m.mineHandover({ id: x.id, code: codes.get(x.caseId) ?? '?', name, due: x.dueDate, late: x.dueDate < h.today }),

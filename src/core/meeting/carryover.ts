@@ -4,7 +4,7 @@ import type { FileConfig } from '../../config.js';
 import type { CaseRow, ForumRow, HandoverRow, Repository, StepRow, TopicRow } from '../../db/repo.js';
 import type { Messages } from '../../i18n/index.js';
 import type { Block } from '../model.js';
-import { handoverLine } from '../render.js';
+import { handoverLine, templateName } from '../render.js';
 
 export interface CarryOver {
   /** Held meetings that ended after the item was raised or agreed, i.e. meetings it stayed open through. */
@@ -38,7 +38,7 @@ export async function carriedHandoverBlocks(repo: Repository, cfg: FileConfig, m
   const [people, codes] = await Promise.all([repo.membersByIds(carried.map((x) => x.toMemberId)), repo.caseCodesByIds(carried.map((x) => x.caseId))]);
   const blocks: Block[] = [{ type: 'text', text: `*${m.meeting.openHandovers}*` }];
   for (const x of carried) {
-    const name = cfg.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+    const name = templateName(cfg, x.templateKey);
     blocks.push({ type: 'item', text: `${codes.get(x.caseId) ?? '?'}: ${handoverLine(m, x, name, people.get(x.toMemberId), today)}${carriedMark(m, carry.count(x.createdAt))}` });
   }
   return blocks;

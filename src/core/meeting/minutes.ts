@@ -8,7 +8,7 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { localDate, localTime } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, memberName, orgName } from '../render.js';
+import { caseLine, memberName, orgName, templateName } from '../render.js';
 import type { Note, RunState } from './state.js';
 
 export interface FrozenStep {
@@ -104,7 +104,7 @@ export async function composeMinutes(h: HandlerContext, forum: ForumRow, meeting
         id: x.id,
         caseId: x.caseId,
         code: codes.get(x.caseId) ?? '?',
-        template: h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey,
+        template: templateName(h.config, x.templateKey),
         to: memberName(people.get(x.toMemberId)),
         due: x.dueDate,
       })),

@@ -6,7 +6,7 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { addDays } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Action, Block, Message } from '../model.js';
-import { caseLine, handoverLine, memberName, orgName, stepLine } from '../render.js';
+import { caseLine, handoverLine, memberName, orgName, stepLine, templateName } from '../render.js';
 import { formatMeeting, plannedMeetings, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from '../handlers/cases.js';
 import { carriedMark, carryOverFor } from './carryover.js';
@@ -193,7 +193,7 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
       for (const s of open) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
       if (openHandovers.length) blocks.push({ type: 'text', text: `${h.m.meeting.openHandovers}:` });
       for (const x of openHandovers) {
-        const name = h.config.handoverTemplates.find((t) => t.key === x.templateKey)?.name ?? x.templateKey;
+        const name = templateName(h.config, x.templateKey);
         blocks.push({ type: 'item', text: handoverLine(h.m, x, name, people.get(x.toMemberId), h.today) });
       }
     }
