@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, o
 import type { FileConfig } from '../config.js';
 import type { Db } from './client.js';
 import * as t from './schema/index.js';
+import type { MeetingStatus, Outcome } from '../core/vocabulary.js';
 
 export type MemberRow = typeof t.members.$inferSelect;
 export type ForumRow = typeof t.forums.$inferSelect;
@@ -146,7 +147,7 @@ export class Repository {
     return this.db.select().from(t.caseItems).where(and(eq(t.caseItems.forumKey, forumKey), eq(t.caseItems.status, 'open'))).orderBy(asc(t.caseItems.id));
   }
 
-  async closeCase(id: number, outcome: string, by: number, at: Date): Promise<void> {
+  async closeCase(id: number, outcome: Outcome, by: number, at: Date): Promise<void> {
     await this.db.update(t.caseItems).set({ status: 'closed', outcome, closedBy: by, closedAt: at }).where(eq(t.caseItems.id, id));
   }
 
@@ -419,7 +420,7 @@ export class Repository {
   }
 
   /** Creates or changes the stored row of one occurrence (moved, cancelled). */
-  async saveMeeting(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: string; note: string | null }): Promise<MeetingRow> {
+  async saveMeeting(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: MeetingStatus; note: string | null }): Promise<MeetingRow> {
     const [row] = await this.db
       .insert(t.meetings)
       .values(v)
@@ -429,7 +430,7 @@ export class Repository {
   }
 
   /** The occurrence's row, created when missing and locked for this transaction (one agenda writer at a time). */
-  async lockMeeting(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: string }): Promise<MeetingRow> {
+  async lockMeeting(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: MeetingStatus }): Promise<MeetingRow> {
     await this.db.insert(t.meetings).values(v).onConflictDoNothing({ target: [t.meetings.forumKey, t.meetings.scheduledDate] });
     const [row] = await this.db
       .select()

@@ -4,6 +4,7 @@ import type { FileConfig } from '../config.js';
 import type { Messages } from '../i18n/index.js';
 import { orgName } from '../core/render.js';
 import type { ForumIndicators, QuarterReport } from './indicators.js';
+import { labelOf } from '../core/vocabulary.js';
 
 export type ReportFormat = 'csv' | 'md' | 'json';
 
@@ -34,7 +35,7 @@ export function reportRows(r: QuarterReport, cfg: FileConfig, m: Messages, comma
     add(L.handovers, L.late, f.handovers.late);
     add(L.handovers, L.never, f.handovers.never);
     add(L.handovers, L.pending, f.handovers.pending);
-    for (const [o, n] of Object.entries(f.outcomes)) add(L.outcomes, m.outcome[o] ?? o, n);
+    for (const [o, n] of Object.entries(f.outcomes)) add(L.outcomes, labelOf(m.outcome, o, o), n);
   }
   return rows;
 }
@@ -71,6 +72,6 @@ export function mainFigures(f: ForumIndicators, cfg: FileConfig, m: Messages): {
     { label: L.medianDays, value: f.daysToFirstStep.median === null ? '–' : `${decimal(f.daysToFirstStep.median, comma)} (${f.daysToFirstStep.cases})` },
     { label: L.stepsShare, value: f.steps.sharePercent === null ? '–' : `${decimal(f.steps.sharePercent, comma)} % (${f.steps.onTime}/${f.steps.due})` },
     { label: L.handovers, value: `${L.onTime} ${f.handovers.onTime}, ${L.late} ${f.handovers.late}, ${L.never} ${f.handovers.never}, ${L.pending} ${f.handovers.pending}` },
-    { label: L.outcomes, value: Object.entries(f.outcomes).map(([o, n]) => `${m.outcome[o] ?? o} ${n}`).join(', ') },
+    { label: L.outcomes, value: Object.entries(f.outcomes).map(([o, n]) => `${labelOf(m.outcome, o, o)} ${n}`).join(', ') },
   ];
 }

@@ -4,7 +4,7 @@
 import type { FileConfig } from '../config.js';
 import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Repository, StepRow } from '../db/repo.js';
 import { daysBetween, type IsoDate, localDate } from '../core/dates.js';
-import { OUTCOMES, type Outcome } from '../core/grammar.js';
+import { OUTCOMES, type Outcome } from '../core/vocabulary.js';
 import type { Quarter } from './quarter.js';
 
 export interface Count {
