@@ -43,7 +43,7 @@ export const AUDIT_ACTIONS = [
   'step.create',
   'step.done',
   'handover.create',
-  'handover.answer',
+  'handover.reply',
   'meeting.start',
   'meeting.next',
   'meeting.skip',
@@ -57,7 +57,7 @@ export const AUDIT_ACTIONS = [
   'report.read',
   'calendar.link',
   // Written by earlier versions; still in old logs.
-  'handover.reply',
+  'handover.answer',
   'meeting.item',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -91,7 +91,7 @@ export const en = {
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
     'case.list': { help: 'open cases' },
     'case.show': { args: '<code>', help: 'one case with its steps' },
-    'case.close': { args: '<code> <outcome>', help: 'outcome: arbete, studier, insats, samplanering, ej-aktuellt' },
+    'case.close': { args: '<code> <outcome>', help: 'outcome: arbete, studier, insats, samplanering, ej-aktuellt (the raiser or the coordinator)' },
     'case.log': { args: '<code>', help: 'who did what to the case (coordinator)' },
     'topic.add': { args: '<text>', help: 'a topic for the next topic meeting' },
     agenda: { help: "the next meeting's agenda" },

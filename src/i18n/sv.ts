@@ -109,7 +109,7 @@ export const sv = {
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
     'case.list': { help: 'öppna ärenden' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
-    'case.close': { args: '<kod> <utfall>', help: 'utfall: arbete, studier, insats, samplanering, ej-aktuellt' },
+    'case.close': { args: '<kod> <utfall>', help: 'utfall: arbete, studier, insats, samplanering, ej-aktuellt (den som lyfte det eller samordnaren)' },
     'case.log': { args: '<kod>', help: 'vem som gjort vad med ärendet (samordnaren)' },
     'topic.add': { args: '<text>', help: 'en fråga till nästa temamöte' },
     agenda: { help: 'nästa mötes dagordning' },

@@ -179,7 +179,7 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
   const answered = await h.repo.answerHandover(x.id, { fields: values, flags, by: h.member.id, at: h.now });
   if (!answered) throw new UserError('handoverAnswered', { id: String(id) });
   const code = (await h.repo.caseCodeById(x.caseId)) ?? '?';
-  await h.audit('handover.answer', code, x.forumKey);
+  await h.audit('handover.reply', code, x.forumKey);
   const sender = await h.repo.memberById(x.fromMemberId);
   if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender)), `handover.answer:${x.id}`, { caseCode: code });
   const forum = await h.repo.forumByKey(x.forumKey);
