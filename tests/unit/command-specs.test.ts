@@ -22,6 +22,8 @@ describe('command specs', () => {
     expect(() => buildVerbTable([...ALL_COMMANDS, alias])).toThrow(/claimed by case.show and case.peek/);
     const stray = defineCommand({ ...caseListCommand, id: 'case.stray', group: 'meeting', verbs: { sv: 'ärende strö', en: 'meeting stray' } });
     expect(() => buildVerbTable([...ALL_COMMANDS, stray])).toThrow(/"arende" is claimed by the groups case \(sv\) and meeting \(sv\)/);
+    // Only a command anyone may run answers before the organisation check, and it must be able to.
+    for (const s of ALL_COMMANDS) expect(Boolean(s.open), s.id).toBe(s.access === 'anyone');
     const ids = ALL_COMMANDS.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -84,7 +86,7 @@ describe('command specs', () => {
       for (const s of ALL_COMMANDS) expect(text, s.id).toContain(s.verbs[lang]);
     }
     expect(groupUsage('meeting', 'sv')).toContain('`möte ställ in [orsak]`');
-    expect(groupUsage('step', 'en')).toBe('`step new <code> @owner <date> <text>`, `step done <id>`');
+    expect(groupUsage('step', 'en')).toBe('`step add <code> @owner <date> <text>`, `step done <id>`');
   });
 
   it("the README's command table is the one the specs generate (npm run docs:commands)", () => {

@@ -50,13 +50,12 @@ export type Command = { [N in CommandId]: { name: N } & ArgsOf<N> }[CommandId];
 /** A command that asks for its form first, with the values the form carries (`åtgärd ny UNG-2026-001`). */
 export type FormCommand = { name: CommandId; form: Record<string, string> };
 
-const BY_ID = new Map<string, CommandSpec>(COMMANDS.map((s) => [s.id, s as unknown as CommandSpec]));
+export const ALL_COMMANDS: readonly CommandSpec[] = COMMANDS;
+const BY_ID = new Map<string, CommandSpec>(ALL_COMMANDS.map((s) => [s.id, s]));
 
 export function specOf(id: CommandId): CommandSpec {
   return BY_ID.get(id)!;
 }
-
-export const ALL_COMMANDS: readonly CommandSpec[] = COMMANDS as unknown as readonly CommandSpec[];
 
 // Every spec has its texts in both languages: sv defines the keys (en.ts is typed by sv), and the
 // keys must be exactly the registry's ids. A missing or extra key fails `tsc` here.

@@ -1,6 +1,7 @@
 // One declaration per command: its verbs in Swedish and English, the shape of its arguments (zod),
 // whether it has a form, who may run it, and its handler. The parser, the dispatcher, `hjälp`, usage
 // errors, button commands and the README's command table are all derived from these (see index.ts).
+// (Functions are declared as methods so any spec is a CommandSpec<string> in the registry.)
 // Texts live in src/i18n under `commands[<id>]` (usage arguments and help line), checked by tsc.
 import type { z } from 'zod';
 import type { HandlerContext } from '../context.js';
@@ -38,17 +39,17 @@ export interface CommandSpec<N extends string = string, S extends z.ZodTypeAny =
   /** The arguments after the verb, checked again whenever a command comes from a form or a button. */
   args: S;
   /** Words after the verb → arguments, a form request, or what is wrong. Absent: no words allowed. */
-  parse?: (rest: string[]) => z.input<S> | FormAsk | ParseError;
+  parse?(rest: string[]): z.input<S> | FormAsk | ParseError;
   /** Words after the verb that give these arguments back (buttons, usage examples). */
-  words?: (args: z.infer<S>) => string[];
+  words?(args: z.infer<S>): string[];
   /** Words after the verb that ask for the form with these fixed values (a button that opens it). */
-  formWords?: (hidden: Record<string, string>) => string[];
+  formWords?(hidden: Record<string, string>): string[];
   /** The form that collects the arguments when they are left out (see forms.ts). */
   form?: FormKind;
   access: Access;
   /** `anyone` commands answer here, before any organisation check or transaction (`hjälp`). */
-  open?: (lang: Lang) => Out;
-  run: (h: HandlerContext, args: z.infer<S>) => Promise<Out>;
+  open?(lang: Lang): Out;
+  run(h: HandlerContext, args: z.infer<S>): Promise<Out>;
 }
 
 /** Declares a spec, keeping its id and argument types for the registry's Command union. */

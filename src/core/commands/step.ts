@@ -8,8 +8,9 @@ import { badCaseCode, badMention, code, freeText, idWord, isMention, USAGE } fro
 export const stepNewCommand = defineCommand({
   id: 'step.new',
   group: 'step',
-  verbs: { sv: 'åtgärd ny', en: 'step new' },
-  aliases: { en: ['step add'] },
+  // `step add` is the English verb of the contract (DESIGN.md); `step new` matches the id and `ny`.
+  verbs: { sv: 'åtgärd ny', en: 'step add' },
+  aliases: { en: ['step new'] },
   args: z.object({ code: z.string().nullable(), owner: z.string(), due: z.string(), text: z.string() }),
   form: 'step-new',
   access: 'member',
