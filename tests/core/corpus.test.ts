@@ -234,11 +234,11 @@ describe('logs', () => {
   it('an internal failure is logged without the failed statement\'s values, and the user is told nothing changed', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-    const failing = Object.create(bot.repo) as typeof bot.repo;
+    const failing = Object.create(bot.store) as typeof bot.store;
     failing.transaction = async () => {
       throw new Error('Failed query: insert into "case_items" … params: Behöver hjälp zqw');
     };
-    const broken = new Samrad({ ...bot.core.deps, repo: failing, logger: createLogger('info', sink) });
+    const broken = new Samrad({ ...bot.core.deps, store: failing, logger: createLogger('info', sink) });
     const reply = await broken.handle({ identity: shellUser(ANNA), channel: { platform: 'shell', id: 'unga' }, text: 'ärende ny Behöver hjälp zqw' });
     expect(toPlainText(reply.message!)).toBe(INTERNAL);
     const error = lines.map((l) => JSON.parse(l)).find((l) => l.level === 50);

@@ -40,7 +40,7 @@ describe('the agenda', () => {
   it('is updated in place, not posted again, when a case is added later', async () => {
     await bot.say(KARIN, 'ärende ny grupp:unga Första ärendet');
     await tickAt(bot, at('2026-12-01', '08:00'));
-    const ref = (await bot.repo.existingOutboxKeys(['agenda:arendeforum-unga:2026-12-03'])).size;
+    const ref = (await bot.store.outbox.existingKeys(['agenda:arendeforum-unga:2026-12-03'])).size;
     expect(ref).toBe(1);
     bot.clock.set(at('2026-12-01', '10:00'));
     await bot.say(OLLE, 'ärende ny grupp:unga Andra ärendet');

@@ -4,7 +4,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { composeServer, type ServerComposition } from '../../src/cli.js';
 import { loadConfig } from '../../src/config.js';
-import { Repository } from '../../src/db/repo.js';
+import type { Store } from '../../src/core/stores.js';
+import { createStore, syncSettings } from '../../src/db/stores/index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -262,7 +263,7 @@ export interface SlackServer {
   base: string;
   client: SlackClient;
   composed: ServerComposition;
-  repo: Repository;
+  store: Store;
   clock: FakeClock;
   stop(): Promise<void>;
 }
@@ -272,13 +273,13 @@ export async function startSlackServer(database: TestDatabase, fake: FakeSlack, 
   await database.reset();
   const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
   const clock = new FakeClock(new Date(T0));
-  const repo = new Repository(database.db);
-  await repo.syncConfig(config.file);
+  const store = createStore(database.db);
+  await syncSettings(database.db, config.file);
   const logger = opts.logger ?? createLogger('silent');
-  const composed = await composeServer({ config, database, repo, logger, clock }, { slackRetryConfig: { retries: 0 } });
+  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 } });
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
-  return { base, client: new SlackClient(base, SIGNING_SECRET), composed, repo, clock, stop: () => composed.stop() };
+  return { base, client: new SlackClient(base, SIGNING_SECRET), composed, store, clock, stop: () => composed.stop() };
 }
 
 export type SlackServerOptions = Parameters<typeof startSlackServer>[2];

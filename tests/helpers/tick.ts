@@ -12,7 +12,7 @@ const quiet = createLogger('silent');
 
 export async function tickAt(bot: TestBot, iso: string): Promise<TickResult> {
   bot.clock.set(iso);
-  return runTick({ repo: bot.repo, config: bot.config, deliverer: bot.deliverer, logger: quiet }, bot.clock.now());
+  return runTick({ store: bot.store, config: bot.config, deliverer: bot.deliverer, logger: quiet }, bot.clock.now());
 }
 
 /** Local Stockholm wall time as an ISO instant. */
@@ -22,7 +22,7 @@ export function at(date: string, time: string): string {
 
 /** What a person received directly after `since`, in order, with when it was delivered (read from the outbox). */
 export async function sentTo(bot: TestBot, email: string, since = '1970-01-01T00:00:00Z'): Promise<{ at: string; text: string }[]> {
-  const rows = await bot.repo.db
+  const rows = await bot.db
     .select()
     .from(outbox)
     .where(and(eq(outbox.status, 'sent'), sql`${outbox.target}->>'kind' = 'member'`, sql`${outbox.target}->>'externalId' = ${email}`, sql`${outbox.sentAt} > ${new Date(since).toISOString()}`))

@@ -15,7 +15,7 @@ let base: string;
 
 const { bot, database } = useTestBot({
   setup: async (bot) => {
-    server = createHttpServer(calendarRoutes(bot.repo, { clock: bot.clock, language: 'sv' }), createLogger('silent'));
+    server = createHttpServer(calendarRoutes(bot.store, { clock: bot.clock, language: 'sv' }), createLogger('silent'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   },

@@ -11,9 +11,9 @@ export async function report(h: HandlerContext, quarter: string): Promise<Messag
   const forum = await h.forum();
   const q = parseQuarter(quarter);
   if (!q) throw new UserError('badQuarter', { value: quarter });
-  const r = await quarterReport(h.repo, h.config, q, h.now, forum.key);
+  const r = await quarterReport(h.store, h.config, q, h.now, forum.key);
   const f = r.forums[0];
-  const feed = await h.repo.ensureCalendarToken(forum.key, newFeedToken());
+  const feed = await h.store.forums.ensureCalendarToken(forum.key, newFeedToken());
   const url = `${h.publicUrl ?? ''}${reportImagePath(forum.key, q.label, reportImageToken(feed, forum.key, q.label))}`;
   await h.audit('report.read', null, forum.key);
   const title = h.m.report.chatTitle({ forum: forum.name, quarter: q.label });
