@@ -28,3 +28,10 @@ export interface ConversationRefs {
   /** Refreshes the stored reference of a linked channel (e.g. the bot was reinstalled). */
   setChannelRef(platform: string, channelId: string, ref: unknown): Promise<boolean>;
 }
+
+/** The structured log lines the core writes (pino's logger fits; the core names no logging library). */
+export interface Logger {
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}

@@ -3,7 +3,7 @@
 import type { FileConfig } from './settings.js';
 import type { MemberRow, Store } from './stores.js';
 import { messages } from '../i18n/index.js';
-import type { Logger } from '../log.js';
+import type { Logger } from './ports.js';
 import { localDate } from './dates.js';
 import { errorText, UserError } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';

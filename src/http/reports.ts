@@ -6,8 +6,8 @@ import type { Store } from '../core/stores.js';
 import { reportImageToken, sameToken } from '../core/feedtoken.js';
 import type { Clock } from '../core/model.js';
 import { messages } from '../i18n/index.js';
-import { quarterReport } from '../report/indicators.js';
-import { parseQuarter } from '../report/quarter.js';
+import { quarterReport } from '../core/report/indicators.js';
+import { parseQuarter } from '../core/report/quarter.js';
 import { json, type Route } from './server.js';
 
 export function reportRoutes(store: Store, config: FileConfig, clock: Clock): Route[] {

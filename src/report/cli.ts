@@ -1,11 +1,11 @@
 // `samrad report --quarter 2026-Q4 [--format csv|md|json] [--forum <key>]`: prints the follow-up.
 import { parseArgs } from 'node:util';
-import type { FileConfig } from '../config.js';
+import type { FileConfig } from '../core/settings.js';
 import type { Store } from '../core/stores.js';
 import { messages } from '../i18n/index.js';
 import { formatReport, type ReportFormat } from './format.js';
-import { quarterReport } from './indicators.js';
-import { parseQuarter } from './quarter.js';
+import { quarterReport } from '../core/report/indicators.js';
+import { parseQuarter } from '../core/report/quarter.js';
 
 export interface ReportCliDeps {
   store: Store;

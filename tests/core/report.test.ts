@@ -8,7 +8,7 @@ import { createHttpServer } from '../../src/http/server.js';
 import { reportRoutes } from '../../src/http/reports.js';
 import { createLogger } from '../../src/log.js';
 import { runReport } from '../../src/report/cli.js';
-import { median } from '../../src/report/indicators.js';
+import { median } from '../../src/core/report/indicators.js';
 import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
 
 const { bot, database } = useTestBot({ now: '2026-09-15T09:00:00+02:00', setup: () => seedQuarter() });

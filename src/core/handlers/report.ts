@@ -2,9 +2,9 @@ import type { HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { newFeedToken, reportImagePath, reportImageToken } from '../feedtoken.js';
 import type { Message } from '../model.js';
-import { mainFigures } from '../../report/format.js';
-import { quarterReport } from '../../report/indicators.js';
-import { parseQuarter } from '../../report/quarter.js';
+import { mainFigures } from '../report/figures.js';
+import { quarterReport } from '../report/indicators.js';
+import { parseQuarter } from '../report/quarter.js';
 
 /** `rapport 2026-Q4`: this forum's quarterly figures and a link to the chart (served by the HTTP server). */
 export async function report(h: HandlerContext, quarter: string): Promise<Message> {

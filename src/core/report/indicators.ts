@@ -1,10 +1,10 @@
 // The quarterly follow-up the strategic group asks for, per forum: cases raised (by target group and by
 // organisation), days from raised to first agreed step, steps done on time, handovers answered on
 // time / late / never, outcomes. Pure arithmetic over rows; the repository fetches them.
-import type { FileConfig } from '../config.js';
-import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Store, StepRow } from '../core/stores.js';
-import { daysBetween, type IsoDate, localDate } from '../core/dates.js';
-import { OUTCOMES, type Outcome } from '../core/grammar.js';
+import type { FileConfig } from '../settings.js';
+import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Store, StepRow } from '../stores.js';
+import { daysBetween, type IsoDate, localDate } from '../dates.js';
+import { OUTCOMES, type Outcome } from '../grammar.js';
 import type { Quarter } from './quarter.js';
 
 export interface Count {
