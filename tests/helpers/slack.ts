@@ -202,6 +202,10 @@ export function buttons(body: Record<string, any>): { label: string; value: stri
 }
 
 /** Posts to the bot's /slack/events the way Slack does: signed with v0 HMAC-SHA256 of `v0:ts:body`. */
+// Ids Slack makes unique per request; two requests in the same millisecond must not share one (a retry
+// detector would take the second for the first).
+let sequence = 0;
+
 export class SlackClient {
   constructor(
     private readonly base: string,
@@ -234,7 +238,7 @@ export class SlackClient {
       api_app_id: 'A1',
       is_enterprise_install: 'false',
       response_url: fields.responseUrl,
-      trigger_id: `trigger.${fields.user}.${Date.now()}`,
+      trigger_id: `trigger.${fields.user}.${Date.now()}.${++sequence}`,
     }).toString();
     return this.post(body, 'application/x-www-form-urlencoded', opts);
   }
@@ -246,7 +250,7 @@ export class SlackClient {
 
   /** An Events API callback as JSON. */
   event(event: Record<string, unknown>) {
-    const body = JSON.stringify({ token: 'legacy-unused', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] });
+    const body = JSON.stringify({ token: 'legacy-unused', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}${++sequence}`, event_time: Math.floor(Date.now() / 1000), event, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] });
     return this.post(body, 'application/json');
   }
 }

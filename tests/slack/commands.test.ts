@@ -44,7 +44,7 @@ function press(user: string, button: { value: string; actionId: string }, respon
     team: { id: 'T1', domain: 'samverkan' },
     container: { type: 'message', channel_id: channel, is_ephemeral: true },
     channel: { id: channel, name: channel === C ? 'unga' : 'directmessage' },
-    trigger_id: `trigger.press.${Date.now()}`,
+    trigger_id: `trigger.press.${Date.now()}.${Math.random().toString(36).slice(2)}`,
     response_url: responseUrl,
     actions: [{ type: 'button', action_id: button.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: button.value, action_ts: '1' }],
   });
@@ -57,7 +57,7 @@ function submit(user: string, view: Record<string, any>, values: Record<string, 
     user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
     api_app_id: 'A1',
     team: { id: 'T1', domain: 'samverkan' },
-    trigger_id: `trigger.submit.${Date.now()}`,
+    trigger_id: `trigger.submit.${Date.now()}.${Math.random().toString(36).slice(2)}`,
     view: { ...view, id: 'V1', team_id: 'T1', state: { values }, hash: 'h' },
   });
 }
