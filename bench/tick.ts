@@ -24,7 +24,7 @@ export interface TickResult {
   explain: { name: string; sql: string; plan: string }[];
 }
 
-/** The sweep queries as the repository and the deliverer send them (parameters inlined). */
+/** The sweep queries as the stores and the deliverer send them (parameters inlined). */
 function sweeps(now: Date) {
   const iso = now.toISOString();
   const before = new Date(now.getTime() - 365 * 86_400_000).toISOString();

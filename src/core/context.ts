@@ -1,4 +1,4 @@
-// What a handler is handed: the caller, the channel's forum, the repository inside one transaction,
+// What a handler is handed: the caller, the channel's forum, the stores inside one transaction,
 // and ways to post (through the outbox) and audit.
 import type { FileConfig, OrganisationConfig } from './settings.js';
 import type { ForumRow, MemberRow, NewOutbox, Store } from './stores.js';

@@ -1,6 +1,6 @@
 // The quarterly follow-up the strategic group asks for, per forum: cases raised (by target group and by
 // organisation), days from raised to first agreed step, steps done on time, handovers answered on
-// time / late / never, outcomes. Pure arithmetic over rows; the repository fetches them.
+// time / late / never, outcomes. Pure arithmetic over rows; the stores fetch them.
 import type { FileConfig } from '../settings.js';
 import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Store, StepRow } from '../stores.js';
 import { daysBetween, type IsoDate, localDate } from '../dates.js';
