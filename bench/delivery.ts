@@ -9,6 +9,7 @@ import { systemClock } from '../src/core/model.js';
 import { openDatabase } from '../src/db/client.js';
 import { createLogger } from '../src/log.js';
 import { Deliverer } from '../src/outbox/deliverer.js';
+import { createStore } from '../src/db/stores/index.js';
 import { BenchSlack } from './fake-slack.js';
 import { dropDatabase, freshDatabase, round, sleep } from './lib.js';
 
@@ -44,7 +45,7 @@ export async function deliveryBench(o: { quick: boolean; log: (s: string) => voi
              jsonb_build_object('tone', 'info', 'blocks', jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Påminnelse ' || g))),
              'pending', 0, now(), now()
       from generate_series(1, ${rows}) g`);
-    const replica = () => new Deliverer(database.db, { slack: createSlackPort({ botToken: 'xoxb-bench', apiUrl: `${slackUrl}/api/`, logger, retryConfig: { retries: 0 } }) }, systemClock, logger);
+    const replica = () => new Deliverer(createStore(database.db).outbox, { slack: createSlackPort({ botToken: 'xoxb-bench', apiUrl: `${slackUrl}/api/`, logger, retryConfig: { retries: 0 } }) }, systemClock, logger);
     const t0 = performance.now();
     let left = rows;
     const run = async (d: Deliverer) => {

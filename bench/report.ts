@@ -47,7 +47,7 @@ export function renderReport(b: BenchResults): string {
     out.push('', `Ratio **${r2(t.ratio)}** (goal ≤ 1.5).`, '');
     out.push('**Found and fixed:** the retention sweep (`closedCasesToPurge`) used the index on `(status, closed_at)` and filtered `purged_at is null` row by row, so it read every purged case of the history on every tick (51 000 rows at 200 k history rows, growing linearly). Migration `0002_issue9_purge_index` adds `case_items_purge_due (status, purged_at, closed_at)` and the query orders by those columns, so the planner walks only cases not yet purged. A partial index alone was not enough: the planner, assuming `purged_at` and `closed_at` independent, still preferred the old index for `ORDER BY closed_at LIMIT 50`.', '');
     out.push('### EXPLAIN (ANALYZE) of the sweep queries at the larger history', '');
-    out.push('The statements as the repository and the deliverer send them, parameters inlined (bench/tick.ts `sweeps`).', '');
+    out.push('The statements as the stores and the deliverer send them, parameters inlined (bench/tick.ts `sweeps`).', '');
     for (const e of t.explain) out.push(`**${e.name}**`, '', '```sql', e.sql, '```', '```', e.plan, '```', '');
   }
 

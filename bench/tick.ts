@@ -24,16 +24,16 @@ export interface TickResult {
   explain: { name: string; sql: string; plan: string }[];
 }
 
-/** The sweep queries as the repository and the deliverer send them (parameters inlined). */
+/** The sweep queries as the stores and the deliverer send them (parameters inlined). */
 function sweeps(now: Date) {
   const iso = now.toISOString();
   const before = new Date(now.getTime() - 365 * 86_400_000).toISOString();
   return [
-    { name: 'Reminders: open steps due in a window (repo.openStepsDueIn)', sql: `select * from next_steps where status = 'open' and due_date >= '2026-02-25' and due_date < '2026-03-13' order by id` },
-    { name: 'Reminders: open handovers due in a window (repo.openHandoversDueIn)', sql: `select * from handovers where status = 'open' and due_date >= '2026-02-25' and due_date < '2026-03-13' order by id` },
-    { name: 'Agenda: open cases of a forum (repo.openCases)', sql: `select * from case_items where forum_key = 'arendeforum-unga' and status = 'open' order by id` },
-    { name: 'Agenda: open steps of a forum (repo.openStepsOfForum)', sql: `select * from next_steps where forum_key = 'arendeforum-unga' and status = 'open' order by due_date, id` },
-    { name: 'Retention: closed cases past retention (repo.closedCasesToPurge)', sql: `select * from case_items where status = 'closed' and closed_at is not null and closed_at < '${before}' and purged_at is null order by status, purged_at, closed_at limit 50 for update skip locked` },
+    { name: 'Reminders: open steps due in a window (store.openStepsDueIn)', sql: `select * from next_steps where status = 'open' and due_date >= '2026-02-25' and due_date < '2026-03-13' order by id` },
+    { name: 'Reminders: open handovers due in a window (store.openHandoversDueIn)', sql: `select * from handovers where status = 'open' and due_date >= '2026-02-25' and due_date < '2026-03-13' order by id` },
+    { name: 'Agenda: open cases of a forum (store.openCases)', sql: `select * from case_items where forum_key = 'arendeforum-unga' and status = 'open' order by id` },
+    { name: 'Agenda: open steps of a forum (store.openStepsOfForum)', sql: `select * from next_steps where forum_key = 'arendeforum-unga' and status = 'open' order by due_date, id` },
+    { name: 'Retention: closed cases past retention (store.closedCasesToPurge)', sql: `select * from case_items where status = 'closed' and closed_at is not null and closed_at < '${before}' and purged_at is null order by status, purged_at, closed_at limit 50 for update skip locked` },
     { name: 'Delivery: claim due outbox rows (Deliverer.claim)', sql: `select id from outbox where ((status = 'pending' and next_attempt_at <= '${iso}') or (status = 'sending' and locked_until <= '${iso}')) order by id limit 50 for update skip locked` },
   ];
 }
@@ -76,8 +76,8 @@ async function measure(rows: number, runs: number, explain: boolean): Promise<{ 
   try {
     await sql`update forums set channel_platform = 'slack', channel_id = 'C-' || key, linked_at = ${NOW}`;
     await history(sql, rows);
-    const deliverer = new Deliverer(rt.database.db, {}, { now: () => NOW }, logger);
-    const tick = () => runTick({ repo: rt.repo, config: config.file, deliverer, logger }, NOW);
+    const deliverer = new Deliverer(rt.store.outbox, {}, { now: () => NOW }, logger);
+    const tick = () => runTick({ store: rt.store, config: config.file, deliverer, logger }, NOW);
     // The first tick may post an agenda (and fail it: no chat port); after that nothing is due.
     await tick();
     await tick();

@@ -1,8 +1,9 @@
 // The one composition root: reads config, opens the database, wires core, adapters and scheduler.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { ConfigError, loadConfig, teamsSetup, type AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { Repository } from './db/repo.js';
+import type { Store } from './core/stores.js';
+import { conversationRefs, createStore, syncSettings } from './db/stores/index.js';
 import { createLogger, type Logger } from './log.js';
 import { Samrad } from './core/samrad.js';
 import { systemClock, type Clock, type Platform } from './core/model.js';
@@ -31,7 +32,7 @@ const USAGE = `samrad – chat-ops för samverkansforum
 export interface Runtime {
   config: AppConfig;
   database: Database;
-  repo: Repository;
+  store: Store;
   logger: Logger;
   clock: Clock;
 }
@@ -42,9 +43,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = systemClock,
   const log = logger ?? createLogger(config.env.LOG_LEVEL ?? (config.mode === 'shell' ? 'warn' : 'info'), process.stderr);
   const database = await openDatabase({ url: config.env.DATABASE_URL, dataDir: config.env.DATA_DIR });
   await database.migrate();
-  const repo = new Repository(database.db);
-  await repo.syncConfig(config.file);
-  return { config, database, repo, logger: log, clock };
+  const store = createStore(database.db);
+  await syncSettings(database.db, config.file);
+  return { config, database, store, logger: log, clock };
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -77,7 +78,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     case 'report': {
       const rt = await openRuntime(config);
       try {
-        return await runReport(rest, { repo: rt.repo, config: config.file, now: rt.clock.now(), out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) });
+        return await runReport(rest, { store: rt.store, config: config.file, now: rt.clock.now(), out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) });
       } finally {
         await rt.database.close();
       }
@@ -93,8 +94,8 @@ async function start(config: AppConfig): Promise<number> {
   const rt = await openRuntime(config);
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
-  const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
-  const core = new Samrad({ repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
+  const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
+  const core = new Samrad({ store: rt.store, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
   try {
@@ -119,7 +120,7 @@ async function tickPorts(config: AppConfig, rt: Runtime): Promise<Partial<Record
   if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger });
   if (config.teamsConfigured) {
     const { createTeamsPort } = await import('../adapters/teams/index.js');
-    const teams = createTeamsPort(config, { repo: rt.repo, logger: rt.logger });
+    const teams = createTeamsPort(teamsSetup(config), { refs: conversationRefs(rt.database.db), logger: rt.logger });
     if (teams) ports.teams = teams;
   }
   return ports;
@@ -135,8 +136,8 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   const clock: Clock = { now: () => now };
   const rt = await openRuntime(config, clock);
   try {
-    const deliverer = new Deliverer(rt.database.db, await tickPorts(config, rt), clock, rt.logger);
-    const r = await runTick({ repo: rt.repo, config: config.file, deliverer, logger: rt.logger }, now);
+    const deliverer = new Deliverer(rt.store.outbox, await tickPorts(config, rt), clock, rt.logger);
+    const r = await runTick({ store: rt.store, config: config.file, deliverer, logger: rt.logger }, now);
     const stats = r.delivered;
     process.stdout.write(`tick ${now.toISOString()}: agendas ${r.agendas}, reminders ${r.reminders}, purged ${r.purged}, delivered ${stats.sent}, retrying ${stats.retried}, failed ${stats.failed}\n`);
   } finally {
@@ -167,14 +168,14 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const routes: Route[] = [
     ...healthRoutes(() => rt.database.ping()),
-    ...calendarRoutes(rt.repo, { clock: rt.clock, language: config.file.language }),
-    ...reportRoutes(rt.repo, config.file, rt.clock),
+    ...calendarRoutes(rt.store, { clock: rt.clock, language: config.file.language }),
+    ...reportRoutes(rt.store, config.file, rt.clock),
   ];
-  const deliverer = new Deliverer(rt.database.db, ports, rt.clock, rt.logger);
+  const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
   // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
   // so a person's answer is never held up by a chat platform that is struggling.
   const core = new Samrad({
-    repo: rt.repo,
+    store: rt.store,
     config: config.file,
     clock: rt.clock,
     logger: rt.logger,
@@ -185,7 +186,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
   // botbuilder and teams-ai take ~4 s and ~100 MB to load, so they are imported only when Teams is configured.
   if (config.teamsConfigured) {
     const { createTeams } = await import('../adapters/teams/index.js');
-    const teams = createTeams(config, { core, repo: rt.repo, config: config.file, clock: rt.clock, logger: rt.logger });
+    const teams = createTeams(teamsSetup(config), { core, refs: conversationRefs(rt.database.db), config: config.file, clock: rt.clock, logger: rt.logger });
     routes.push(teams.route);
     if (teams.port) ports.teams = teams.port;
   } else {
@@ -249,7 +250,7 @@ async function startServer(config: AppConfig): Promise<number> {
   await composed.start();
   rt.logger.info({ port, slack: Boolean(composed.ports.slack) }, 'samrad listening');
   const stopScheduler = startScheduler({
-    tick: (now) => runTick({ repo: rt.repo, config: config.file, deliverer: composed.deliverer, logger: rt.logger }, now),
+    tick: (now) => runTick({ store: rt.store, config: config.file, deliverer: composed.deliverer, logger: rt.logger }, now),
     clock: rt.clock,
     logger: rt.logger,
     timezone: config.file.timezone,

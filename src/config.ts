@@ -5,124 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
-const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes');
-
-const organisationSchema = z.object({
-  key,
-  name: z.string().min(1),
-  domains: z.array(z.string().min(3)).default([]),
-  tenantIds: z.array(z.string()).default([]),
-});
-
-const forumSchema = z.object({
-  key,
-  name: z.string().min(1),
-  kind: z.enum(['case', 'topic']),
-  prefix: z.string().regex(/^[A-ZÅÄÖ]{2,6}$/, 'expected 2–6 capital letters'),
-  cadence: z.object({
-    everyWeeks: z.number().int().min(1).max(52),
-    anchor: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
-    time: hhmm,
-    durationMinutes: z.number().int().min(15).max(480).default(90),
-  }),
-  agendaLeadWorkingDays: z.number().int().min(0).max(20).default(2),
-  holidayPolicy: z.enum(['next-working-day', 'cancel']).default('next-working-day'),
-  coordinator: z.string().email().nullish(),
-  /** Organisations taking part in this forum (keys); absent means every configured organisation. */
-  organisations: z.array(key).min(1).optional(),
-});
-
-const fieldSchema = z.object({
-  key: z.string().min(1),
-  label: z.string().min(1),
-  type: z.enum(['date', 'choice', 'text', 'number']),
-  choices: z.array(z.string()).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  optional: z.boolean().default(false),
-});
-
-// A level the agreement expects of one number field depending on a choice field (e.g. SFI: spår 1
-// means 23 h/week, spår 2–3 mean 30): an answer below it is stored and flagged to the asking side.
-const minimumSchema = z.object({
-  field: z.string().min(1),
-  dependsOn: z.string().min(1),
-  values: z.record(z.string(), z.number()),
-});
-
-const templateSchema = z.object({
-  key,
-  name: z.string().min(1),
-  from: key,
-  to: key,
-  dueWorkingDays: z.number().int().min(1).max(120).default(10),
-  recurEveryMonths: z.number().int().min(1).max(24).optional(),
-  description: z.string().default(''),
-  fields: z.array(fieldSchema).min(1),
-  minimum: minimumSchema.optional(),
-});
-
-export const fileConfigSchema = z
-  .object({
-    timezone: z.string().default('Europe/Stockholm'),
-    language: z.enum(['sv', 'en']).default('sv'),
-    organisations: z.array(organisationSchema).min(1),
-    forums: z.array(forumSchema).min(1),
-    targetGroups: z.record(z.string(), z.string()).default({}),
-    // `at`: the local time on working days from which agendas and reminders go out.
-    reminders: z
-      .object({ escalateAfterWorkingDays: z.number().int().min(1).max(60).default(3), at: hhmm.default('08:00') })
-      .default({ escalateAfterWorkingDays: 3, at: '08:00' }),
-    retention: z.object({ closedCaseDays: z.number().int().min(1).max(3650).default(365) }).default({ closedCaseDays: 365 }),
-    handoverTemplates: z.array(templateSchema).default([]),
-    /** Question categories a case may carry (key -> label): what kind of help is asked, never who. */
-    questionCategories: z.record(z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'), z.string()).default({}),
-  })
-  .superRefine((cfg, ctx) => {
-    const orgKeys = new Set(cfg.organisations.map((o) => o.key));
-    unique(cfg.forums.map((f) => f.key), ['forums'], ctx);
-    unique(cfg.forums.map((f) => f.prefix), ['forums'], ctx, 'prefix');
-    unique(cfg.organisations.map((o) => o.key), ['organisations'], ctx);
-    cfg.forums.forEach((f, i) =>
-      f.organisations?.forEach((o, j) => {
-        if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'organisations', j], message: `unknown organisation "${o}"` });
-      }),
-    );
-    cfg.handoverTemplates.forEach((t, i) => {
-      for (const side of ['from', 'to'] as const) {
-        if (!orgKeys.has(t[side])) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, side], message: `unknown organisation "${t[side]}"` });
-      }
-      t.fields.forEach((f, j) => {
-        if (f.type === 'choice' && !f.choices?.length) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'fields', j, 'choices'], message: 'a choice field needs choices' });
-      });
-      const min = t.minimum;
-      if (min && t.fields.find((f) => f.key === min.field)?.type !== 'number') ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'minimum', 'field'], message: `"${min.field}" is not a number field of this template` });
-      if (min && t.fields.find((f) => f.key === min.dependsOn)?.type !== 'choice') ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'minimum', 'dependsOn'], message: `"${min.dependsOn}" is not a choice field of this template` });
-    });
-  });
-
-function unique(values: string[], path: (string | number)[], ctx: z.RefinementCtx, what = 'key') {
-  const seen = new Set<string>();
-  values.forEach((v, i) => {
-    if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [...path, i, what], message: `duplicate ${what} "${v}"` });
-    seen.add(v);
-  });
-}
-
-export type FileConfig = z.infer<typeof fileConfigSchema>;
-export type ForumConfig = FileConfig['forums'][number];
-export type OrganisationConfig = FileConfig['organisations'][number];
-export type HandoverTemplateConfig = FileConfig['handoverTemplates'][number];
-export type HandoverFieldConfig = HandoverTemplateConfig['fields'][number];
+// The domain settings schema belongs to the core (src/core/settings.ts); re-exported for callers outside it.
+export { settingsSchema as fileConfigSchema } from './core/settings.js';
+export type { Settings as FileConfig, ForumConfig, OrganisationConfig, HandoverTemplateConfig, HandoverFieldConfig } from './core/settings.js';
+import { settingsSchema, type Settings } from './core/settings.js';
 
 export class ConfigError extends Error {}
 
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config/samrad.yaml', import.meta.url));
 
 /** Reads and validates a YAML config file; errors name the file, the path and the problem. */
-export function loadFileConfig(path: string = DEFAULT_CONFIG_PATH): FileConfig {
+export function loadFileConfig(path: string = DEFAULT_CONFIG_PATH): Settings {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -135,7 +28,7 @@ export function loadFileConfig(path: string = DEFAULT_CONFIG_PATH): FileConfig {
   } catch (e) {
     throw new ConfigError(`${path}: not valid YAML: ${(e as Error).message}`);
   }
-  const parsed = fileConfigSchema.safeParse(raw);
+  const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${path}: ${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`);
     throw new ConfigError(lines.join('\n'));
@@ -169,7 +62,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   env: Env;
-  file: FileConfig;
+  file: Settings;
   configPath: string;
   mode: 'shell' | 'server';
   slackConfigured: boolean;
@@ -195,4 +88,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const teamsConfigured = Boolean(env.MicrosoftAppId || env.TEAMS_ALLOW_UNAUTHENTICATED === '1');
   const mode = env.SAMRAD_MODE ?? (slackConfigured || teamsConfigured ? 'server' : 'shell');
   return { env, file, configPath, mode, slackConfigured, teamsConfigured };
+}
+
+/** What the Teams adapter needs from the environment (structurally its `TeamsSetup`). */
+export function teamsSetup(config: AppConfig) {
+  const e = config.env;
+  return {
+    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
+    configured: config.teamsConfigured,
+    allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED === '1',
+  };
 }

@@ -2,12 +2,12 @@
 // core commands (typed text, card buttons, card forms) and core replies into Adaptive Cards.
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { AppConfig, FileConfig } from '../../src/config.js';
+import type { ConversationRefs } from '../../src/core/ports.js';
+import type { FileConfig } from '../../src/core/settings.js';
 import type { Form, Identity, Lang, Message, Reply } from '../../src/core/model.js';
 import type { FormValues } from '../../src/core/forms.js';
 import { stringsOf } from '../../src/core/form-submit.js';
 import type { CommandInput, Samrad } from '../../src/core/samrad.js';
-import type { Repository } from '../../src/db/repo.js';
 import { messages } from '../../src/i18n/index.js';
 import type { Clock } from '../../src/core/model.js';
 import type { Logger } from '../../src/log.js';
@@ -25,7 +25,8 @@ export interface TeamsAuth {
 
 export interface TeamsDeps {
   core: Samrad;
-  repo: Repository;
+  /** Where conversation references are kept (the database, through a port the core declares). */
+  refs: ConversationRefs;
   config: FileConfig;
   clock: Clock;
   logger: Logger;
@@ -36,8 +37,12 @@ export function teamsAdapter(auth: TeamsAuth): TeamsAdapter {
   return new TeamsAdapter({ MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppTenantId: auth.tenantId, MicrosoftAppType: auth.appType } as never);
 }
 
-export function authOf(env: AppConfig['env']): TeamsAuth {
-  return { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType };
+/** What the composition root tells the adapter (src/config.ts `teamsSetup` builds it from the environment). */
+export interface TeamsSetup {
+  auth: TeamsAuth;
+  /** An app id is set, or unauthenticated requests are allowed (TEAMS_ALLOW_UNAUTHENTICATED=1). */
+  configured: boolean;
+  allowUnauthenticated: boolean;
 }
 
 type Seen = Identity & { teamsId?: string };
@@ -55,7 +60,7 @@ export class TeamsBot {
     this.adapter = teamsAdapter(auth);
     this.adapter.onTurnError = async (_ctx, err) => deps.logger.error({ err }, 'teams turn failed');
     this.people = new People(deps.clock, deps.logger);
-    this.port = new TeamsPort(this.adapter, auth.appId ?? '', deps.repo, deps.logger);
+    this.port = new TeamsPort(this.adapter, auth.appId ?? '', deps.refs, deps.logger);
     this.app = new Application({ adapter: this.adapter, botAppId: auth.appId ?? '', removeRecipientMention: false, startTypingTimer: false, longRunningMessages: false });
     this.routes();
   }
@@ -135,10 +140,10 @@ export class TeamsBot {
     for (const [i, who] of seen.entries()) {
       if (i === 0 && direct) {
         const ref: MemberChatRef = { kind: 'conversation', reference: referenceOf(ctx.activity) };
-        await this.deps.repo.setMemberChatRef('teams', who.externalId, ref);
+        await this.deps.refs.setMemberRef('teams', who.externalId, ref);
       } else {
         const seed = this.port.seeds.get(who.externalId);
-        if (seed) await this.deps.repo.setMemberChatRef('teams', who.externalId, seed satisfies UserSeed, { onlyIfEmpty: true });
+        if (seed) await this.deps.refs.setMemberRef('teams', who.externalId, seed satisfies UserSeed, { onlyIfEmpty: true });
       }
       this.port.seeds.delete(who.externalId);
     }
@@ -171,8 +176,8 @@ export class TeamsBot {
     const channel = channelOf(a);
     if (channel.direct) {
       const from: Seen = await this.people.speaker(ctx);
-      await this.deps.repo.setMemberChatRef('teams', from.externalId, { kind: 'conversation', reference: referenceOf(a) } satisfies MemberChatRef);
-    } else if (await this.deps.repo.setForumChannelRef('teams', channel.id, channel.ref)) {
+      await this.deps.refs.setMemberRef('teams', from.externalId, { kind: 'conversation', reference: referenceOf(a) } satisfies MemberChatRef);
+    } else if (await this.deps.refs.setChannelRef('teams', channel.id, channel.ref)) {
       this.deps.logger.info('teams channel reference refreshed');
     }
     const m = messages(this.lang(ctx));

@@ -1,11 +1,10 @@
 // The Teams adapter as the composition root sees it: a route for the HTTP server and a chat port.
-import type { AppConfig } from '../../src/config.js';
 import type { Route } from '../../src/http/server.js';
-import { authOf, TeamsBot, teamsAdapter, type TeamsDeps } from './bot.js';
+import { TeamsBot, teamsAdapter, type TeamsDeps, type TeamsSetup } from './bot.js';
 import { TeamsPort } from './port.js';
 import { teamsRoute } from './route.js';
 
-export { TeamsBot } from './bot.js';
+export { TeamsBot, type TeamsSetup } from './bot.js';
 export { teamsRoute } from './route.js';
 
 export interface TeamsAdapterParts {
@@ -15,19 +14,17 @@ export interface TeamsAdapterParts {
   bot: TeamsBot | null;
 }
 
-/** Builds the Teams bot from the app config (botbuilder's variables, TEAMS_ALLOW_UNAUTHENTICATED). */
-export function createTeams(config: AppConfig, deps: TeamsDeps): TeamsAdapterParts {
-  const e = config.env;
-  const allowUnauthenticated = e.TEAMS_ALLOW_UNAUTHENTICATED === '1';
-  const authenticated = Boolean(e.MicrosoftAppId);
-  if (!config.teamsConfigured) return { route: teamsRoute(null, { authenticated, allowUnauthenticated, logger: deps.logger }), port: null, bot: null };
-  const bot = new TeamsBot(authOf(e), deps);
+/** Builds the Teams bot from its setup (botbuilder's variables, TEAMS_ALLOW_UNAUTHENTICATED). */
+export function createTeams(setup: TeamsSetup, deps: TeamsDeps): TeamsAdapterParts {
+  const { allowUnauthenticated } = setup;
+  const authenticated = Boolean(setup.auth.appId);
+  if (!setup.configured) return { route: teamsRoute(null, { authenticated, allowUnauthenticated, logger: deps.logger }), port: null, bot: null };
+  const bot = new TeamsBot(setup.auth, deps);
   return { route: teamsRoute(bot, { authenticated, allowUnauthenticated, logger: deps.logger }), port: bot.port, bot };
 }
 
 /** Only the port, for processes that deliver but take no requests (`samrad tick`). */
-export function createTeamsPort(config: AppConfig, deps: Pick<TeamsDeps, 'repo' | 'logger'>): TeamsPort | null {
-  const e = config.env;
-  if (!config.teamsConfigured) return null;
-  return new TeamsPort(teamsAdapter(authOf(e)), e.MicrosoftAppId ?? '', deps.repo, deps.logger);
+export function createTeamsPort(setup: TeamsSetup, deps: Pick<TeamsDeps, 'refs' | 'logger'>): TeamsPort | null {
+  if (!setup.configured) return null;
+  return new TeamsPort(teamsAdapter(setup.auth), setup.auth.appId ?? '', deps.refs, deps.logger);
 }

@@ -2,8 +2,7 @@
 // conversation (a linked channel, or a person's personal chat) at its serviceUrl.
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext, type Activity } from 'botbuilder';
 import type { Message, Target } from '../../src/core/model.js';
-import { DeliveryError, type ChatPort } from '../../src/core/ports.js';
-import type { Repository } from '../../src/db/repo.js';
+import { DeliveryError, type ChatPort, type ConversationRefs } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import type { UserSeed } from './people.js';
 import { renderMessage, summaryOf } from './render.js';
@@ -28,7 +27,7 @@ export class TeamsPort implements ChatPort {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly repo: Repository,
+    private readonly refs: ConversationRefs,
     private readonly log: Logger,
   ) {}
 
@@ -41,13 +40,13 @@ export class TeamsPort implements ChatPort {
       if (!ref?.serviceUrl || !ref.conversation?.id) throw new DeliveryError('no Teams conversation reference for this channel (link it again)', false);
       return this.post(ref, activity);
     }
-    const stored = (target.ref ?? (await this.repo.memberChatRef(target.memberId))) as MemberChatRef | null;
+    const stored = (target.ref ?? (await this.refs.memberRef(target.memberId))) as MemberChatRef | null;
     if (stored?.kind === 'conversation') return this.post(stored.reference, activity);
     const seed = stored?.kind === 'user' ? stored : this.seeds.get(target.externalId);
     // Retryable: the person may open a chat with the bot (or be seen in a channel) later.
     if (!seed) throw new DeliveryError('no way to reach this person in Teams yet', true);
     const reference = await this.openPersonalChat(seed);
-    await this.repo.setMemberChatRef('teams', target.externalId, { kind: 'conversation', reference } satisfies MemberChatRef);
+    await this.refs.setMemberRef('teams', target.externalId, { kind: 'conversation', reference } satisfies MemberChatRef);
     return this.post(reference, activity);
   }
 

@@ -9,8 +9,8 @@
 //   read the audit log      the coordinator
 //   move / cancel meetings  the coordinator
 // A person whose organisation is unknown is refused before any of this (see Samrad.run) and sees nothing.
-import type { FileConfig } from '../config.js';
-import type { CaseRow, ForumRow, MemberRow } from '../db/repo.js';
+import type { FileConfig } from './settings.js';
+import type { CaseRow, ForumRow, MemberRow } from './stores.js';
 import { UserError } from './errors.js';
 import type { ChannelRef } from './model.js';
 

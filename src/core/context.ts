@@ -1,7 +1,7 @@
-// What a handler is handed: the caller, the channel's forum, the repository inside one transaction,
+// What a handler is handed: the caller, the channel's forum, the stores inside one transaction,
 // and ways to post (through the outbox) and audit.
-import type { FileConfig, OrganisationConfig } from '../config.js';
-import type { ForumRow, MemberRow, NewOutbox, Repository } from '../db/repo.js';
+import type { FileConfig, OrganisationConfig } from './settings.js';
+import type { ForumRow, MemberRow, NewOutbox, Store } from './stores.js';
 import type { Messages } from '../i18n/index.js';
 import type { IsoDate } from './dates.js';
 import { detectPii, hasBroadcastMention } from './pii.js';
@@ -10,7 +10,7 @@ import type { ChannelRef, Identity, Lang, Message, Target } from './model.js';
 import type { AuditAction } from './vocabulary.js';
 
 export interface HandlerContext {
-  repo: Repository;
+  store: Store;
   config: FileConfig;
   m: Messages;
   lang: Lang;

@@ -2,7 +2,7 @@
 // Each kind builds its form and reads the submitted values back into the same Command the grammar
 // builds, checked by the same rules, so a form can never do what the typed command may not.
 // A new kind is one more entry in FORMS; adapters only render forms and hand back the values.
-import type { FileConfig } from '../config.js';
+import type { FileConfig } from './settings.js';
 import type { Messages } from '../i18n/index.js';
 import { piiGuard, type HandlerContext } from './context.js';
 import type { IsoDate } from './dates.js';
@@ -145,7 +145,7 @@ const stepNewForm: FormSpec = {
       if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
     } else {
       const forum = await h.forum();
-      const open = await h.repo.openCases(forum.key);
+      const open = await h.store.cases.open(forum.key);
       if (!open.length) throw new UserError('noOpenCases');
       // Slack's select holds at most 100 options; the oldest open cases come first on the agenda too.
       const options = open.slice(0, 100).map((c) => ({ value: c.code, label: shorten(`${c.code} · ${c.targetGroups.map((g) => h.config.targetGroups[g] ?? g).join(', ') || h.m.labels.noGroup}`, 75) }));

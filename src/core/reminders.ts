@@ -2,8 +2,8 @@
 // each sweep looks only at the due dates that concern today (indexed ranges on status + due date), so
 // its cost follows the due work, not the history. Every message carries a key made of the item, the
 // kind and the due date: however many ticks run, for one instant or all day, each goes out once.
-import type { FileConfig } from '../config.js';
-import type { ForumRow, MemberRow, NewOutbox, Repository } from '../db/repo.js';
+import type { FileConfig } from './settings.js';
+import type { ForumRow, MemberRow, NewOutbox, Store } from './stores.js';
 import { messages } from '../i18n/index.js';
 import { channelTarget, memberTarget } from './context.js';
 import { addDays, addWorkingDays, isWorkingDay, localDate, localTime, workingDaysBetween, type IsoDate } from './dates.js';
@@ -50,13 +50,13 @@ interface Item {
 }
 
 /** Queues today's reminders and escalations; returns how many new messages were queued. */
-export async function enqueueReminders(repo: Repository, cfg: FileConfig, now: Date): Promise<number> {
+export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date): Promise<number> {
   if (!remindersOpen(cfg, now)) return 0;
   const today = localDate(now);
   const windows = reminderWindows(today, cfg.reminders.escalateAfterWorkingDays);
   const due: { kind: ReminderKind; item: Item }[] = [];
   const kinds = ['before', 'after', 'escalate'] as const;
-  const found = await Promise.all(kinds.map((kind) => Promise.all([repo.openStepsDueIn(...windows[kind]), repo.openHandoversDueIn(...windows[kind])])));
+  const found = await Promise.all(kinds.map((kind) => Promise.all([store.steps.openDueIn(...windows[kind]), store.handovers.openDueIn(...windows[kind])])));
   for (const [k, kind] of kinds.entries()) {
     const [steps, handovers] = found[k];
     for (const s of steps) due.push({ kind, item: { kind: 'step', id: s.id, forumKey: s.forumKey, caseId: s.caseId, ownerId: s.ownerId, due: s.dueDate, text: s.text ?? '…' } });
@@ -69,14 +69,14 @@ export async function enqueueReminders(repo: Repository, cfg: FileConfig, now: D
   // Skip what an earlier tick today already queued, before building anything.
   const keyOf = (k: ReminderKind, i: Item, to?: string) => `remind:${i.kind}-${i.id}:${k}:${i.due}${to ? `:${to}` : ''}`;
   const allKeys = due.flatMap(({ kind, item }) => (kind === 'escalate' ? [keyOf(kind, item, 'coordinator'), keyOf(kind, item, 'channel')] : [keyOf(kind, item)]));
-  const done = await repo.existingOutboxKeys(allKeys);
+  const done = await store.outbox.existingKeys(allKeys);
   const todo = due.filter(({ kind, item }) => (kind === 'escalate' ? !done.has(keyOf(kind, item, 'coordinator')) || !done.has(keyOf(kind, item, 'channel')) : !done.has(keyOf(kind, item))));
   if (!todo.length) return 0;
 
   const [people, codes, forums] = await Promise.all([
-    repo.membersByIds(todo.map((d) => d.item.ownerId)),
-    repo.caseCodesByIds(todo.map((d) => d.item.caseId)),
-    repo.allForums().then((fs) => new Map(fs.map((f) => [f.key, f]))),
+    store.members.byIds(todo.map((d) => d.item.ownerId)),
+    store.cases.codesByIds(todo.map((d) => d.item.caseId)),
+    store.forums.all().then((fs) => new Map(fs.map((f) => [f.key, f]))),
   ]);
   const coordinators = new Map<string, MemberRow | null>();
   const rows: NewOutbox[] = [];
@@ -92,23 +92,23 @@ export async function enqueueReminders(repo: Repository, cfg: FileConfig, now: D
       if (owner) add(keyOf(kind, item), memberTarget(owner), reminderText(langOf(cfg, owner), kind, item, code, forum), code);
       continue;
     }
-    if (!coordinators.has(forum.key)) coordinators.set(forum.key, await coordinatorOf(repo, forum));
+    if (!coordinators.has(forum.key)) coordinators.set(forum.key, await coordinatorOf(store, forum));
     const coordinator = coordinators.get(forum.key);
     const days = workingDaysBetween(item.due, today);
     if (coordinator) add(keyOf(kind, item, 'coordinator'), memberTarget(coordinator), escalationText(langOf(cfg, coordinator), item, code, forum, owner, days), code);
     if (forum.channelId) add(keyOf(kind, item, 'channel'), channelTarget(forum), escalationText(cfg.language, item, code, forum, owner, days), code);
   }
-  return (await repo.enqueue(rows)).length;
+  return (await store.outbox.enqueue(rows)).length;
 }
 
 function langOf(cfg: FileConfig, mem: MemberRow | null | undefined): Lang {
   return chooseLang(cfg.language, mem?.language);
 }
 
-async function coordinatorOf(repo: Repository, forum: ForumRow): Promise<MemberRow | null> {
+async function coordinatorOf(store: Store, forum: ForumRow): Promise<MemberRow | null> {
   // Same precedence as isCoordinator: the configured e-mail, else whoever linked the channel.
-  if (forum.coordinatorEmail) return repo.memberByEmail(forum.coordinatorEmail);
-  return forum.coordinatorMemberId !== null ? repo.memberById(forum.coordinatorMemberId) : null;
+  if (forum.coordinatorEmail) return store.members.byEmail(forum.coordinatorEmail);
+  return forum.coordinatorMemberId !== null ? store.members.byId(forum.coordinatorMemberId) : null;
 }
 
 function reminderText(lang: Lang, kind: 'before' | 'after', i: Item, code: string, forum: ForumRow): Message {

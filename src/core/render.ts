@@ -1,6 +1,6 @@
 // Shared wording of cases, steps and meetings in the neutral message model.
-import type { FileConfig } from '../config.js';
-import type { CaseRow, HandoverRow, MemberRow, StepRow } from '../db/repo.js';
+import type { FileConfig } from './settings.js';
+import type { CaseRow, HandoverRow, MemberRow, StepRow } from './stores.js';
 import type { Messages } from '../i18n/index.js';
 
 export function orgName(cfg: FileConfig, key: string | null | undefined): string {

@@ -3,8 +3,8 @@
 // the handover answers, the outbox payloads, agenda snapshots and minutes — while the rows that the
 // quarterly report counts (code, forum, organisation, target groups, category, consent, dates,
 // outcome, step and handover status) stay. Open cases are never purged. Called by `samrad tick`.
-import type { FileConfig } from '../config.js';
-import type { CaseRow, Repository } from '../db/repo.js';
+import type { FileConfig } from './settings.js';
+import type { CaseRow, Store } from './stores.js';
 import { purgeCaseFromMeetings } from './meeting/minutes.js';
 
 export interface PurgeStats {
@@ -27,12 +27,12 @@ const NEEDLE_MIN = 8;
 const BATCH = 50;
 
 /** Reduces every closed case older than the retention period to statistics; safe to run from any replica. */
-export async function purgeExpired(repo: Repository, config: FileConfig, now: Date): Promise<PurgeStats> {
+export async function purgeExpired(store: Store, config: FileConfig, now: Date): Promise<PurgeStats> {
   const before = new Date(now.getTime() - config.retention.closedCaseDays * DAY_MS);
   const stats: PurgeStats = { codes: [], steps: 0, handovers: 0, outbox: 0, meetings: 0 };
   for (;;) {
-    const done = await repo.transaction(async (r) => {
-      const cases = await r.closedCasesToPurge(before, BATCH);
+    const done = await store.transaction(async (r) => {
+      const cases = await r.cases.toPurge(before, BATCH);
       for (const c of cases) await purgeCase(r, c, now, stats);
       return cases.length;
     });
@@ -40,28 +40,28 @@ export async function purgeExpired(repo: Repository, config: FileConfig, now: Da
   }
 }
 
-async function purgeCase(repo: Repository, c: CaseRow, now: Date, stats: PurgeStats): Promise<void> {
-  const [steps, handovers] = await Promise.all([repo.stepsForCases([c.id]), repo.handoversForCases([c.id])]);
+async function purgeCase(store: Store, c: CaseRow, now: Date, stats: PurgeStats): Promise<void> {
+  const [steps, handovers] = await Promise.all([store.steps.forCases([c.id]), store.handovers.forCases([c.id])]);
   const texts = [c.question, ...steps.map((s) => s.text), ...handovers.flatMap((h) => Object.values(h.fields ?? {}))];
   const needles = needlesFor(c.code, texts);
 
-  for (const row of await repo.outboxMentioning(c.code, needles)) {
+  for (const row of await store.outbox.mentioning(c.code, needles)) {
     // A message about this case alone is emptied; one that also speaks of others (an agenda) is scrubbed.
     const payload = row.caseCode === c.code ? { blocks: [{ type: 'text', text: `${c.code} ${PURGED}` }] } : scrub(row.payload, c.code, needles);
-    await repo.scrubOutbox(row.id, payload, row.status === 'pending');
+    await store.outbox.scrub(row.id, payload, row.status === 'pending');
     stats.outbox++;
   }
-  for (const m of await repo.meetingsMentioning(c.forumKey, needles)) {
-    await repo.scrubMeeting(m.id, scrub(m.agendaSnapshot, c.code, needles), scrub(m.minutes, c.code, needles));
+  for (const m of await store.meetings.mentioning(c.forumKey, needles)) {
+    await store.meetings.scrub(m.id, scrub(m.walkState, c.code, needles), scrub(m.minutes, c.code, needles));
     stats.meetings++;
   }
   // Notes taken under the case during a meeting (decisions, who informs whom) are free text too.
-  stats.meetings += await purgeCaseFromMeetings(repo, c.id);
-  const n = await repo.purgeCaseText(c.id, now);
+  stats.meetings += await purgeCaseFromMeetings(store, c.id);
+  const n = await store.cases.purgeText(c.id, now);
   stats.steps += n.steps;
   stats.handovers += n.handovers;
   stats.codes.push(c.code);
-  await repo.audit({ at: now, actorId: null, actorOrganisationKey: null, action: 'case.purge', forumKey: c.forumKey, caseCode: c.code });
+  await store.audit.add({ at: now, actorId: null, actorOrganisationKey: null, action: 'case.purge', forumKey: c.forumKey, caseCode: c.code });
 }
 
 /** The case code and each free text (and its first characters, to catch shortened copies). */

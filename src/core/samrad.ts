@@ -1,9 +1,9 @@
 // The core entry: one line of text from any adapter in, a neutral reply out.
 // Every command runs in one transaction; a refusal rolls it back, so bad input changes nothing.
-import type { FileConfig } from '../config.js';
-import type { MemberRow, Repository } from '../db/repo.js';
+import type { FileConfig } from './settings.js';
+import type { MemberRow, Store } from './stores.js';
 import { messages } from '../i18n/index.js';
-import type { Logger } from '../log.js';
+import type { Logger } from './ports.js';
 import { localDate } from './dates.js';
 import { errorText, UserError, type ErrorKey } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';
@@ -27,7 +27,7 @@ export interface CommandInput {
 }
 
 export interface SamradDeps {
-  repo: Repository;
+  store: Store;
   config: FileConfig;
   clock: Clock;
   logger: Logger;
@@ -63,10 +63,10 @@ export class Samrad {
     const outboxIds: number[] = [];
     try {
       const reply = await retryOnConflict(() =>
-        this.deps.repo.transaction(async (repo) => {
+        this.deps.store.transaction(async (store) => {
           outboxIds.length = 0;
-          const member = await upsertIdentity(repo, input.identity, organisation.key);
-          const h = this.context(repo, input, member, organisation, lang, outboxIds);
+          const member = await upsertIdentity(store, input.identity, organisation.key);
+          const h = this.context(store, input, member, organisation, lang, outboxIds);
           return dispatch(h, command);
         }),
       );
@@ -132,12 +132,12 @@ export class Samrad {
     this.deps.logger.info({ command: command ?? '-', platform: input.channel.platform, direct: Boolean(input.channel.direct), ok: refused === null, ...(refused ? { refused } : {}) }, 'command');
   }
 
-  private context(repo: Repository, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {
+  private context(store: Store, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {
     const now = this.deps.clock.now();
     const cfg = this.deps.config;
     const m = messages(lang);
     return {
-      repo,
+      store,
       config: cfg,
       m,
       lang,
@@ -147,24 +147,24 @@ export class Samrad {
       organisation,
       channel: input.channel,
       async forum() {
-        const f = input.channel.direct ? null : await repo.forumByChannel(input.channel.platform, input.channel.id);
+        const f = input.channel.direct ? null : await store.forums.byChannel(input.channel.platform, input.channel.id);
         return requireForumAccess(cfg, f, input.channel, organisation.key);
       },
       async channelForum() {
-        const f = input.channel.direct ? null : await repo.forumByChannel(input.channel.platform, input.channel.id);
+        const f = input.channel.direct ? null : await store.forums.byChannel(input.channel.platform, input.channel.id);
         return f && takesPart(cfg, f.key, organisation.key) ? f : null;
       },
       async resolveMember(token) {
         const who = input.resolveMention ? await input.resolveMention(token) : defaultMention(input.identity.platform, token);
         const org = who ? organisationOf(cfg, who) : null;
         if (!who || !org) throw new UserError('memberNotFound', { value: token.slice(0, 60) });
-        return upsertIdentity(repo, who, org.key);
+        return upsertIdentity(store, who, org.key);
       },
       async post(target, message, key, extra) {
-        outboxIds.push(...(await repo.enqueue([{ key, target, payload: message, nextAttemptAt: now, createdAt: now, ...extra }])));
+        outboxIds.push(...(await store.outbox.enqueue([{ key, target, payload: message, nextAttemptAt: now, createdAt: now, ...extra }])));
       },
       async audit(action, caseCode, forumKey = null) {
-        await repo.audit({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
+        await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
       },
       guard: (text, where) => piiGuard(m, text, where),
       publicUrl: this.deps.publicUrl?.replace(/\/+$/, '') ?? null,
@@ -186,8 +186,8 @@ function defaultMention(platform: Identity['platform'], token: string): Identity
   return /^[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/u.test(email) && email.length <= 254 ? { platform, externalId: email, email } : null;
 }
 
-function upsertIdentity(repo: Repository, who: Identity, organisationKey: string): Promise<MemberRow> {
-  return repo.upsertMember({
+function upsertIdentity(store: Store, who: Identity, organisationKey: string): Promise<MemberRow> {
+  return store.members.upsert({
     platform: who.platform,
     externalId: who.externalId,
     email: who.email?.toLowerCase() ?? null,

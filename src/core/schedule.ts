@@ -1,5 +1,5 @@
 // A forum's meetings: its cadence from config, with the changes the coordinator made (moved, cancelled).
-import type { ForumRow, MeetingRow, Repository } from '../db/repo.js';
+import type { ForumRow, MeetingRow, Store } from './stores.js';
 import { type Cadence, type Occurrence, occurrencesBetween } from './calendar.js';
 import { addDays, isoWeekday, localDate, localTime } from './dates.js';
 import type { Messages } from '../i18n/index.js';
@@ -34,11 +34,11 @@ function applyRow(forum: ForumRow, o: Occurrence, row: MeetingRow | null): Plann
 }
 
 /** The meeting that is running now or comes next (never a cancelled one). */
-export async function upcomingMeeting(repo: Repository, forum: ForumRow, now: Date): Promise<PlannedMeeting | null> {
+export async function upcomingMeeting(store: Store, forum: ForumRow, now: Date): Promise<PlannedMeeting | null> {
   const today = localDate(now);
   const [from, to] = [addDays(today, -7 * forum.everyWeeks), addDays(today, 7 * forum.everyWeeks * 30)];
   // Only the rows in the window: the cost does not grow with the forum's history.
-  const list = plannedMeetings(forum, await repo.meetingsBetween(forum.key, from, to), from, to);
+  const list = plannedMeetings(forum, await store.meetings.between(forum.key, from, to), from, to);
   // A meeting already held (ended early, before its planned end) is no longer the one coming up.
   return list.filter((m) => m.status !== 'cancelled' && m.row?.status !== 'held' && m.end.getTime() > now.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())[0] ?? null;
 }

@@ -3,7 +3,7 @@
 // so a subscribed calendar updates the event instead of silently losing it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createEvents, type EventAttributes } from 'ics';
-import type { ForumRow, Repository } from '../db/repo.js';
+import type { ForumRow, Store } from '../core/stores.js';
 import { addDays, localDate } from '../core/dates.js';
 import { sameToken } from '../core/feedtoken.js';
 import type { Clock, Lang } from '../core/model.js';
@@ -47,17 +47,17 @@ function token(req: IncomingMessage): string | null {
   return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
 }
 
-export function calendarRoutes(repo: Repository, opts: CalendarRouteOptions): Route[] {
+export function calendarRoutes(store: Store, opts: CalendarRouteOptions): Route[] {
   return [
     {
       method: 'GET',
       path: /^\/calendar\/([a-z0-9-]{1,60})\.ics$/,
       async handle(req: IncomingMessage, res: ServerResponse, match) {
-        const forum = await repo.forumByKey(match![1]);
+        const forum = await store.forums.byKey(match![1]);
         // Unknown forum and wrong token look the same: nothing to probe.
         if (!forum || !sameToken(token(req), forum.calendarToken)) return json(res, 404, { ok: false, error: 'not found' });
         const today = localDate(opts.clock.now());
-        const planned = plannedMeetings(forum, await repo.meetingsFor(forum.key), addDays(today, -PAST_DAYS), addDays(today, AHEAD_DAYS));
+        const planned = plannedMeetings(forum, await store.meetings.ofForum(forum.key), addDays(today, -PAST_DAYS), addDays(today, AHEAD_DAYS));
         const body = forumIcs(forum, planned, messages(opts.language));
         res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
         res.end(body);

@@ -1,10 +1,7 @@
-// Sends what the outbox holds. A claim flips rows to 'sending' with a lease in one statement
-// (FOR UPDATE SKIP LOCKED on Postgres), so replicas never pick the same row; a crashed sender's
-// lease runs out and the row is retried.
-import { and, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { outbox } from '../db/schema/index.js';
-import type { OutboxRow } from '../db/repo.js';
+// Sends what the outbox holds: claims due rows (leased, so replicas never pick the same row and a
+// crashed sender's lease runs out), sends each through its platform's port and settles it. The SQL is
+// the outbox store's (src/db/stores/outbox.ts), the same the core enqueues through.
+import type { OutboxRow, OutboxStore } from '../core/stores.js';
 import type { Clock, Message, Platform, Target } from '../core/model.js';
 import { DeliveryError, type ChatPort } from '../core/ports.js';
 import type { Logger } from '../log.js';
@@ -42,7 +39,7 @@ export class Deliverer {
   private readonly pausedUntil = new Map<Platform, number>();
 
   constructor(
-    private readonly db: Db,
+    private readonly outbox: OutboxStore,
     private readonly ports: Partial<Record<Platform, ChatPort>>,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -74,18 +71,8 @@ export class Deliverer {
     return stats;
   }
 
-  private async claim(ids?: number[]): Promise<OutboxRow[]> {
-    const now = this.clock.now();
-    const due = or(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now)));
-    const where = ids ? and(due, inArray(outbox.id, ids)) : due;
-    const pick = this.db.select({ id: outbox.id }).from(outbox).where(where).orderBy(outbox.id).limit(this.opts.batch).for('update', { skipLocked: true });
-    const rows = await this.db
-      .update(outbox)
-      .set({ status: 'sending', lockedUntil: new Date(now.getTime() + this.opts.leaseMs), attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, pick))
-      .returning();
-    // RETURNING keeps no order: send in the order the messages were written.
-    return rows.sort((a, b) => a.id - b.id);
+  private claim(ids?: number[]): Promise<OutboxRow[]> {
+    return this.outbox.claim(this.clock.now(), this.opts.leaseMs, this.opts.batch, ids);
   }
 
   private async sendOne(row: OutboxRow, stats: DeliveryStats): Promise<void> {
@@ -97,7 +84,7 @@ export class Deliverer {
       if (row.replaces) {
         const plan = await this.replacement(row);
         if (plan === 'superseded') {
-          await this.db.update(outbox).set({ status: 'superseded', lockedUntil: null }).where(eq(outbox.id, row.id));
+          await this.outbox.markSuperseded(row.id);
           stats.superseded++;
           return;
         }
@@ -106,7 +93,7 @@ export class Deliverer {
       const paused = this.pausedUntil.get(target.platform) ?? 0;
       if (paused > this.clock.now().getTime()) {
         // Not an attempt: the row goes back as it was, due when the platform takes posts again.
-        await this.db.update(outbox).set({ status: 'pending', lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: new Date(paused) }).where(eq(outbox.id, row.id));
+        await this.outbox.putBack(row.id, new Date(paused));
         stats.retried++;
         return;
       }
@@ -117,24 +104,13 @@ export class Deliverer {
         if (e instanceof DeliveryError && e.retryable && e.retryAfterMs) this.pausedUntil.set(target.platform, this.clock.now().getTime() + e.retryAfterMs);
         throw e;
       }
-      await this.db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: this.clock.now(), sentRef: (ref ?? null) as never, lockedUntil: null, lastError: null })
-        .where(eq(outbox.id, row.id));
+      await this.outbox.markSent(row.id, this.clock.now(), ref);
       stats.sent++;
     } catch (e) {
       const err = e instanceof DeliveryError ? e : new DeliveryError((e as Error)?.message ?? String(e), true);
       const give = !err.retryable || row.attempts >= this.opts.maxAttempts;
       const delay = err.retryAfterMs ?? Math.min(this.opts.baseBackoffMs * 2 ** (row.attempts - 1), this.opts.maxBackoffMs);
-      await this.db
-        .update(outbox)
-        .set({
-          status: give ? 'failed' : 'pending',
-          lockedUntil: null,
-          lastError: err.message.slice(0, 500),
-          nextAttemptAt: new Date(this.clock.now().getTime() + delay),
-        })
-        .where(eq(outbox.id, row.id));
+      await this.outbox.markAttemptFailed(row.id, err.message, new Date(this.clock.now().getTime() + delay), give);
       if (give) {
         stats.failed++;
         this.log.error({ outboxId: row.id, key: row.key, attempts: row.attempts, error: err.message }, 'delivery failed for good');
@@ -150,13 +126,8 @@ export class Deliverer {
    * update of the same post, and becomes a new post only when the original failed for good.
    */
   private async replacement(row: OutboxRow): Promise<{ ref: unknown } | 'superseded'> {
-    const [newer] = await this.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.replaces, row.replaces!), gt(outbox.id, row.id), inArray(outbox.status, ['pending', 'sending', 'sent'])))
-      .limit(1);
-    if (newer) return 'superseded';
-    const [prev] = await this.db.select({ status: outbox.status, ref: outbox.sentRef }).from(outbox).where(eq(outbox.key, row.replaces!));
+    if (await this.outbox.hasNewerUpdate(row.replaces!, row.id)) return 'superseded';
+    const prev = await this.outbox.postByKey(row.replaces!);
     if (prev?.status === 'sent') return { ref: prev.ref ?? undefined };
     if (prev && prev.status !== 'failed') throw new DeliveryError('waiting for the post it replaces', true, this.opts.baseBackoffMs);
     return { ref: undefined };

@@ -3,8 +3,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { Messages } from '../i18n/index.js';
-import { decimal } from './format.js';
-import type { ForumIndicators } from './indicators.js';
+import { decimal } from '../core/report/figures.js';
+import type { ForumIndicators } from '../core/report/indicators.js';
 import { labelOf } from '../core/vocabulary.js';
 
 interface Bar {

@@ -1,14 +1,14 @@
 // `samrad report --quarter 2026-Q4 [--format csv|md|json] [--forum <key>]`: prints the follow-up.
 import { parseArgs } from 'node:util';
-import type { FileConfig } from '../config.js';
-import type { Repository } from '../db/repo.js';
+import type { FileConfig } from '../core/settings.js';
+import type { Store } from '../core/stores.js';
 import { messages } from '../i18n/index.js';
 import { formatReport, type ReportFormat } from './format.js';
-import { quarterReport } from './indicators.js';
-import { parseQuarter } from './quarter.js';
+import { quarterReport } from '../core/report/indicators.js';
+import { parseQuarter } from '../core/report/quarter.js';
 
 export interface ReportCliDeps {
-  repo: Repository;
+  store: Store;
   config: FileConfig;
   now: Date;
   out(s: string): void;
@@ -40,7 +40,7 @@ export async function runReport(args: string[], d: ReportCliDeps): Promise<numbe
     d.err(`samrad report: unknown forum "${values.forum}" (forums: ${d.config.forums.map((f) => f.key).join(', ')})\n`);
     return 2;
   }
-  const report = await quarterReport(d.repo, d.config, q, d.now, values.forum);
+  const report = await quarterReport(d.store, d.config, q, d.now, values.forum);
   d.out(formatReport(report, d.config, messages(d.config.language), format));
   return 0;
 }

@@ -1,19 +1,14 @@
 // The report as CSV (for Swedish Excel: UTF-8 BOM, `;` between fields, decimal comma), Markdown or JSON.
 import { stringify } from 'csv-stringify/sync';
-import type { FileConfig } from '../config.js';
+import type { FileConfig } from '../core/settings.js';
 import type { Messages } from '../i18n/index.js';
 import { orgName } from '../core/render.js';
-import type { ForumIndicators, QuarterReport } from './indicators.js';
+import { decimal } from '../core/report/figures.js';
+import type { QuarterReport } from '../core/report/indicators.js';
 import { labelOf } from '../core/vocabulary.js';
 
 export type ReportFormat = 'csv' | 'md' | 'json';
-
-/** 3.5 -> "3,5" (sv) or "3.5" (en); null -> "". */
-export function decimal(n: number | null, comma: boolean): string {
-  if (n === null) return '';
-  const s = String(Math.round(n * 10) / 10);
-  return comma ? s.replace('.', ',') : s;
-}
+export { decimal };
 
 /** One row per figure: indicator, category, value — long format, easy to pivot in Excel. */
 export function reportRows(r: QuarterReport, cfg: FileConfig, m: Messages, comma: boolean): [string, string, string, string, string][] {
@@ -58,20 +53,4 @@ function markdown(r: QuarterReport, cfg: FileConfig, m: Messages): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-/** The main indicators of one forum as short label/value pairs (chat message and chart). */
-export function mainFigures(f: ForumIndicators, cfg: FileConfig, m: Messages): { label: string; value: string }[] {
-  const L = m.report.labels;
-  const comma = m.report.decimalComma;
-  const list = (xs: { key: string; count: number }[], name: (k: string) => string) => xs.filter((x) => x.count > 0).map((x) => `${name(x.key)} ${x.count}`).join(', ') || '0';
-  return [
-    { label: L.casesRaised, value: String(f.casesRaised) },
-    { label: L.byTargetGroup, value: list(f.byTargetGroup, (k) => (k ? (cfg.targetGroups[k] ?? k) : m.labels.noGroup)) },
-    { label: L.byOrganisation, value: list(f.byOrganisation, (k) => orgName(cfg, k)) },
-    { label: L.medianDays, value: f.daysToFirstStep.median === null ? '–' : `${decimal(f.daysToFirstStep.median, comma)} (${f.daysToFirstStep.cases})` },
-    { label: L.stepsShare, value: f.steps.sharePercent === null ? '–' : `${decimal(f.steps.sharePercent, comma)} % (${f.steps.onTime}/${f.steps.due})` },
-    { label: L.handovers, value: `${L.onTime} ${f.handovers.onTime}, ${L.late} ${f.handovers.late}, ${L.never} ${f.handovers.never}, ${L.pending} ${f.handovers.pending}` },
-    { label: L.outcomes, value: Object.entries(f.outcomes).map(([o, n]) => `${labelOf(m.outcome, o, o)} ${n}`).join(', ') },
-  ];
 }

@@ -2,7 +2,7 @@
 // Safe to run at the same instant in one process or many: every message has an idempotency key,
 // agenda posts are decided under a row lock, and delivery claims rows with SKIP LOCKED.
 import type { FileConfig } from '../config.js';
-import type { Repository } from '../db/repo.js';
+import type { Store } from '../core/stores.js';
 import type { Logger } from '../log.js';
 import { postAgendas } from '../core/agenda-post.js';
 import { enqueueReminders } from '../core/reminders.js';
@@ -10,7 +10,7 @@ import { purgeExpired } from '../core/retention.js';
 import type { Deliverer, DeliveryStats } from '../outbox/deliverer.js';
 
 export interface TickDeps {
-  repo: Repository;
+  store: Store;
   config: FileConfig;
   /** Should run on the same clock as `now` (the CLI and tests fix both to one instant). */
   deliverer: Deliverer;
@@ -27,9 +27,9 @@ export interface TickResult {
 
 export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
   // A failing sweep must not keep the other one, or delivery, from running.
-  const agendas = await guarded(deps, 'agenda sweep failed', () => postAgendas(deps.repo, deps.config, now));
-  const reminders = await guarded(deps, 'reminder sweep failed', () => enqueueReminders(deps.repo, deps.config, now));
-  const purged = await guarded(deps, 'retention sweep failed', async () => (await purgeExpired(deps.repo, deps.config, now)).codes.length);
+  const agendas = await guarded(deps, 'agenda sweep failed', () => postAgendas(deps.store, deps.config, now));
+  const reminders = await guarded(deps, 'reminder sweep failed', () => enqueueReminders(deps.store, deps.config, now));
+  const purged = await guarded(deps, 'retention sweep failed', async () => (await purgeExpired(deps.store, deps.config, now)).codes.length);
   const delivered = await deps.deliverer.deliver();
   if (agendas || reminders || purged || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, purged, ...delivered }, 'tick');
   return { agendas, reminders, purged, delivered };

@@ -67,14 +67,14 @@ function inForum(who: Who, where: Where): Expect {
 async function newCase(by: string): Promise<string> {
   const r = await bot.sayRaw(by, 'ärende ny grupp:unga samtycke:ja Studiestart', 'unga');
   expect(r.ok).toBe(true);
-  const list = await bot.repo.openCases('arendeforum-unga');
+  const list = await bot.store.cases.open('arendeforum-unga');
   return list.at(-1)!.code;
 }
 
 async function newStep(owner: string): Promise<number> {
   const r = await bot.sayRaw(ANNA, `åtgärd ny UNG-2026-001 @${owner} +3 boka trepartssamtal`, 'unga');
   expect(r.ok, textOf(r)).toBe(true);
-  return (await bot.repo.stepsForCases([1])).at(-1)!.id;
+  return (await bot.store.steps.forCases([1])).at(-1)!.id;
 }
 
 const ACTIONS: Action[] = [
@@ -153,12 +153,12 @@ describe('linking', () => {
   it('any member links a free forum and becomes coordinator; only the coordinator moves it', async () => {
     bot = await createTestBot(database, { config: configWithOutsider() });
     expect(await bot.say(KARIN, 'koppla arendeforum-vuxna', 'vuxna')).toMatch(/Du är forumets samordnare/);
-    const forum = await bot.repo.forumByKey('arendeforum-vuxna');
+    const forum = await bot.store.forums.byKey('arendeforum-vuxna');
     expect(await bot.say(ANNA, 'koppla arendeforum-vuxna', 'annan')).toMatch(/redan kopplat till en annan kanal. Bara samordnaren/);
     expect(await bot.say(ANNA, 'koppla arendeforum-vuxna', 'vuxna')).toBe('Kanalen är redan kopplad till Ärendeforum vuxna – individer med behov av samplanering.');
-    expect(await bot.repo.forumByKey('arendeforum-vuxna')).toEqual(forum); // nothing changed
+    expect(await bot.store.forums.byKey('arendeforum-vuxna')).toEqual(forum); // nothing changed
     expect(await bot.say(KARIN, 'koppla arendeforum-vuxna', 'vuxna-ny')).toMatch(/nu kopplad/);
-    const moved = await bot.repo.forumByKey('arendeforum-vuxna');
+    const moved = await bot.store.forums.byKey('arendeforum-vuxna');
     expect(moved?.channelId).toBe('vuxna-ny');
     expect(moved?.coordinatorMemberId).toBe(forum?.coordinatorMemberId);
   });
@@ -168,7 +168,7 @@ describe('linking', () => {
     expect(textOf(await run(ANNA, 'koppla arendeforum-unga', 'dm'))).toMatch(/inte till ett direktmeddelande/);
     expect(await bot.say(STRANGER, 'koppla arendeforum-unga', 'unga')).toMatch(NO.org);
     expect(await bot.say(LISA, 'koppla arendeforum-unga', 'unga')).toMatch(NO.org);
-    expect((await bot.repo.forumByKey('arendeforum-unga'))?.channelId).toBeNull();
+    expect((await bot.store.forums.byKey('arendeforum-unga'))?.channelId).toBeNull();
     // …while the topic forum, which every organisation takes part in, is open to the outsider.
     expect(await bot.say(LISA, 'koppla ung-helsingborg', 'uhb')).toMatch(/nu kopplad/);
   });
@@ -189,6 +189,6 @@ describe('linking', () => {
     await bot.say(ANNA, 'koppla arendeforum-unga', 'unga');
     await bot.say(ANNA, 'ärende ny Studiestart', 'unga');
     expect(await bot.say(ANNA, `åtgärd ny UNG-2026-001 @${LISA} +3 boka möte`, 'unga')).toMatch(/Hittar ingen @lisa@skolan.example.org/);
-    expect(await bot.repo.stepsForCases([1])).toEqual([]);
+    expect(await bot.store.steps.forCases([1])).toEqual([]);
   });
 });

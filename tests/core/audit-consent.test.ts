@@ -21,8 +21,8 @@ describe('audit log', () => {
     await bot.say(KARIN, 'ärende avsluta UNG-2026-001 studier');
     await bot.say(ANNA, 'ärende visa UNG-2026-002'); // refused: rolled back, nothing recorded
 
-    const rows = await bot.repo.auditForCase('UNG-2026-001');
-    const ids = new Map((await bot.repo.membersByIds(rows.map((r) => r.actorId!))).entries());
+    const rows = await bot.store.audit.forCase('UNG-2026-001');
+    const ids = new Map((await bot.store.members.byIds(rows.map((r) => r.actorId!))).entries());
     expect(rows.map((r) => [r.action, ids.get(r.actorId!)?.email, r.actorOrganisationKey, r.forumKey, r.at.toISOString()])).toEqual([
       ['case.create', KARIN, 'helsingborg', 'arendeforum-unga', '2026-11-25T08:00:00.000Z'],
       ['case.read', ANNA, 'af', 'arendeforum-unga', '2026-11-25T08:01:00.000Z'],
@@ -30,7 +30,7 @@ describe('audit log', () => {
       ['step.done', OLLE, 'helsingborg', 'arendeforum-unga', '2026-11-25T08:01:00.000Z'],
       ['case.close', KARIN, 'helsingborg', 'arendeforum-unga', '2026-11-25T08:02:00.000Z'],
     ]);
-    expect(await bot.repo.auditForCase('UNG-2026-002')).toEqual([]);
+    expect(await bot.store.audit.forCase('UNG-2026-002')).toEqual([]);
   });
 
   it('`ärende logg` shows the log to the coordinator, in their language, and is itself logged', async () => {
@@ -83,7 +83,7 @@ describe('consent and question category', () => {
   it('refuses an unknown category and names the configured ones', async () => {
     const out = await bot.say(KARIN, `ärende ny kategori:hälsa ${QUESTION}`);
     expect(out).toBe('Okänd kategori "halsa". Välj bland: samplanering, studier, arbete, forsorjning, insats, overlamning, ovrigt.');
-    expect(await bot.repo.openCases('arendeforum-unga')).toEqual([]);
+    expect(await bot.store.cases.open('arendeforum-unga')).toEqual([]);
   });
 
   it('shows the category when the case is raised and in the case view', async () => {

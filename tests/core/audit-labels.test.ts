@@ -11,9 +11,9 @@ const rawKeys = (text: string) => AUDIT_ACTIONS.filter((a) => text.includes(a));
 describe('the audit log in words', () => {
   it('labels every action there is, in Swedish and in English', async () => {
     await bot.say(KARIN, 'ärende ny samtycke:ja Behöver samplanering kring studiestart');
-    const anna = (await bot.repo.memberByEmail(ANNA))!;
+    const anna = (await bot.store.members.byEmail(ANNA))!;
     for (const [i, action] of AUDIT_ACTIONS.entries()) {
-      await bot.repo.audit({ at: new Date(Date.UTC(2026, 10, 25, 9, i)), actorId: anna.id, actorOrganisationKey: 'af', action, forumKey: 'arendeforum-unga', caseCode: 'UNG-2026-001' });
+      await bot.store.audit.add({ at: new Date(Date.UTC(2026, 10, 25, 9, i)), actorId: anna.id, actorOrganisationKey: 'af', action, forumKey: 'arendeforum-unga', caseCode: 'UNG-2026-001' });
     }
     const sv = await bot.say(ANNA, 'ärende logg UNG-2026-001');
     const en = await bot.say(ANNA, 'case log UNG-2026-001');
@@ -45,7 +45,7 @@ describe('the audit log in words', () => {
 
   it('an action this version does not know reads as "annan händelse"', async () => {
     await bot.say(KARIN, 'ärende ny Behöver samplanering');
-    await bot.repo.audit({ at: new Date('2026-11-25T08:30:00Z'), actorId: null, actorOrganisationKey: null, action: 'case.teleport', forumKey: 'arendeforum-unga', caseCode: 'UNG-2026-001' });
+    await bot.store.audit.add({ at: new Date('2026-11-25T08:30:00Z'), actorId: null, actorOrganisationKey: null, action: 'case.teleport', forumKey: 'arendeforum-unga', caseCode: 'UNG-2026-001' });
     const out = await bot.say(ANNA, 'ärende logg UNG-2026-001');
     expect(out).toContain('Samråd (gallring) (–): annan händelse');
     expect(out).not.toContain('case.teleport');

@@ -13,20 +13,20 @@ describe('linking a channel', () => {
     const out = await bot.say(ANNA, 'koppla arendeforum-unga');
     expect(out).toContain('Ärendeforum unga 18–29');
     expect(out).toContain('torsdag 2026-12-03 kl. 13:00');
-    expect((await bot.repo.forumByKey('arendeforum-unga'))?.coordinatorMemberId).not.toBeNull();
+    expect((await bot.store.forums.byKey('arendeforum-unga'))?.coordinatorMemberId).not.toBeNull();
   });
 
   it('refuses an unknown forum and lists the real ones', async () => {
     const out = await bot.say(ANNA, 'koppla finns-inte');
     expect(out).toContain('arendeforum-unga');
-    expect(await bot.repo.forumByChannel('shell', 'unga')).toBeNull();
+    expect(await bot.store.forums.byChannel('shell', 'unga')).toBeNull();
   });
 
   it('refuses someone else taking a linked forum to another channel', async () => {
     await linkedUnga();
     const out = await bot.say(KARIN, 'koppla arendeforum-unga', 'annan');
     expect(out).toMatch(/redan kopplat/);
-    expect((await bot.repo.forumByKey('arendeforum-unga'))?.channelId).toBe('unga');
+    expect((await bot.store.forums.byKey('arendeforum-unga'))?.channelId).toBe('unga');
   });
 });
 
@@ -144,7 +144,7 @@ describe('bad input changes nothing', () => {
     expect(out).toMatch(expected);
     expect(await bot.say(ANNA, 'ärende visa UNG-2026-001')).toBe(before);
     expect(bot.port.sent.length).toBe(postsBefore);
-    expect((await bot.repo.openCases('arendeforum-unga')).length).toBe(1);
+    expect((await bot.store.cases.open('arendeforum-unga')).length).toBe(1);
   });
 
   it('refuses identity data and stores none of it', async () => {
@@ -152,7 +152,7 @@ describe('bad input changes nothing', () => {
     const email = ['kalle', 'example.org'].join('@');
     expect(await bot.say(ANNA, `ärende ny Kontakta ${email} om studiestart`)).toMatch(/en e-postadress.*inget sparades/);
     expect(await bot.say(ANNA, 'ärende ny Ring 070-174 06 50 imorgon')).toMatch(/ett telefonnummer/);
-    expect(await bot.repo.openCases('arendeforum-unga')).toEqual([]);
+    expect(await bot.store.cases.open('arendeforum-unga')).toEqual([]);
   });
 
   it('an unknown organisation sees nothing', async () => {

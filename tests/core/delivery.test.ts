@@ -15,11 +15,11 @@ const msg = (text: string): Message => ({ blocks: [{ type: 'text', text }] });
 
 async function enqueue(key: string, text: string, replaces: string | null = null) {
   const now = bot.clock.now();
-  return bot.repo.enqueue([{ key, target: channel, payload: msg(text), replaces, nextAttemptAt: now, createdAt: now }]);
+  return bot.store.outbox.enqueue([{ key, target: channel, payload: msg(text), replaces, nextAttemptAt: now, createdAt: now }]);
 }
 
 async function statusOf(key: string) {
-  const [row] = await bot.repo.db.select().from(outbox).where(eq(outbox.key, key));
+  const [row] = await bot.db.select().from(outbox).where(eq(outbox.key, key));
   return row;
 }
 
@@ -32,7 +32,7 @@ describe('retries', () => {
         return bot.port.send(t, m, r);
       },
     };
-    const d = new Deliverer(bot.repo.db, { shell: port }, bot.clock, quiet);
+    const d = new Deliverer(bot.store.outbox, { shell: port }, bot.clock, quiet);
     await enqueue('k1', 'hej');
     expect(await d.deliver()).toMatchObject({ sent: 0, retried: 1 });
     bot.clock.advance(119_000);
@@ -57,7 +57,7 @@ describe('retries', () => {
   it('marks a permanent error failed and logs it, without retrying', async () => {
     const lines: string[] = [];
     const log = createLogger('error', { write: (s: string) => void lines.push(s) } as never);
-    const d = new Deliverer(bot.repo.db, { shell: { send: async () => Promise.reject(new DeliveryError('channel_not_found', false)) } }, bot.clock, log);
+    const d = new Deliverer(bot.store.outbox, { shell: { send: async () => Promise.reject(new DeliveryError('channel_not_found', false)) } }, bot.clock, log);
     await enqueue('k1', 'hej');
     expect(await d.deliver()).toMatchObject({ failed: 1 });
     expect(await statusOf('k1')).toMatchObject({ status: 'failed', lastError: 'channel_not_found' });
@@ -70,7 +70,7 @@ describe('retries', () => {
     let entered!: () => void;
     const claimed = new Promise<void>((r) => (entered = r));
     // This sender takes the row and never comes back (a killed process).
-    const dying = new Deliverer(bot.repo.db, { shell: { send: () => (entered(), new Promise(() => {})) } }, bot.clock, quiet, { leaseMs: 60_000 });
+    const dying = new Deliverer(bot.store.outbox, { shell: { send: () => (entered(), new Promise(() => {})) } }, bot.clock, quiet, { leaseMs: 60_000 });
     await enqueue('k1', 'hej');
     void dying.deliver();
     await claimed;
@@ -103,8 +103,8 @@ describe('updates of an earlier post', () => {
   it('holds an update while the original is unsent', async () => {
     await enqueue('agenda:x', 'v1');
     await enqueue('agenda:x:v2', 'v2', 'agenda:x');
-    const d = new Deliverer(bot.repo.db, { shell: bot.port }, bot.clock, quiet);
-    const [update] = await bot.repo.db.select().from(outbox).where(eq(outbox.key, 'agenda:x:v2'));
+    const d = new Deliverer(bot.store.outbox, { shell: bot.port }, bot.clock, quiet);
+    const [update] = await bot.db.select().from(outbox).where(eq(outbox.key, 'agenda:x:v2'));
     expect(await d.deliver([update.id])).toMatchObject({ sent: 0, retried: 1 });
     expect(bot.port.sent).toEqual([]);
   });

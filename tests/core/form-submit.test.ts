@@ -11,7 +11,7 @@ describe('submitForm', () => {
   it('runs the command of a correct form, in the language the form was written in', async () => {
     const reply = await bot.core.submitForm(input, { kind: 'case-new', values: { consent: 'ja', question: 'Behöver samplanering' }, lang: 'en' }, { langHints: ['sv'] });
     expect(reply).toMatchObject({ ok: true, lang: 'en' });
-    expect((await bot.repo.openCases('arendeforum-unga')).map((c) => c.code)).toEqual(['UNG-2026-001']);
+    expect((await bot.store.cases.open('arendeforum-unga')).map((c) => c.code)).toEqual(['UNG-2026-001']);
   });
 
   it('names the wrong fields and runs nothing; the form shows them itself when it can', async () => {
@@ -24,7 +24,7 @@ describe('submitForm', () => {
     expect(inForm).toBeNull();
     expect(shown).toEqual({ question: 'Fyll i det här fältet.' });
     expect(asked).toBe(0);
-    expect(await bot.repo.openCases('arendeforum-unga')).toEqual([]);
+    expect(await bot.store.cases.open('arendeforum-unga')).toEqual([]);
   });
 
   it('refuses a form this version does not know, politely and changing nothing', async () => {

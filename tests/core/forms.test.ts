@@ -31,7 +31,7 @@ describe('case-new form', () => {
       },
     });
     expect(bot.core.readForm('case-new', { consent: 'ja', question: '  ' }, {}, 'sv')).toEqual({ errors: { question: 'Fyll i det här fältet.' } });
-    expect(await bot.repo.openCases('arendeforum-unga')).toEqual([]);
+    expect(await bot.store.cases.open('arendeforum-unga')).toEqual([]);
   });
 
   it('is refused where a typed case would be refused', async () => {

@@ -46,7 +46,7 @@ describe('answering', () => {
     expect(toAnna).toContain('Skola: Komvux Norra');
     expect(toAnna).not.toContain('⚠');
     expect(bot.port.toChannel('unga').at(-1)).toBe('Överlämning #1 (UNG-2026-001, SFI-startdatum) är besvarad.');
-    expect(await bot.repo.handoverById(1)).toMatchObject({ status: 'answered', flags: [], fields: { startdatum: '2027-01-12', nivå: '1', omfattning: '23' } });
+    expect(await bot.store.handovers.byId(1)).toMatchObject({ status: 'answered', flags: [], fields: { startdatum: '2027-01-12', nivå: '1', omfattning: '23' } });
     expect(await bot.say(KARIN, 'mina')).toBe('Du har inga öppna åtgärder eller överlämningar.');
     expect(await bot.say(KARIN, `överlämning svar 1 ${GOOD}`)).toBe('Överlämning #1 är redan besvarad.');
   });
@@ -54,7 +54,7 @@ describe('answering', () => {
   it('flags an SFI scope below the agreement to AF (spår 2 at 20 h/week)', async () => {
     await bot.say(KARIN, 'överlämning svar 1 startdatum=2027-01-12 niva=2 skola=Komvux Norra omfattning=20 sfi-kontakt=SFI-expeditionen');
     expect(bot.port.toMember(ANNA).at(-1)).toContain('⚠ Omfattning (timmar/vecka) 20 är lägre än avtalet förväntar för Nivå (spår) 2 (minst 30).');
-    expect((await bot.repo.handoverById(1))?.flags).toEqual(['minimum:omfattning:30']);
+    expect((await bot.store.handovers.byId(1))?.flags).toEqual(['minimum:omfattning:30']);
   });
 
   const bad: [string, string][] = [
@@ -69,13 +69,13 @@ describe('answering', () => {
     const before = bot.port.sent.length;
     expect(await bot.say(KARIN, `överlämning svar 1 ${fields}`)).toBe(expected);
     expect(bot.port.sent.length).toBe(before);
-    expect((await bot.repo.handoverById(1))?.status).toBe('open');
+    expect((await bot.store.handovers.byId(1))?.status).toBe('open');
   });
 
   it('refuses identity data in a text field', async () => {
     const contact = ['sfi.kontakt', 'helsingborg.se'].join('@');
     expect(await bot.say(KARIN, `överlämning svar 1 startdatum=2027-01-12 nivå=1 skola=Norra omfattning=23 sfi-kontakt=${contact}`)).toMatch(/SFI-kontakt: texten innehåller en e-postadress.*inget sparades/);
-    expect((await bot.repo.handoverById(1))?.fields).toBeNull();
+    expect((await bot.store.handovers.byId(1))?.fields).toBeNull();
   });
 
   it('lets a colleague of the receiving organisation answer, but not the asking side', async () => {
@@ -93,7 +93,7 @@ describe('answering', () => {
     if (!('command' in read)) throw new Error('expected a command');
     const done = await bot.core.run({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true } }, read.command, 'sv');
     expect(toPlainText(done.message!)).toMatch(/^Tack!/);
-    expect((await bot.repo.handoverById(1))?.fields).toMatchObject({ nivå: '3', omfattning: '30' });
+    expect((await bot.store.handovers.byId(1))?.fields).toMatchObject({ nivå: '3', omfattning: '30' });
   });
 });
 
@@ -127,7 +127,7 @@ describe('handover forms', () => {
     });
     const message = bot.core.formErrors('handover-reply', { skola: 'Fyll i det här fältet.', niva: 'nivå: "7" är inget av alternativen 1, 2, 3.' }, reply.form!.hidden!, 'sv');
     expect(toPlainText(message)).toBe('Fyll i Skola.\nnivå: "7" är inget av alternativen 1, 2, 3. Inget sparades.');
-    expect((await bot.repo.handoverById(1))?.status).toBe('open');
+    expect((await bot.store.handovers.byId(1))?.status).toBe('open');
     expect(bot.core.readForm('handover-reply', { skola: 'x' }, { id: '1', template: 'okand' }, 'sv')).toEqual({ errors: { id: 'Hittar ingen överlämning #1.' } });
   });
 

@@ -25,7 +25,7 @@ describe('planned meetings over two years', () => {
   });
 
   it('moves Friday meetings off långfredag, midsommarafton, jul and nyår to the next working day', async () => {
-    const forum = (await bot.repo.forumByKey('fredagar'))!;
+    const forum = (await bot.store.forums.byKey('fredagar'))!;
     const list = plannedMeetings(forum, [], '2026-01-01', '2027-12-31');
     expect(list).toHaveLength(105); // 2027 has 53 Fridays
     expect(list.filter((m) => m.status === 'moved').map((m) => [m.scheduledDate, m.date, m.holiday])).toEqual([
@@ -42,7 +42,7 @@ describe('planned meetings over two years', () => {
   });
 
   it('cancels Monday meetings on annandag påsk when the policy says cancel', async () => {
-    const forum = (await bot.repo.forumByKey('mandagar'))!;
+    const forum = (await bot.store.forums.byKey('mandagar'))!;
     const list = plannedMeetings(forum, [], '2026-01-01', '2027-12-31');
     expect(list.filter((m) => m.status === 'cancelled').map((m) => [m.scheduledDate, m.holiday])).toEqual([
       ['2026-04-06', 'annandag påsk'],
@@ -71,7 +71,7 @@ describe('move and cancel by the coordinator', () => {
     expect(await bot.say(ANNA, 'möte flytta 2026-12-02')).toBe('');
     expect(bot.port.toChannel('unga').at(-1)).toBe('Mötet i Ärendeforum unga 18–29 torsdag 2026-12-03 kl. 13:00 är flyttat till onsdag 2026-12-02 kl. 13:00.');
     expect(await bot.say(KARIN, 'dagordning')).toContain('onsdag 2026-12-02 kl. 13:00');
-    const [row] = await bot.repo.meetingsBetween('arendeforum-unga', '2026-12-03', '2026-12-03');
+    const [row] = await bot.store.meetings.between('arendeforum-unga', '2026-12-03', '2026-12-03');
     expect(row).toMatchObject({ scheduledDate: '2026-12-03', date: '2026-12-02', status: 'moved' });
   });
 
@@ -92,7 +92,7 @@ describe('move and cancel by the coordinator', () => {
     expect(await bot.say(OLLE, 'möte ställ in')).toBe('Det får bara forumets samordnare göra.');
     expect(await bot.say(KARIN, 'meeting cancel')).toBe("Only the forum's coordinator may do that.");
     expect(bot.port.sent.length).toBe(before);
-    expect(await bot.repo.meetingsBetween('arendeforum-unga', '2026-01-01', '2027-12-31')).toEqual([]);
+    expect(await bot.store.meetings.between('arendeforum-unga', '2026-01-01', '2027-12-31')).toEqual([]);
   });
 
   it('refuses a day off, a date past the next regular meeting and a past date', async () => {
@@ -100,7 +100,7 @@ describe('move and cancel by the coordinator', () => {
     expect(await bot.say(ANNA, 'möte flytta 2026-12-24')).toBe('2026-12-24 är ingen arbetsdag (julafton). Välj en annan dag.');
     expect(await bot.say(ANNA, 'möte flytta 2026-12-18')).toMatch(/^2026-12-18 ligger på eller efter nästa ordinarie möte \(torsdag 2026-12-17/);
     expect(await bot.say(ANNA, 'möte flytta 2026-11-20')).toMatch(/har redan passerat/);
-    expect(await bot.repo.meetingsBetween('arendeforum-unga', '2026-01-01', '2027-12-31')).toEqual([]);
+    expect(await bot.store.meetings.between('arendeforum-unga', '2026-01-01', '2027-12-31')).toEqual([]);
   });
 
   it('lets the coordinator named in config do it, not the one who linked', async () => {

@@ -58,7 +58,7 @@ describe('walk-through', () => {
     await twoCases();
     await bot.say(ANNA, 'möte start');
     expect(last()).toContain('torsdag 2026-12-03 kl. 13:00 (inget möte idag – nästa planerade möte)');
-    expect((await bot.repo.meetingsFor('arendeforum-unga')).map((m) => [m.scheduledDate, m.status])).toEqual([['2026-12-03', 'running']]);
+    expect((await bot.store.meetings.ofForum('arendeforum-unga')).map((m) => [m.scheduledDate, m.status])).toEqual([['2026-12-03', 'running']]);
   });
 
   it('only the coordinator runs the meeting; the code is needed outside a meeting', async () => {
@@ -99,7 +99,7 @@ describe('minutes', () => {
     expect(minutes).toContain('utkast');
     expect(minutes).not.toContain('Hemlig bakgrund');
     expect(await bot.say(OLLE, 'protokoll visa')).toBe(minutes);
-    const row = (await bot.repo.meetingsFor('arendeforum-unga'))[0];
+    const row = (await bot.store.meetings.ofForum('arendeforum-unga'))[0];
     expect([row.status, row.minutesStatus]).toEqual(['held', 'draft']);
   });
 
@@ -163,9 +163,9 @@ describe('carry-over', () => {
   it('counts the meetings an open case, step and handover have been open over three meetings', async () => {
     await bot.say(ANNA, 'koppla arendeforum-unga');
     await bot.say(ANNA, 'ärende ny grupp:unga samtycke:ja Studiestart');
-    const anna = (await bot.repo.upsertMember({ platform: 'shell', externalId: ANNA, email: ANNA, displayName: null, organisationKey: 'af', language: null })).id;
-    const karin = (await bot.repo.upsertMember({ platform: 'shell', externalId: KARIN, email: KARIN, displayName: null, organisationKey: 'helsingborg', language: null })).id;
-    const c1 = (await bot.repo.caseByCode('UNG-2026-001'))!;
+    const anna = (await bot.store.members.upsert({ platform: 'shell', externalId: ANNA, email: ANNA, displayName: null, organisationKey: 'af', language: null })).id;
+    const karin = (await bot.store.members.upsert({ platform: 'shell', externalId: KARIN, email: KARIN, displayName: null, organisationKey: 'helsingborg', language: null })).id;
+    const c1 = (await bot.store.cases.byCode('UNG-2026-001'))!;
     // A handover loop as the scheduler's `överlämning ny` would record it.
     await database.db.insert(handovers).values({ templateKey: 'sfi', caseId: c1.id, forumKey: 'arendeforum-unga', fromMemberId: anna, fromOrganisationKey: 'af', toMemberId: karin, toOrganisationKey: 'helsingborg', dueDate: '2027-01-20', createdAt: bot.clock.now() });
 
@@ -276,12 +276,12 @@ describe('robustness', () => {
     await bot.say(ANNA, 'möte avsluta');
     await bot.say(ANNA, 'protokoll justera');
     await bot.say(KARIN, 'protokoll justera');
-    const c1 = (await bot.repo.caseByCode('UNG-2026-001'))!;
-    expect(await purgeCaseFromMeetings(bot.repo, c1.id)).toBe(1);
+    const c1 = (await bot.store.cases.byCode('UNG-2026-001'))!;
+    expect(await purgeCaseFromMeetings(bot.store, c1.id)).toBe(1);
     const minutes = await bot.say(KARIN, 'protokoll visa');
     expect(minutes).not.toContain('Remiss till studievägledning');
     expect(minutes).toContain('Beslut: …');
     expect(minutes).toContain('Inget mer att göra här');
-    expect(JSON.stringify((await bot.repo.meetingsFor('arendeforum-unga'))[0])).not.toContain('Remiss till studievägledning');
+    expect(JSON.stringify((await bot.store.meetings.ofForum('arendeforum-unga'))[0])).not.toContain('Remiss till studievägledning');
   });
 });

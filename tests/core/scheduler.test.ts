@@ -2,7 +2,7 @@
 // working day before and the morning after, escalations after N working days — each exactly once.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
-import { at, sentTo, tickAt } from '../helpers/tick.js';
+import { at, sentTo, tickAt, tickThrough } from '../helpers/tick.js';
 
 // The clock starts on Wednesday 2026-11-25 09:00.
 const { bot } = useTestBot({
@@ -12,10 +12,13 @@ const { bot } = useTestBot({
   },
 });
 
-/** Ticks every `minutes` from `from` up to (not including) `to`. */
+/** Ticks every `minutes` from `from` up to (not including) `to` (for short spans within one day). */
 async function tickEvery(from: string, to: string, minutes: number) {
   for (let t = new Date(from).getTime(); t < new Date(to).getTime(); t += minutes * 60_000) await tickAt(bot, new Date(t).toISOString());
 }
+
+/** Over days: only the instants at which something can fall due (helpers/tick.ts dueInstants). */
+const tickDays = (from: string, to: string) => tickThrough(bot, from, to);
 
 // Direct messages sent by commands before the ticks start are not what these tests look at.
 const SINCE = '2026-11-25T08:00:00Z';
@@ -24,7 +27,7 @@ const agendaPosts = () => bot.port.sent.filter((s) => s.target.kind === 'channel
 describe('the agenda', () => {
   it('goes out exactly two working days before the meeting, at the morning hour, once', async () => {
     await bot.say(KARIN, 'ärende ny grupp:unga samtycke:ja Behöver stöd kring studiestart');
-    await tickEvery(at('2026-11-30', '08:00'), at('2026-12-01', '07:59'), 60);
+    await tickDays(at('2026-11-30', '08:00'), at('2026-12-01', '07:59'));
     await tickAt(bot, at('2026-12-01', '07:59'));
     expect(agendaPosts()).toEqual([]);
     await tickAt(bot, at('2026-12-01', '08:00'));
@@ -40,7 +43,7 @@ describe('the agenda', () => {
   it('is updated in place, not posted again, when a case is added later', async () => {
     await bot.say(KARIN, 'ärende ny grupp:unga Första ärendet');
     await tickAt(bot, at('2026-12-01', '08:00'));
-    const ref = (await bot.repo.existingOutboxKeys(['agenda:arendeforum-unga:2026-12-03'])).size;
+    const ref = (await bot.store.outbox.existingKeys(['agenda:arendeforum-unga:2026-12-03'])).size;
     expect(ref).toBe(1);
     bot.clock.set(at('2026-12-01', '10:00'));
     await bot.say(OLLE, 'ärende ny grupp:unga Andra ärendet');
@@ -72,7 +75,7 @@ describe('the agenda', () => {
     bot.port.clear();
     bot.clock.set(at('2026-12-10', '09:00'));
     await bot.say(ANNA, 'möte ställ in'); // 2026-12-17 cancelled: next is 2026-12-31 (nyårsafton → 2027-01-04)
-    await tickEvery(at('2026-12-14', '08:00'), at('2026-12-18', '08:00'), 60);
+    await tickDays(at('2026-12-14', '08:00'), at('2026-12-18', '08:00'));
     expect(agendaPosts()).toEqual([]);
   });
 });
@@ -85,7 +88,7 @@ describe('next-step reminders', () => {
   });
 
   it('reminds the owner the working day before and the morning after, then escalates after 3 working days', async () => {
-    await tickEvery(at('2026-11-25', '10:00'), at('2026-12-05', '00:00'), 30);
+    await tickDays(at('2026-11-25', '10:00'), at('2026-12-05', '00:00'));
     const toKarin = await sentTo(bot, KARIN, SINCE);
     expect(toKarin.map((s) => [s.at, s.text.split(':')[0]])).toEqual([
       [at('2026-11-26', '08:00'), 'Påminnelse'],
@@ -99,7 +102,7 @@ describe('next-step reminders', () => {
 
   it('says nothing once the step is done', async () => {
     await bot.say(KARIN, 'åtgärd klar 1');
-    await tickEvery(at('2026-11-25', '10:00'), at('2026-12-05', '00:00'), 120);
+    await tickDays(at('2026-11-25', '10:00'), at('2026-12-05', '00:00'));
     expect(bot.port.sent.map((s) => s.text.split('\n')[0])).toEqual(['Dagordning – Ärendeforum unga 18–29, torsdag 2026-12-03 kl. 13:00']);
   });
 
@@ -107,7 +110,7 @@ describe('next-step reminders', () => {
     bot.clock.set(at('2026-12-21', '09:00'));
     await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @olle@helsingborg.se 2026-12-24 ringa skolan');
     bot.port.clear();
-    await tickEvery(at('2026-12-21', '10:00'), at('2027-01-02', '00:00'), 60);
+    await tickDays(at('2026-12-21', '10:00'), at('2027-01-02', '00:00'));
     expect((await sentTo(bot, OLLE, at('2026-12-21', '09:00'))).map((s) => s.at.slice(0, 10))).toEqual(['2026-12-23', '2026-12-28']);
     expect((await sentTo(bot, ANNA, SINCE)).filter((s) => s.text.includes('#2')).map((s) => s.at.slice(0, 10))).toEqual(['2026-12-30']);
   });
@@ -137,7 +140,7 @@ describe('handover reminders', () => {
     await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se'); // 10 working days: 2026-12-09
     expect(bot.port.toChannel('unga').at(-1)).toBe('Överlämning #1 för UNG-2026-001: SFI-startdatum – svar från karin@helsingborg.se (Helsingborgs stad) senast 2026-12-09.');
     bot.port.clear();
-    await tickEvery(at('2026-11-25', '10:00'), at('2026-12-16', '00:00'), 60);
+    await tickDays(at('2026-11-25', '10:00'), at('2026-12-16', '00:00'));
     expect((await sentTo(bot, KARIN, SINCE)).map((s) => [s.at.slice(0, 10), s.text])).toEqual([
       ['2026-12-08', 'Påminnelse: överlämning #1 (UNG-2026-001, SFI-startdatum) ska besvaras senast 2026-12-09.'],
       ['2026-12-10', 'Överlämning #1 (UNG-2026-001, SFI-startdatum) skulle besvaras 2026-12-09 och väntar fortfarande på svar.'],

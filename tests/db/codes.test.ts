@@ -1,7 +1,7 @@
 // Case codes stay unique per forum and year when many people raise cases at once,
 // also from several replicas sharing one PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Repository } from '../../src/db/repo.js';
+import { createStore } from '../../src/db/stores/index.js';
 import { Samrad } from '../../src/core/samrad.js';
 import { createLogger } from '../../src/log.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('case codes', () => {
   it('are unique and gap-free under concurrent creation from two replicas', async () => {
     await bot.say(ANNA, 'koppla arendeforum-unga');
-    const other = new Samrad({ repo: new Repository(replica.db), config: bot.config, clock: bot.clock, logger: createLogger('silent') });
+    const other = new Samrad({ store: createStore(replica.db), config: bot.config, clock: bot.clock, logger: createLogger('silent') });
     const cores = [bot.core, other];
     const results = await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
@@ -33,7 +33,7 @@ describe('case codes', () => {
       ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const codes = (await bot.repo.openCases('arendeforum-unga')).map((c) => c.code).sort();
+    const codes = (await bot.store.cases.open('arendeforum-unga')).map((c) => c.code).sort();
     expect(codes).toEqual(Array.from({ length: 24 }, (_, i) => `UNG-2026-${String(i + 1).padStart(3, '0')}`));
   });
 
@@ -43,8 +43,8 @@ describe('case codes', () => {
     bot.clock.set('2027-01-05T10:00:00+01:00');
     await bot.say(ANNA, 'ärende ny Behov', 'vuxna');
     await bot.say(ANNA, 'ärende ny Behov');
-    const vux = (await bot.repo.openCases('arendeforum-vuxna')).map((c) => c.code);
+    const vux = (await bot.store.cases.open('arendeforum-vuxna')).map((c) => c.code);
     expect(vux).toEqual(['VUX-2026-001', 'VUX-2027-001']);
-    expect((await bot.repo.openCases('arendeforum-unga')).map((c) => c.code)).toContain('UNG-2027-001');
+    expect((await bot.store.cases.open('arendeforum-unga')).map((c) => c.code)).toContain('UNG-2027-001');
   });
 });

@@ -6,7 +6,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { addDays, isWorkingDay } from '../../src/core/dates.js';
 import { DeliveryError } from '../../src/core/ports.js';
 import type { Database } from '../../src/db/client.js';
-import { Repository } from '../../src/db/repo.js';
+import { createStore } from '../../src/db/stores/index.js';
 import { caseItems, outbox } from '../../src/db/schema/index.js';
 import { createLogger } from '../../src/log.js';
 import { Deliverer } from '../../src/outbox/deliverer.js';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 function replicas(bot: TestBot): TickDeps[] {
-  return [bot.repo.db, ...pools.map((p) => p.db)].map((db) => ({ repo: new Repository(db), config: bot.config, deliverer: new Deliverer(db, { shell: bot.port }, bot.clock, quiet), logger: quiet }));
+  return [bot.db, ...pools.map((p) => p.db)].map((db) => ({ store: createStore(db), config: bot.config, deliverer: new Deliverer(createStore(db).outbox, { shell: bot.port }, bot.clock, quiet), logger: quiet }));
 }
 
 /**
@@ -50,7 +50,7 @@ async function simulate(bot: TestBot, outage: (day: string) => boolean = () => f
       bot.clock.set(at(day, '09:30'));
       const [channel, owner] = n % 2 ? ['vuxna', OLLE] : ['unga', KARIN];
       await bot.say(ANNA, `ärende ny grupp:unga samtycke:ja Ärende ${++n}`, channel);
-      const [{ code: c }] = await bot.repo.db.select({ code: caseItems.code }).from(caseItems).orderBy(desc(caseItems.id)).limit(1);
+      const [{ code: c }] = await bot.db.select({ code: caseItems.code }).from(caseItems).orderBy(desc(caseItems.id)).limit(1);
       await bot.say(ANNA, `åtgärd ny ${c} @${owner} +2 uppföljning ${n}`, channel);
       steps.push(steps.length + 1);
       if (n % 3 === 0) {
@@ -75,7 +75,7 @@ async function simulate(bot: TestBot, outage: (day: string) => boolean = () => f
 }
 
 async function checkExactlyOnce(bot: TestBot, r: { steps: number[]; done: number[] }) {
-  const rows = await bot.repo.db.select({ status: outbox.status, n: sql<number>`count(*)::int` }).from(outbox).groupBy(outbox.status);
+  const rows = await bot.db.select({ status: outbox.status, n: sql<number>`count(*)::int` }).from(outbox).groupBy(outbox.status);
   const byStatus = Object.fromEntries(rows.map((x) => [x.status, x.n]));
   // Nothing lost: everything queued was delivered (or gave way to a newer agenda update).
   expect(Object.keys(byStatus).filter((s) => !['sent', 'superseded'].includes(s))).toEqual([]);
@@ -115,7 +115,7 @@ describe.skipIf(!onPostgres)('three replicas on one PostgreSQL', () => {
     const r = await simulate(bot, (day) => day >= '2026-11-30' && day <= '2026-12-02');
     const stats = await checkExactlyOnce(bot, r);
     expect(stats.sent).toBeGreaterThan(100);
-    const [failed] = await bot.repo.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.status, 'failed'));
+    const [failed] = await bot.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.status, 'failed'));
     expect(failed.n).toBe(0);
   }, 180_000);
 });

@@ -1,7 +1,9 @@
 // A whole bot on a real database with an injected clock and a recording chat port:
 // tests talk to it the way a user types, and read what a user would see.
 import { loadFileConfig, type FileConfig } from '../../src/config.js';
-import { Repository } from '../../src/db/repo.js';
+import type { Store } from '../../src/core/stores.js';
+import type { Db } from '../../src/db/client.js';
+import { createStore, syncSettings } from '../../src/db/stores/index.js';
 import { createLogger } from '../../src/log.js';
 import { Samrad } from '../../src/core/samrad.js';
 import type { Clock, Identity, Message, Platform, Reply, Target } from '../../src/core/model.js';
@@ -54,7 +56,9 @@ export class RecordingPort implements ChatPort {
 
 export interface TestBot {
   core: Samrad;
-  repo: Repository;
+  store: Store;
+  /** The database itself, for tests that read what no store offers. */
+  db: Db;
   clock: FakeClock;
   port: RecordingPort;
   deliverer: Deliverer;
@@ -81,16 +85,17 @@ export async function createTestBot(database: TestDatabase, opts: TestBotOptions
   await database.reset();
   const config = opts.config ?? loadFileConfig();
   const clock = new FakeClock(new Date(opts.now ?? T0));
-  const repo = new Repository(database.db);
-  await repo.syncConfig(config);
+  const store = createStore(database.db);
+  await syncSettings(database.db, config);
   const port = new RecordingPort();
   const logger = createLogger('silent');
-  const deliverer = new Deliverer(database.db, { shell: port, slack: port, teams: port }, clock, logger);
-  const core = new Samrad({ repo, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const deliverer = new Deliverer(store.outbox, { shell: port, slack: port, teams: port }, clock, logger);
+  const core = new Samrad({ store, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
   const sayRaw = (user: string, text: string, channel = 'unga') => core.handle({ identity: shellUser(user), channel: { platform: 'shell', id: channel }, text });
   return {
     core,
-    repo,
+    store,
+    db: database.db,
     clock,
     port,
     deliverer,

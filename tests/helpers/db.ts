@@ -1,5 +1,5 @@
 // One database per test file: PGlite in memory, or a fresh schema on the Postgres named by DATABASE_URL.
-// The same repository code runs on both; nothing here fakes the database.
+// The same store code runs on both; nothing here fakes the database.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase, MIGRATIONS_DIR, type Database, type Db } from '../../src/db/client.js';

@@ -16,13 +16,21 @@ export async function tableNames(database: TestDatabase): Promise<string[]> {
   return rows.map((r) => String(r['name']));
 }
 
+const snapshotStatements = new WeakMap<object, string>();
+
 /** Every row of every table of the test schema as JSON text, one table after another, in a stable order. */
 export async function snapshot(database: TestDatabase): Promise<string> {
   // One statement for all tables: the corpus takes a snapshot around each of its hundreds of inputs.
-  const parts = (await tableNames(database)).map(
-    (t) => `'${t}: ' || coalesce((select string_agg(row_to_json(x)::text, E'\\n' order by row_to_json(x)::text) from "${t}" x), '')`,
-  );
-  const [row] = await rowsOf(database, sql.raw(`select ${parts.join(` || E'\\n' || `)} as all_rows`));
+  // The statement is built once per database (the tables do not change during a file).
+  let statement = snapshotStatements.get(database.db);
+  if (!statement) {
+    const parts = (await tableNames(database)).map(
+      (t) => `'${t}: ' || coalesce((select string_agg(row_to_json(x)::text, E'\\n' order by row_to_json(x)::text) from "${t}" x), '')`,
+    );
+    statement = `select ${parts.join(` || E'\\n' || `)} as all_rows`;
+    snapshotStatements.set(database.db, statement);
+  }
+  const [row] = await rowsOf(database, sql.raw(statement));
   return String(row?.['all_rows'] ?? '');
 }
 

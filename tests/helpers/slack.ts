@@ -4,7 +4,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { composeServer, type ServerComposition } from '../../src/cli.js';
 import { loadConfig } from '../../src/config.js';
-import { Repository } from '../../src/db/repo.js';
+import type { Store } from '../../src/core/stores.js';
+import { createStore, syncSettings } from '../../src/db/stores/index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -201,6 +202,10 @@ export function buttons(body: Record<string, any>): { label: string; value: stri
 }
 
 /** Posts to the bot's /slack/events the way Slack does: signed with v0 HMAC-SHA256 of `v0:ts:body`. */
+// Ids Slack makes unique per request; two requests in the same millisecond must not share one (a retry
+// detector would take the second for the first).
+let sequence = 0;
+
 export class SlackClient {
   constructor(
     private readonly base: string,
@@ -233,7 +238,7 @@ export class SlackClient {
       api_app_id: 'A1',
       is_enterprise_install: 'false',
       response_url: fields.responseUrl,
-      trigger_id: `trigger.${fields.user}.${Date.now()}`,
+      trigger_id: `trigger.${fields.user}.${Date.now()}.${++sequence}`,
     }).toString();
     return this.post(body, 'application/x-www-form-urlencoded', opts);
   }
@@ -245,7 +250,7 @@ export class SlackClient {
 
   /** An Events API callback as JSON. */
   event(event: Record<string, unknown>) {
-    const body = JSON.stringify({ token: 'legacy-unused', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: Math.floor(Date.now() / 1000), event, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] });
+    const body = JSON.stringify({ token: 'legacy-unused', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}${++sequence}`, event_time: Math.floor(Date.now() / 1000), event, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] });
     return this.post(body, 'application/json');
   }
 }
@@ -262,7 +267,7 @@ export interface SlackServer {
   base: string;
   client: SlackClient;
   composed: ServerComposition;
-  repo: Repository;
+  store: Store;
   clock: FakeClock;
   stop(): Promise<void>;
 }
@@ -272,13 +277,13 @@ export async function startSlackServer(database: TestDatabase, fake: FakeSlack, 
   await database.reset();
   const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
   const clock = new FakeClock(new Date(T0));
-  const repo = new Repository(database.db);
-  await repo.syncConfig(config.file);
+  const store = createStore(database.db);
+  await syncSettings(database.db, config.file);
   const logger = opts.logger ?? createLogger('silent');
-  const composed = await composeServer({ config, database, repo, logger, clock }, { slackRetryConfig: { retries: 0 } });
+  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 } });
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
-  return { base, client: new SlackClient(base, SIGNING_SECRET), composed, repo, clock, stop: () => composed.stop() };
+  return { base, client: new SlackClient(base, SIGNING_SECRET), composed, store, clock, stop: () => composed.stop() };
 }
 
 export type SlackServerOptions = Parameters<typeof startSlackServer>[2];

@@ -2,8 +2,9 @@
 // what the bot sends, a roster it answers from, and the bot behind the real /api/messages route.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadFileConfig, type AppConfig } from '../../src/config.js';
-import { Repository } from '../../src/db/repo.js';
+import { loadFileConfig, teamsSetup, type AppConfig } from '../../src/config.js';
+import type { Store } from '../../src/core/stores.js';
+import { conversationRefs, createStore, syncSettings } from '../../src/db/stores/index.js';
 import { createLogger } from '../../src/log.js';
 import { Samrad } from '../../src/core/samrad.js';
 import type { Platform } from '../../src/core/model.js';
@@ -152,7 +153,7 @@ export function cardText(activity: Record<string, any>): string {
 
 export interface TeamsRig {
   connector: FakeConnector;
-  repo: Repository;
+  store: Store;
   clock: FakeClock;
   deliverer: Deliverer;
   teams: TeamsAdapterParts;
@@ -174,20 +175,20 @@ export async function startTeamsRig(database: TestDatabase, connector: FakeConne
   connector.clear();
   const config = appConfig(env);
   const clock = new FakeClock(new Date(T0));
-  const repo = new Repository(database.db);
-  await repo.syncConfig(config.file);
+  const store = createStore(database.db);
+  await syncSettings(database.db, config.file);
   const logger = createLogger('silent');
   const ports: Partial<Record<Platform, ChatPort>> = {};
-  const deliverer = new Deliverer(database.db, ports, clock, logger);
-  const core = new Samrad({ repo, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
-  const teams = createTeams(config, { core, repo, config: config.file, clock, logger });
+  const deliverer = new Deliverer(store.outbox, ports, clock, logger);
+  const core = new Samrad({ store, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const teams = createTeams(teamsSetup(config), { core, refs: conversationRefs(database.db), config: config.file, clock, logger });
   if (teams.port) ports.teams = teams.port;
   const server = createHttpServer([...healthRoutes(async () => true), teams.route], logger);
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
     connector,
-    repo,
+    store,
     clock,
     deliverer,
     teams,

@@ -44,7 +44,7 @@ function press(user: string, button: { value: string; actionId: string }, respon
     team: { id: 'T1', domain: 'samverkan' },
     container: { type: 'message', channel_id: channel, is_ephemeral: true },
     channel: { id: channel, name: channel === C ? 'unga' : 'directmessage' },
-    trigger_id: `trigger.press.${Date.now()}`,
+    trigger_id: `trigger.press.${Date.now()}.${Math.random().toString(36).slice(2)}`,
     response_url: responseUrl,
     actions: [{ type: 'button', action_id: button.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: button.value, action_ts: '1' }],
   });
@@ -57,7 +57,7 @@ function submit(user: string, view: Record<string, any>, values: Record<string, 
     user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
     api_app_id: 'A1',
     team: { id: 'T1', domain: 'samverkan' },
-    trigger_id: `trigger.submit.${Date.now()}`,
+    trigger_id: `trigger.submit.${Date.now()}.${Math.random().toString(36).slice(2)}`,
     view: { ...view, id: 'V1', team_id: 'T1', state: { values }, hash: 'h' },
   });
 }
@@ -65,7 +65,7 @@ function submit(user: string, view: Record<string, any>, values: Record<string, 
 describe('slash commands', () => {
   it('links the channel and answers only the person, at the response_url', async () => {
     await linked();
-    expect((await s.repo.forumByChannel('slack', C))?.key).toBe('arendeforum-unga');
+    expect((await s.store.forums.byChannel('slack', C))?.key).toBe('arendeforum-unga');
     expect(fake.of('response_url')[0].body.response_type).toBe('ephemeral');
     expect(fake.of('users.info')[0].body).toMatchObject({ user: 'UANNA', include_locale: true });
   });
@@ -164,8 +164,8 @@ describe('buttons and modals', () => {
     expect(Object.keys(body.errors).sort()).toEqual(['due', 'text']);
     expect(body.errors.due).toContain('2026-01-01 har redan passerat');
     expect(body.errors.text).toContain('ett telefonnummer');
-    const c = await s.repo.caseByCode('UNG-2026-001');
-    expect(await s.repo.stepsForCases([c!.id])).toEqual([]);
+    const c = await s.store.cases.byCode('UNG-2026-001');
+    expect(await s.store.steps.forCases([c!.id])).toEqual([]);
   });
 
   it('/forum ärende ny opens the case modal; the submission raises the case', async () => {
@@ -191,7 +191,7 @@ describe('buttons and modals', () => {
     });
     const post = await fake.waitForCall('chat.postMessage', (b) => b.channel === C);
     expect(visibleText(post.body)).toContain('Ärende UNG-2026-001 registrerat');
-    expect((await s.repo.caseByCode('UNG-2026-001'))?.consent).toBe('nej');
+    expect((await s.store.cases.byCode('UNG-2026-001'))?.consent).toBe('nej');
   });
 
   it('“Avsluta ärende” asks for the outcome and closes the case', async () => {
@@ -203,7 +203,7 @@ describe('buttons and modals', () => {
     await submit('UANNA', view, { outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'studier' } } } });
     const closed = await fake.waitForCall('chat.postMessage', (b) => visibleText(b).includes('avslutat'));
     expect(visibleText(closed.body)).toContain('Ärende UNG-2026-001 avslutat med utfall: studier.');
-    expect((await s.repo.caseByCode('UNG-2026-001'))?.status).toBe('closed');
+    expect((await s.store.cases.byCode('UNG-2026-001'))?.status).toBe('closed');
   });
 });
 
@@ -233,11 +233,11 @@ describe('a handover reply form', () => {
     });
     const bad = await submit('UKARIN', view, values('90'));
     expect(JSON.parse(bad.text)).toEqual({ response_action: 'errors', errors: { omfattning: 'omfattning: "90" är inget tillåtet tal (1–40).' } });
-    expect((await s.repo.handoverById(1))?.status).toBe('open');
+    expect((await s.store.handovers.byId(1))?.status).toBe('open');
     await submit('UKARIN', view, values('23'));
     const told = await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DANNA' && visibleText(b).includes('Svar på överlämning #1'));
     expect(visibleText(told.body)).toContain('Komvux Norra');
-    expect((await s.repo.handoverById(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
+    expect((await s.store.handovers.byId(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
   });
 });
 
@@ -279,6 +279,6 @@ describe('App Home', () => {
     expect(visibleText(told.body)).toContain('Åtgärd #1 (UNG-2026-001) är klar.');
     const refreshed = await fake.waitFor((c) => c.method === 'views.publish' && c !== fake.of('views.publish')[0], 'a refreshed home');
     expect(visibleText(refreshed.body)).toContain('Du har inga öppna åtgärder eller överlämningar.');
-    expect((await s.repo.stepById(1))?.status).toBe('done');
+    expect((await s.store.steps.byId(1))?.status).toBe('done');
   });
 });

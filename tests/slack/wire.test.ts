@@ -40,8 +40,8 @@ describe('request verification', () => {
     // A genuine request afterwards is answered; by then the forged one has long been turned away.
     expect(await answer('UANNA', 'hjälp')).toContain('Samråd – kommandon');
     expect(fake.calls.map((c) => c.method).filter((m) => m !== 'auth.test')).toEqual(['users.info', 'response_url']);
-    expect(await s.repo.forumByChannel('slack', C)).toBeNull();
-    expect(await s.repo.memberById(1)).toBeNull(); // `hjälp` stores nobody, so any member came from the forgery
+    expect(await s.store.forums.byChannel('slack', C)).toBeNull();
+    expect(await s.store.members.byId(1)).toBeNull(); // `hjälp` stores nobody, so any member came from the forgery
   });
 });
 
@@ -57,7 +57,7 @@ describe('malformed payloads', () => {
   it.each(bodies)('%s is refused or ignored, changes nothing, and the server keeps answering', async (_name, type, body) => {
     const res = await s.client.post(body, type);
     expect(res.status).toBeLessThan(500);
-    expect(await s.repo.forumByChannel('slack', C)).toBeNull();
+    expect(await s.store.forums.byChannel('slack', C)).toBeNull();
     expect(fake.of('chat.postMessage')).toEqual([]);
     expect(await answer('UANNA', 'hjälp')).toContain('Samråd – kommandon');
   });
@@ -123,7 +123,7 @@ describe('Web API failures', () => {
     expect(warn).toMatchObject({ level: 40, channel: C, error: 'not_in_channel' });
     expect(await logs.waitFor('delivery failed for good')).toMatchObject({ error: 'slack: not_in_channel' });
     // The case itself is saved, and the failed post is not retried.
-    expect((await s.repo.caseByCode('UNG-2026-001'))?.status).toBe('open');
+    expect((await s.store.cases.byCode('UNG-2026-001'))?.status).toBe('open');
     s.clock.advance(24 * 3_600_000);
     expect(await s.composed.deliverer.deliver()).toMatchObject({ sent: 0, retried: 0, failed: 0 });
     expect(fake.of('chat.postMessage')).toHaveLength(1);

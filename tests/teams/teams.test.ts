@@ -49,7 +49,7 @@ describe('channel messages', () => {
     const [reply] = connector.activities();
     expect(reply.path).toMatch(/\/v3\/conversations\/19:unga-test@thread\.tacv2;messageid=msg-\d+\/activities\/msg-\d+$/);
     expect(cardText(reply.body)).toContain('Kanalen är nu kopplad till Ärendeforum unga 18–29');
-    const forum = await rig.repo.forumByKey('arendeforum-unga');
+    const forum = await rig.store.forums.byKey('arendeforum-unga');
     expect(forum?.channelId).toBe(CHANNEL);
     expect(forum?.channelRef).toMatchObject({ serviceUrl: connector.url, conversation: { id: CHANNEL } });
   });
@@ -129,7 +129,7 @@ describe('proactive delivery', () => {
 
   it('updates a posted card in place when a message replaces an earlier one', async () => {
     await linked();
-    const forum = await rig.repo.forumByKey('arendeforum-unga');
+    const forum = await rig.store.forums.byKey('arendeforum-unga');
     const target = { kind: 'channel' as const, platform: 'teams' as const, channelId: CHANNEL, ref: forum!.channelRef };
     const first = await rig.teams.port!.send(target, { blocks: [{ type: 'text', text: 'version 1' }] });
     await rig.teams.port!.send(target, { blocks: [{ type: 'text', text: 'version 2' }] }, first);
@@ -148,7 +148,7 @@ describe('proactive delivery', () => {
       const r = await rig.post(installed(anna, { serviceUrl: moved.url }));
       expect(r.status).toBe(200);
       expect(moved.texts().join('\n')).toContain('Hej! Jag är Samråd');
-      expect((await rig.repo.forumByKey('arendeforum-unga'))?.channelRef).toMatchObject({ serviceUrl: moved.url });
+      expect((await rig.store.forums.byKey('arendeforum-unga'))?.channelRef).toMatchObject({ serviceUrl: moved.url });
       await say(anna, 'ärende ny Behöver stöd kring ekonomi');
       expect(moved.texts(CHANNEL).join('\n')).toContain('UNG-2026-001');
     } finally {
@@ -236,12 +236,12 @@ describe('cards', () => {
     const answer = { startdatum: '2027-01-12', niva: '1', skola: 'Komvux Norra', 'sfi-kontakt': 'Studievägledare SFI' };
     const bad = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '90' }, { ...at(), personal: true }));
     expect(cardText({ attachments: [{ content: bad.body.value }] })).toContain('omfattning: "90" är inget tillåtet tal (1–40). Inget sparades.');
-    expect((await rig.repo.handoverById(1))?.status).toBe('open');
+    expect((await rig.store.handovers.byId(1))?.status).toBe('open');
     const empty = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, skola: ' ', omfattning: '23' }, { ...at(), personal: true }));
     expect(cardText({ attachments: [{ content: empty.body.value }] })).toContain('Fyll i Skola. Inget sparades.');
     const done = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '23' }, { ...at(), personal: true }));
     expect(cardText({ attachments: [{ content: done.body.value }] })).toContain('Tack! Svaret på överlämning #1 är sparat');
-    expect((await rig.repo.handoverById(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
+    expect((await rig.store.handovers.byId(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
   });
 
   it('a card from elsewhere is refused politely', async () => {
@@ -275,7 +275,7 @@ describe('authentication', () => {
     const r = await say(anna, 'koppla arendeforum-unga');
     expect(r.status).toBe(401);
     expect(connector.received).toHaveLength(0);
-    expect((await rig.repo.forumByKey('arendeforum-unga'))?.channelId).toBeNull();
+    expect((await rig.store.forums.byKey('arendeforum-unga'))?.channelId).toBeNull();
   });
 
   it('with an app id, a request without a Bot Framework token gets 401 and changes nothing', async () => {
@@ -284,7 +284,7 @@ describe('authentication', () => {
     const r = await say(anna, 'koppla arendeforum-unga');
     expect(r.status).toBe(401);
     expect(connector.received).toHaveLength(0);
-    expect((await rig.repo.forumByKey('arendeforum-unga'))?.channelId).toBeNull();
+    expect((await rig.store.forums.byKey('arendeforum-unga'))?.channelId).toBeNull();
   });
 
   it('a bot mention from the Emulator (no entity) is stripped as well', async () => {

@@ -1,5 +1,5 @@
-import type { ForumRow, Repository } from '../../db/repo.js';
-import type { FileConfig } from '../../config.js';
+import type { ForumRow, Store } from '../stores.js';
+import type { FileConfig } from '../settings.js';
 import type { Messages } from '../../i18n/index.js';
 import type { HandlerContext } from '../context.js';
 import { localDate } from '../dates.js';
@@ -11,17 +11,17 @@ import { carriedHandoverBlocks, carriedMark, carryOverFor, stepsToFollowUp } fro
 
 export async function agenda(h: HandlerContext): Promise<Message> {
   const forum = await h.forum();
-  const meeting = await upcomingMeeting(h.repo, forum, h.now);
-  return buildAgenda(h.repo, h.config, h.m, forum, meeting, h.now);
+  const meeting = await upcomingMeeting(h.store, forum, h.now);
+  return buildAgenda(h.store, h.config, h.m, forum, meeting, h.now);
 }
 
 /** The agenda of a forum's next meeting: cases (new since the last meeting first), steps due, topics. */
-export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages, forum: ForumRow, meeting: PlannedMeeting | null, now: Date): Promise<Message> {
+export async function buildAgenda(store: Store, cfg: FileConfig, m: Messages, forum: ForumRow, meeting: PlannedMeeting | null, now: Date): Promise<Message> {
   const when = meeting ? formatMeeting(m, meeting.start) : m.labels.noMeeting;
   const blocks: Block[] = [];
   if (forum.kind === 'case') {
-    const cases = await repo.openCases(forum.key);
-    const carry = await carryOverFor(repo, forum, { cases });
+    const cases = await store.cases.open(forum.key);
+    const carry = await carryOverFor(store, forum, { cases });
     const since = meeting ? new Date(meeting.start.getTime() - forum.everyWeeks * 7 * 86_400_000) : now;
     const isNew = (c: (typeof cases)[number]) => c.createdAt.getTime() > since.getTime();
     const ordered = [...cases.filter(isNew), ...cases.filter((c) => !isNew(c))];
@@ -30,7 +30,7 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
     for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }) + carriedMark(m, carry.count(c.createdAt)), actions: caseActions({ m }, c.code) });
     const steps = stepsToFollowUp(carry, meeting ? localDate(meeting.start) : localDate(now));
     if (steps.length) {
-      const [owners, byId] = await Promise.all([repo.membersByIds(steps.map((s) => s.ownerId)), repo.casesByIds(steps.map((s) => s.caseId))]);
+      const [owners, byId] = await Promise.all([store.members.byIds(steps.map((s) => s.ownerId)), store.cases.byIds(steps.map((s) => s.caseId))]);
       blocks.push({ type: 'emphasis', text: m.agendaSteps });
       for (const s of steps) {
         const c = byId.get(s.caseId);
@@ -38,9 +38,9 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
       }
     }
     // Handovers whose answer will be late by the meeting: the forum chases them together.
-    const late = await repo.openHandoversDueBefore(forum.key, meeting ? localDate(meeting.start) : localDate(now));
+    const late = await store.handovers.openDueBefore(forum.key, meeting ? localDate(meeting.start) : localDate(now));
     if (late.length) {
-      const [owers, codes] = await Promise.all([repo.membersByIds(late.map((x) => x.toMemberId)), repo.caseCodesByIds(late.map((x) => x.caseId))]);
+      const [owers, codes] = await Promise.all([store.members.byIds(late.map((x) => x.toMemberId)), store.cases.codesByIds(late.map((x) => x.caseId))]);
       blocks.push({ type: 'emphasis', text: m.agendaHandovers });
       for (const x of late) {
         const name = templateName(cfg, x.templateKey);
@@ -48,10 +48,10 @@ export async function buildAgenda(repo: Repository, cfg: FileConfig, m: Messages
       }
     }
     // Other unanswered handovers that have waited through a meeting already.
-    blocks.push(...(await carriedHandoverBlocks(repo, cfg, m, carry, localDate(now), new Set(late.map((x) => x.id)))));
+    blocks.push(...(await carriedHandoverBlocks(store, cfg, m, carry, localDate(now), new Set(late.map((x) => x.id)))));
   } else {
-    const topics = await repo.openTopics(forum.key);
-    const carry = await carryOverFor(repo, forum, { topics });
+    const topics = await store.topics.open(forum.key);
+    const carry = await carryOverFor(store, forum, { topics });
     blocks.push({ type: 'emphasis', text: m.agendaTopics });
     if (!topics.length) blocks.push({ type: 'text', text: m.agendaEmpty });
     for (const t of topics) blocks.push({ type: 'item', text: t.text + carriedMark(m, carry.count(t.createdAt)) });

@@ -7,7 +7,7 @@ import { requireCoordinator } from '../meeting/state.js';
 export async function calendarLink(h: HandlerContext): Promise<Message> {
   const forum = await h.forum();
   requireCoordinator(h, forum);
-  const token = await h.repo.ensureCalendarToken(forum.key, newFeedToken());
+  const token = await h.store.forums.ensureCalendarToken(forum.key, newFeedToken());
   await h.audit('calendar.link', null, forum.key);
   const blocks: Block[] = [{ type: 'text', text: h.m.calendar.link({ forum: forum.name, url: `${h.publicUrl ?? ''}${calendarPath(forum.key, token)}` }) }];
   if (!h.publicUrl) blocks.push({ type: 'text', text: h.m.calendar.noPublicUrl });

@@ -1,5 +1,5 @@
-import type { FileConfig } from '../../config.js';
-import type { CaseRow } from '../../db/repo.js';
+import type { FileConfig } from '../settings.js';
+import type { CaseRow } from '../stores.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { labelOf, type Consent, type Outcome } from '../vocabulary.js';
@@ -13,7 +13,7 @@ import { formButton } from '../commands/texts.js';
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
 export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
   const forum = await h.forum();
-  const c = await h.repo.caseByCode(code);
+  const c = await h.store.cases.byCode(code);
   if (!c || c.forumKey !== forum.key) throw new UserError('caseNotFound', { code });
   return c;
 }
@@ -35,9 +35,9 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
   }
   h.guard(cmd.question, h.m.labels.question);
   const year = Number(h.today.slice(0, 4));
-  const n = await h.repo.nextCaseNumber(forum.key, year);
+  const n = await h.store.cases.nextNumber(forum.key, year);
   const code = `${forum.prefix}-${year}-${String(n).padStart(3, '0')}`;
-  await h.repo.insertCase({
+  await h.store.cases.insert({
     code,
     forumKey: forum.key,
     raisedBy: h.member.id,
@@ -49,7 +49,7 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
     createdAt: h.now,
   });
   await h.audit('case.create', code, forum.key);
-  const next = await upcomingMeeting(h.repo, forum, h.now);
+  const next = await upcomingMeeting(h.store, forum, h.now);
   const msg: Message = {
     tone: 'success',
     summary: code,
@@ -79,7 +79,7 @@ export function caseActions(h: Pick<HandlerContext, 'm'>, code: string) {
 
 export async function caseList(h: HandlerContext): Promise<Message> {
   const forum = await h.forum();
-  const cases = await h.repo.openCases(forum.key);
+  const cases = await h.store.cases.open(forum.key);
   if (!cases.length) return { blocks: [{ type: 'text', text: h.m.caseListEmpty({ forum: forum.name }) }] };
   return {
     title: h.m.caseListTitle({ forum: forum.name, n: cases.length }),
@@ -90,8 +90,8 @@ export async function caseList(h: HandlerContext): Promise<Message> {
 export async function caseShow(h: HandlerContext, code: string): Promise<Message> {
   const c = await caseInForum(h, code);
   await h.audit('case.read', c.code, c.forumKey);
-  const [steps, handovers] = await Promise.all([h.repo.stepsForCases([c.id]), h.repo.handoversForCases([c.id])]);
-  const people = await h.repo.membersByIds([...steps.map((s) => s.ownerId), ...handovers.map((x) => x.toMemberId)]);
+  const [steps, handovers] = await Promise.all([h.store.steps.forCases([c.id]), h.store.handovers.forCases([c.id])]);
+  const people = await h.store.members.byIds([...steps.map((s) => s.ownerId), ...handovers.map((x) => x.toMemberId)]);
   const blocks: Block[] = [
     {
       type: 'fields',
@@ -126,7 +126,7 @@ export async function caseClose(h: HandlerContext, code: string, outcome: Outcom
   if (c.status !== 'open') throw new UserError('caseClosed', { code });
   const forum = await h.forum();
   requireMayClose(forum, c, h.member);
-  await h.repo.closeCase(c.id, outcome, h.member.id, h.now);
+  await h.store.cases.close(c.id, outcome, h.member.id, h.now);
   await h.audit('case.close', c.code, c.forumKey);
   await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.caseClosedMsg({ code, outcome: h.m.outcome[outcome] ?? outcome }) }] }, `case.close:${code}`, { caseCode: code });
 }
@@ -136,9 +136,9 @@ export async function caseLog(h: HandlerContext, code: string): Promise<Message>
   const forum = await h.forum();
   requireCoordinator(forum, h.member);
   const c = await caseInForum(h, code);
-  const entries = await h.repo.auditForCase(c.code);
+  const entries = await h.store.audit.forCase(c.code);
   await h.audit('case.log.read', c.code, c.forumKey);
-  const people = await h.repo.membersByIds(entries.flatMap((e) => (e.actorId === null ? [] : [e.actorId])));
+  const people = await h.store.members.byIds(entries.flatMap((e) => (e.actorId === null ? [] : [e.actorId])));
   const blocks: Block[] = entries.map((e) => ({
     type: 'item',
     text: h.m.auditLine({

@@ -1,8 +1,8 @@
 // Handover loops (överlämningar): one organisation asks, the other owes an answer with fields from a
 // template in config. `överlämning ny` starts a loop, `överlämning svar` validates and stores the answer
 // and tells the asking side (flagging what falls short of the agreement).
-import type { FileConfig, HandoverFieldConfig, HandoverTemplateConfig } from '../../config.js';
-import type { ForumRow, HandoverRow, MemberRow } from '../../db/repo.js';
+import type { FileConfig, HandoverFieldConfig, HandoverTemplateConfig } from '../settings.js';
+import type { ForumRow, HandoverRow, MemberRow } from '../stores.js';
 import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
 import { addWorkingDays, isValidIsoDate, nextWorkingDay, parseDate } from '../dates.js';
@@ -36,7 +36,7 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
   if (receiver.organisationKey !== tpl.to) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgName(h.config, tpl.to) });
   const due = cmd.due ? dueDate(h, cmd.due) : addWorkingDays(h.today, tpl.dueWorkingDays);
   const forum = await h.forum();
-  const x = await h.repo.insertHandover({
+  const x = await h.store.handovers.insert({
     templateKey: tpl.key,
     caseId: c.id,
     forumKey: forum.key,
@@ -76,7 +76,7 @@ function fieldHint(m: Messages, f: HandoverFieldConfig): string {
 
 /** Who may answer: the named receiver, or anyone of the receiving organisation (a colleague may cover). */
 export async function answerable(h: HandlerContext, id: number): Promise<{ x: HandoverRow; tpl: HandoverTemplateConfig }> {
-  const x = await h.repo.handoverById(id);
+  const x = await h.store.handovers.byId(id);
   const tpl = x ? templateOf(h.config, x.templateKey) : undefined;
   if (!x || !tpl) throw new UserError('handoverNotFound', { id: String(id) });
   if (x.toMemberId !== h.member.id && h.member.organisationKey !== x.toOrganisationKey) {
@@ -176,13 +176,13 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
   const { x, tpl } = await answerable(h, id);
   const { values, shortfalls: short } = validateAnswer(h, tpl, given);
   const flags = short.map((s) => `minimum:${s.field}:${s.min}`);
-  const answered = await h.repo.answerHandover(x.id, { fields: values, flags, by: h.member.id, at: h.now });
+  const answered = await h.store.handovers.answer(x.id, { fields: values, flags, by: h.member.id, at: h.now });
   if (!answered) throw new UserError('handoverAnswered', { id: String(id) });
-  const code = (await h.repo.caseCodeById(x.caseId)) ?? '?';
+  const code = (await h.store.cases.codeById(x.caseId)) ?? '?';
   await h.audit('handover.reply', code, x.forumKey);
-  const sender = await h.repo.memberById(x.fromMemberId);
+  const sender = await h.store.members.byId(x.fromMemberId);
   if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender)), `handover.answer:${x.id}`, { caseCode: code });
-  const forum = await h.repo.forumByKey(x.forumKey);
+  const forum = await h.store.forums.byKey(x.forumKey);
   if (forum?.channelId) {
     const text = messages(h.config.language).handoverAnsweredChannel({ id: x.id, name: tpl.name, code });
     await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `handover.answered:${x.id}`, { caseCode: code });
@@ -202,11 +202,11 @@ function answerMessage(tpl: HandoverTemplateConfig, x: HandoverRow, code: string
 
 /** A recurring loop (e.g. every six months of employment) sets up its next round when answered. */
 async function recur(h: HandlerContext, forum: ForumRow, x: HandoverRow, tpl: HandoverTemplateConfig, code: string): Promise<void> {
-  const c = await h.repo.caseByCode(code);
+  const c = await h.store.cases.byCode(code);
   if (!c || c.status !== 'open') return;
   let due = nextWorkingDay(addMonths(x.dueDate, tpl.recurEveryMonths!));
   if (due <= h.today) due = nextWorkingDay(addMonths(h.today, tpl.recurEveryMonths!));
-  const next = await h.repo.insertHandover({
+  const next = await h.store.handovers.insert({
     templateKey: tpl.key,
     caseId: x.caseId,
     forumKey: x.forumKey,

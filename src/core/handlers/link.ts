@@ -6,17 +6,17 @@ import { formatMeeting, upcomingMeeting } from '../schedule.js';
 
 /** `koppla <forum>`: binds this channel to a forum; the first linker becomes coordinator unless config names one. */
 export async function link(h: HandlerContext, forumKey: string): Promise<Message> {
-  const forum = await h.repo.forumByKey(forumKey);
+  const forum = await h.store.forums.byKey(forumKey);
   if (!forum) throw new UserError('unknownForum', { key: forumKey, keys: h.config.forums.map((f) => f.key).join(', ') });
-  const here = h.channel.direct ? null : await h.repo.forumByChannel(h.channel.platform, h.channel.id);
+  const here = h.channel.direct ? null : await h.store.forums.byChannel(h.channel.platform, h.channel.id);
   if (!requireMayLink(h.config, forum, here, h.channel, h.member)) {
     return { blocks: [{ type: 'text', text: h.m.alreadyLinked({ forum: forum.name }) }] };
   }
   const moving = Boolean(forum.channelId);
   const coordinator = forum.coordinatorMemberId ?? (forum.coordinatorEmail ? null : h.member.id);
-  const linked = await h.repo.linkForum(forum.key, h.channel, coordinator, h.now);
+  const linked = await h.store.forums.link(forum.key, h.channel, coordinator, h.now);
   await h.audit(moving ? 'forum.move' : 'forum.link', null, forum.key);
-  const next = await upcomingMeeting(h.repo, linked, h.now);
+  const next = await upcomingMeeting(h.store, linked, h.now);
   const when = next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting;
   const text = isCoordinator(linked, h.member)
     ? h.m.linked({ forum: forum.name, channel: h.channel.id, next: when })

@@ -1,6 +1,6 @@
 // `möte flytta <datum>` and `möte ställ in [orsak]`: the coordinator changes the next occurrence of the
 // forum's cadence. The change is stored on the occurrence (forum + scheduled date) and told to the channel.
-import type { ForumRow, MemberRow } from '../../db/repo.js';
+import type { ForumRow, MemberRow } from '../stores.js';
 import { occurrencesBetween } from '../calendar.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { addDays, holidayName, isoWeekday, isWorkingDay, zonedInstant } from '../dates.js';
@@ -13,7 +13,7 @@ import { requireCoordinator } from '../access.js';
 async function changeableMeeting(h: HandlerContext): Promise<{ forum: ForumRow; meeting: PlannedMeeting }> {
   const forum = await h.forum();
   requireCoordinator(forum, h.member);
-  const meeting = await upcomingMeeting(h.repo, forum, h.now);
+  const meeting = await upcomingMeeting(h.store, forum, h.now);
   if (!meeting) throw new UserError('noUpcomingMeeting');
   // Once it has begun, the running meeting (issue 8's `möte start`) owns it.
   if (meeting.start.getTime() <= h.now.getTime() || ['running', 'held'].includes(meeting.row?.status ?? '')) throw new UserError('meetingStarted');
@@ -28,7 +28,7 @@ export async function meetingMove(h: HandlerContext, word: string): Promise<void
   const following = occurrencesBetween(cadenceOf(forum), addDays(meeting.scheduledDate, 1), addDays(meeting.scheduledDate, 7 * forum.everyWeeks))[0];
   if (following && date >= following.date) throw new UserError('meetingCollides', { date, next: formatMeeting(h.m, following.start) });
   const start = zonedInstant(date, forum.time);
-  await h.repo.saveMeeting({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date, startsAt: start, status: date === meeting.scheduledDate ? 'scheduled' : 'moved', note: null });
+  await h.store.meetings.save({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date, startsAt: start, status: date === meeting.scheduledDate ? 'scheduled' : 'moved', note: null });
   await h.audit('meeting.move', null, forum.key);
   const text = h.m.meetingMovedMsg({ forum: forum.name, from: formatMeeting(h.m, meeting.start), to: formatMeeting(h.m, start) });
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `meeting.move:${forum.key}:${meeting.scheduledDate}:${h.now.toISOString()}`);
@@ -37,9 +37,9 @@ export async function meetingMove(h: HandlerContext, word: string): Promise<void
 export async function meetingCancel(h: HandlerContext, reason: string | null): Promise<void> {
   const { forum, meeting } = await changeableMeeting(h);
   if (reason) h.guard(reason);
-  await h.repo.saveMeeting({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date: meeting.date, startsAt: meeting.start, status: 'cancelled', note: reason });
+  await h.store.meetings.save({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date: meeting.date, startsAt: meeting.start, status: 'cancelled', note: reason });
   await h.audit('meeting.cancel', null, forum.key);
-  const next = await upcomingMeeting(h.repo, forum, h.now);
+  const next = await upcomingMeeting(h.store, forum, h.now);
   const text = h.m.meetingCancelledMsg({ forum: forum.name, when: formatMeeting(h.m, meeting.start), reason, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting });
   await h.post(channelTarget(forum), { tone: 'warning', blocks: [{ type: 'text', text }] }, `meeting.cancel:${forum.key}:${meeting.scheduledDate}`);
 }

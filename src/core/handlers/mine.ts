@@ -8,9 +8,9 @@ export async function mine(h: HandlerContext): Promise<Message> {
   // In a DM: everything I owe. In a forum's channel: only that forum's, so nothing of another forum shows there.
   const forumKey = h.channel.direct ? null : (await h.forum()).key;
   const here = <T extends { forumKey: string }>(rows: T[]) => rows.filter((r) => forumKey === null || r.forumKey === forumKey);
-  const [steps, handovers] = await Promise.all([h.repo.openStepsOwnedBy(h.member.id).then(here), h.repo.openHandoversOwedBy(h.member.id).then(here)]);
+  const [steps, handovers] = await Promise.all([h.store.steps.openOwnedBy(h.member.id).then(here), h.store.handovers.openOwedBy(h.member.id).then(here)]);
   if (!steps.length && !handovers.length) return { blocks: [{ type: 'text', text: h.m.mineEmpty }] };
-  const codes = await h.repo.caseCodesByIds([...steps.map((s) => s.caseId), ...handovers.map((x) => x.caseId)]);
+  const codes = await h.store.cases.codesByIds([...steps.map((s) => s.caseId), ...handovers.map((x) => x.caseId)]);
   const blocks: Block[] = [];
   for (const s of steps) {
     const code = codes.get(s.caseId) ?? '?';

@@ -2,18 +2,18 @@ import type { HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { newFeedToken, reportImagePath, reportImageToken } from '../feedtoken.js';
 import type { Message } from '../model.js';
-import { mainFigures } from '../../report/format.js';
-import { quarterReport } from '../../report/indicators.js';
-import { parseQuarter } from '../../report/quarter.js';
+import { mainFigures } from '../report/figures.js';
+import { quarterReport } from '../report/indicators.js';
+import { parseQuarter } from '../report/quarter.js';
 
 /** `rapport 2026-Q4`: this forum's quarterly figures and a link to the chart (served by the HTTP server). */
 export async function report(h: HandlerContext, quarter: string): Promise<Message> {
   const forum = await h.forum();
   const q = parseQuarter(quarter);
   if (!q) throw new UserError('badQuarter', { value: quarter });
-  const r = await quarterReport(h.repo, h.config, q, h.now, forum.key);
+  const r = await quarterReport(h.store, h.config, q, h.now, forum.key);
   const f = r.forums[0];
-  const feed = await h.repo.ensureCalendarToken(forum.key, newFeedToken());
+  const feed = await h.store.forums.ensureCalendarToken(forum.key, newFeedToken());
   const url = `${h.publicUrl ?? ''}${reportImagePath(forum.key, q.label, reportImageToken(feed, forum.key, q.label))}`;
   await h.audit('report.read', null, forum.key);
   const title = h.m.report.chatTitle({ forum: forum.name, quarter: q.label });

@@ -22,7 +22,7 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
   const owner = await h.resolveMember(cmd.owner);
   const forum = await h.forum();
   requireMayOwn(h.config, forum.key, owner, cmd.owner);
-  const step = await h.repo.insertStep({
+  const step = await h.store.steps.insert({
     caseId: c.id,
     forumKey: c.forumKey,
     ownerId: owner.id,
@@ -42,12 +42,12 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
 }
 
 export async function stepDone(h: HandlerContext, id: number): Promise<Message> {
-  const step = await h.repo.stepById(id);
+  const step = await h.store.steps.byId(id);
   // The owner may mark it done in a DM too; others only in the forum's channel (rules in access.ts).
   if (!step || !mayActOnOwned(h.config, step, h.member, { direct: Boolean(h.channel.direct), forum: await h.channelForum() })) throw new UserError('stepNotFound', { id: String(id) });
   if (step.status === 'done') throw new UserError('stepAlreadyDone', { id: String(id) });
-  await h.repo.markStepDone(id, h.now);
-  const c = (await h.repo.caseCodeById(step.caseId)) ?? '?';
+  await h.store.steps.markDone(id, h.now);
+  const c = (await h.store.cases.codeById(step.caseId)) ?? '?';
   await h.audit('step.done', c, step.forumKey);
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.stepDone({ id, code: c }) }] };
 }

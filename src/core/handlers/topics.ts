@@ -6,9 +6,9 @@ export async function topicAdd(h: HandlerContext, text: string): Promise<void> {
   const forum = await h.forum();
   if (forum.kind !== 'topic') throw new UserError('notTopicForum');
   h.guard(text, h.m.labels.topicText);
-  const topic = await h.repo.insertTopic({ forumKey: forum.key, text, raisedBy: h.member.id, organisationKey: h.organisation.key, createdAt: h.now });
+  const topic = await h.store.topics.insert({ forumKey: forum.key, text, raisedBy: h.member.id, organisationKey: h.organisation.key, createdAt: h.now });
   await h.audit('topic.create', null, forum.key);
-  const next = await upcomingMeeting(h.repo, forum, h.now);
+  const next = await upcomingMeeting(h.store, forum, h.now);
   const msg = h.m.topicAdded({ forum: forum.name, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting });
   await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: `${msg}\n• ${text}` }] }, `topic.new:${topic.id}`);
 }

@@ -1,7 +1,7 @@
 // Carry-over: what was open at a held meeting and is still open comes back on the next agenda,
 // marked with how many meetings it has been open for.
-import type { FileConfig } from '../../config.js';
-import type { CaseRow, ForumRow, HandoverRow, Repository, StepRow, TopicRow } from '../../db/repo.js';
+import type { FileConfig } from '../settings.js';
+import type { CaseRow, ForumRow, HandoverRow, Store, StepRow, TopicRow } from '../stores.js';
 import type { Messages } from '../../i18n/index.js';
 import type { Block } from '../model.js';
 import { handoverLine, templateName } from '../render.js';
@@ -14,10 +14,10 @@ export interface CarryOver {
 }
 
 /** Loads what carry-over needs for one forum: its open steps and handovers and the held meetings since the oldest open item. */
-export async function carryOverFor(repo: Repository, forum: ForumRow, open: { cases?: CaseRow[]; topics?: TopicRow[] }): Promise<CarryOver> {
-  const [openSteps, openHandovers] = forum.kind === 'case' ? await Promise.all([repo.openStepsOfForum(forum.key), repo.openHandoversOfForum(forum.key)]) : [[], []];
+export async function carryOverFor(store: Store, forum: ForumRow, open: { cases?: CaseRow[]; topics?: TopicRow[] }): Promise<CarryOver> {
+  const [openSteps, openHandovers] = forum.kind === 'case' ? await Promise.all([store.steps.openOfForum(forum.key), store.handovers.openOfForum(forum.key)]) : [[], []];
   const created = [...(open.cases ?? []), ...(open.topics ?? []), ...openSteps, ...openHandovers].map((x) => x.createdAt.getTime());
-  const ends = created.length ? (await repo.heldMeetingEnds(forum.key, new Date(Math.min(...created)))).map((d) => d.getTime()) : [];
+  const ends = created.length ? (await store.meetings.heldEnds(forum.key, new Date(Math.min(...created)))).map((d) => d.getTime()) : [];
   return { count: (createdAt) => ends.filter((e) => e > createdAt.getTime()).length, openSteps, openHandovers };
 }
 
@@ -32,10 +32,10 @@ export function stepsToFollowUp(carry: CarryOver, dueBy: string): StepRow[] {
 }
 
 /** Unanswered handovers that were already open at a held meeting. */
-export async function carriedHandoverBlocks(repo: Repository, cfg: FileConfig, m: Messages, carry: CarryOver, today: string, exclude: Set<number> = new Set()): Promise<Block[]> {
+export async function carriedHandoverBlocks(store: Store, cfg: FileConfig, m: Messages, carry: CarryOver, today: string, exclude: Set<number> = new Set()): Promise<Block[]> {
   const carried = carry.openHandovers.filter((x) => carry.count(x.createdAt) > 0 && !exclude.has(x.id));
   if (!carried.length) return [];
-  const [people, codes] = await Promise.all([repo.membersByIds(carried.map((x) => x.toMemberId)), repo.caseCodesByIds(carried.map((x) => x.caseId))]);
+  const [people, codes] = await Promise.all([store.members.byIds(carried.map((x) => x.toMemberId)), store.cases.codesByIds(carried.map((x) => x.caseId))]);
   const blocks: Block[] = [{ type: 'emphasis', text: m.meeting.openHandovers }];
   for (const x of carried) {
     const name = templateName(cfg, x.templateKey);

@@ -6,11 +6,11 @@ import { currentItem, runState, withParticipant } from './state.js';
 
 export async function caseCodeInMeeting(h: HandlerContext, code: string | null): Promise<string> {
   const forum = await h.forum();
-  const meeting = await h.repo.runningMeeting(forum.key);
+  const meeting = await h.store.meetings.running(forum.key);
   if (meeting) {
     const org = h.member.organisationKey ?? h.organisation.key;
     const state = runState(meeting);
-    if (!state.participants.includes(org)) await h.repo.updateMeeting(meeting.id, { agendaSnapshot: withParticipant(state, org) });
+    if (!state.participants.includes(org)) await h.store.meetings.update(meeting.id, { walkState: withParticipant(state, org) });
   }
   if (code) return code;
   if (!meeting) throw new UserError('noCodeOutsideMeeting');

@@ -1,8 +1,8 @@
 // Minutes (protokoll): what a meeting agreed, frozen when it ends, approved (justerat) by one member
 // of each organisation. The record keeps ids, owners, dates and outcomes; the case line and a step's
 // text are read from their rows when shown, so consent rules and retention purges apply to minutes too.
-import type { FileConfig } from '../../config.js';
-import type { ForumRow, MeetingRow, Repository } from '../../db/repo.js';
+import type { FileConfig } from '../settings.js';
+import type { ForumRow, MeetingRow, Store } from '../stores.js';
 import type { Messages } from '../../i18n/index.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { localDate, localTime } from '../dates.js';
@@ -61,16 +61,16 @@ export async function composeMinutes(h: HandlerContext, forum: ForumRow, meeting
   const started = meeting.startedAt ?? h.now;
   const during = (d: Date) => d.getTime() >= started.getTime() && d.getTime() <= h.now.getTime();
   const [openCases, closedNow, openSteps, openHandovers] = await Promise.all([
-    h.repo.openCases(forum.key),
-    h.repo.casesClosedBetween(forum.key, started, new Date(h.now.getTime() + 1)),
-    h.repo.openStepsOfForum(forum.key),
-    h.repo.openHandoversOfForum(forum.key),
+    h.store.cases.open(forum.key),
+    h.store.cases.closedBetween(forum.key, started, new Date(h.now.getTime() + 1)),
+    h.store.steps.openOfForum(forum.key),
+    h.store.handovers.openOfForum(forum.key),
   ]);
   const caseIds = [...new Set([...state.items.filter((i) => i.kind === 'case').map((i) => i.id), ...openCases.map((c) => c.id), ...closedNow.map((c) => c.id)])];
-  const [steps, cases] = await Promise.all([h.repo.stepsForCases(caseIds), h.repo.casesByIds(caseIds)]);
+  const [steps, cases] = await Promise.all([h.store.steps.forCases(caseIds), h.store.cases.byIds(caseIds)]);
   const agreed = steps.filter((s) => during(s.createdAt));
-  const people = await h.repo.membersByIds([...steps.map((s) => s.ownerId), ...openSteps.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
-  const codes = await h.repo.caseCodesByIds([...openSteps.map((s) => s.caseId), ...openHandovers.map((x) => x.caseId)]);
+  const people = await h.store.members.byIds([...steps.map((s) => s.ownerId), ...openSteps.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
+  const codes = await h.store.cases.codesByIds([...openSteps.map((s) => s.caseId), ...openHandovers.map((x) => x.caseId)]);
   const freeze = (s: (typeof steps)[number]): FrozenStep => ({
     id: s.id,
     caseId: s.caseId,
@@ -80,7 +80,7 @@ export async function composeMinutes(h: HandlerContext, forum: ForumRow, meeting
     due: s.dueDate,
   });
   const onAgenda = new Set(state.items.filter((i) => i.kind === 'case').map((i) => i.id));
-  const topics = await h.repo.topicsByIds(state.items.filter((i) => i.kind === 'topic').map((i) => i.id));
+  const topics = await h.store.topics.byIds(state.items.filter((i) => i.kind === 'topic').map((i) => i.id));
   const closedIds = new Map(closedNow.map((c) => [c.id, c.outcome ?? '']));
   return {
     date: localDate(meeting.startsAt),
@@ -129,12 +129,12 @@ function waitingFor(cfg: FileConfig, list: Approval[]): string[] {
 }
 
 /** The minutes as a message: frozen record, live case lines (consent applies), live step texts. */
-export async function minutesMessage(repo: Repository, cfg: FileConfig, m: Messages, forum: ForumRow, row: MeetingRow): Promise<Message> {
+export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages, forum: ForumRow, row: MeetingRow): Promise<Message> {
   const rec = row.minutes as MinutesRecord;
   const approvals = approvalsOf(row);
   const allSteps = [...rec.items.flatMap((i) => i.steps), ...rec.otherSteps, ...rec.carried.steps];
   const caseIds = [...rec.items.filter((i) => i.kind === 'case').map((i) => i.id), ...allSteps.map((s) => s.caseId), ...rec.closed.map((c) => c.caseId)];
-  const [cases, stepRows] = await Promise.all([repo.casesByIds(caseIds), repo.stepsByIds(allSteps.map((s) => s.id))]);
+  const [cases, stepRows] = await Promise.all([store.cases.byIds(caseIds), store.steps.byIds(allSteps.map((s) => s.id))]);
   const stepText = (s: FrozenStep) => m.minutes.step({ id: s.id, code: s.code, text: stepRows.get(s.id)?.text ?? '…', owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
   const noteText = (n: Note) => (n.kind === 'decision' ? m.minutes.decision({ text: n.text || '…' }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text: n.text || '…' }));
   const status =
@@ -195,15 +195,15 @@ export async function minutesMessage(repo: Repository, cfg: FileConfig, m: Messa
 /** `protokoll visa`: the latest minutes of this channel's forum. */
 export async function minutesShow(h: HandlerContext): Promise<Message> {
   const forum = await h.forum();
-  const row = await h.repo.latestMinutes(forum.key);
+  const row = await h.store.meetings.latestMinutes(forum.key);
   if (!row) throw new UserError('noMinutes');
-  return minutesMessage(h.repo, h.config, h.m, forum, row);
+  return minutesMessage(h.store, h.config, h.m, forum, row);
 }
 
 /** `protokoll justera`: one member of each organisation approves; then the minutes are final. */
 export async function minutesApprove(h: HandlerContext): Promise<void> {
   const forum = await h.forum();
-  const row = await h.repo.latestMinutes(forum.key);
+  const row = await h.store.meetings.latestMinutes(forum.key);
   if (!row) throw new UserError('noMinutes');
   const list = approvalsOf(row);
   if (row.minutesStatus === 'approved') throw new UserError('minutesAlreadyApproved', { date: row.date, by: approvers(h.config, list) });
@@ -211,11 +211,11 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
   if (list.some((a) => a.organisationKey === org)) throw new UserError('orgAlreadyApproved', { org: orgName(h.config, org) });
   const next: Approval[] = [...list, { memberId: h.member.id, name: memberName(h.member), organisationKey: org, at: `${localDate(h.now)} ${localTime(h.now)}` }];
   const done = waitingFor(h.config, next).length === 0;
-  const updated = await h.repo.updateMeeting(row.id, { approvals: next, minutesStatus: done ? 'approved' : 'draft' });
+  const updated = await h.store.meetings.update(row.id, { approvals: next, minutesStatus: done ? 'approved' : 'draft' });
   await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key);
   const date = (row.minutes as MinutesRecord).date;
   if (done) {
-    const msg = await minutesMessage(h.repo, h.config, h.m, forum, updated);
+    const msg = await minutesMessage(h.store, h.config, h.m, forum, updated);
     msg.blocks.unshift({ type: 'text', text: h.m.minutes.approvedMsg({ date, by: approvers(h.config, next) }) });
     await h.post(channelTarget(forum), msg, `minutes.approved:${row.id}`);
   } else {
@@ -229,15 +229,15 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
  * meeting's walk and minutes, approved ones included — the purge is a legal duty that outranks justering.
  * Step texts and the case question are not copied into minutes, so purging their rows is enough.
  */
-export async function purgeCaseFromMeetings(repo: Repository, caseId: number): Promise<number> {
-  const rows = await repo.meetingsWithCaseItem(caseId);
+export async function purgeCaseFromMeetings(store: Store, caseId: number): Promise<number> {
+  const rows = await store.meetings.withCaseItem(caseId);
   const scrub = <T extends { kind: string; id: number; notes: Note[] }>(items: T[] | undefined): T[] | undefined =>
     items?.map((i) => (i.kind === 'case' && i.id === caseId ? { ...i, notes: i.notes.map((n) => ({ ...n, text: '' })) } : i));
   for (const row of rows) {
-    const snap = row.agendaSnapshot as RunState | null;
+    const snap = row.walkState as RunState | null;
     const rec = row.minutes as MinutesRecord | null;
-    await repo.updateMeeting(row.id, {
-      agendaSnapshot: snap ? { ...snap, items: scrub(snap.items) } : snap,
+    await store.meetings.update(row.id, {
+      walkState: snap ? { ...snap, items: scrub(snap.items) } : snap,
       minutes: rec ? { ...rec, items: scrub(rec.items) } : rec,
     });
   }

@@ -1,37 +1,56 @@
-// The running state of a meeting, kept in meetings.agenda_snapshot: the items it walks, in order,
+// The running state of a meeting, kept in meetings.walk_state (zod-checked on read): the items it walks, in order,
 // and what was said under each. It holds ids and codes, never a case's free text (retention purges
 // only case rows, steps and handovers; a snapshot copy would escape it).
-import type { ForumRow, MeetingRow } from '../../db/repo.js';
+import { z } from 'zod';
+import type { ForumRow, MeetingRow } from '../stores.js';
 import type { HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { requireCoordinator as requireForumCoordinator } from '../access.js';
 
-export type Note = { kind: 'decision'; text: string } | { kind: 'inform'; memberId: number; name: string; organisationKey: string; text: string };
+const noteSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('decision'), text: z.string() }),
+  z.object({ kind: z.literal('inform'), memberId: z.number().int(), name: z.string(), organisationKey: z.string(), text: z.string() }),
+]);
 
-export interface MeetingItem {
-  kind: 'case' | 'topic';
+const itemSchema = z.object({
+  kind: z.enum(['case', 'topic']),
   /** case_items.id or topics.id */
-  id: number;
+  id: z.number().int(),
   /** The case code (case items only). */
-  code?: string;
+  code: z.string().optional(),
   /** Held meetings the item had already been open for when this one started. */
-  carried: number;
-  state: 'pending' | 'current' | 'discussed' | 'skipped';
-  notes: Note[];
-}
+  carried: z.number().int(),
+  state: z.enum(['pending', 'current', 'discussed', 'skipped']),
+  notes: z.array(noteSchema),
+});
 
-export interface RunState {
-  items: MeetingItem[];
+/** meetings.walk_state: checked on every read, so a row written by hand or by an older version cannot derail a walk. */
+export const walkStateSchema = z.object({
+  items: z.array(itemSchema),
   /** Organisations of the people who acted during the meeting. */
-  participants: string[];
+  participants: z.array(z.string()),
   /** Bumped on every post, so each outbox key is unique even when a meeting is resumed. */
-  seq: number;
-}
+  seq: z.number().int(),
+});
 
+export type Note = z.infer<typeof noteSchema>;
+export type MeetingItem = z.infer<typeof itemSchema>;
+export type RunState = z.infer<typeof walkStateSchema>;
+
+const EMPTY: RunState = { items: [], participants: [], seq: 0 };
+
+/** The walk of a meeting row; an empty one when the row has none or it does not have the expected shape. */
 export function runState(row: MeetingRow): RunState {
-  const s = row.agendaSnapshot as RunState | null;
-  return s && Array.isArray(s.items) ? s : { items: [], participants: [], seq: 0 };
+  // One parse per row object: callers find items by identity (indexOf) across calls.
+  let state = parsedStates.get(row);
+  if (!state) {
+    const parsed = row.walkState == null ? null : walkStateSchema.safeParse(row.walkState);
+    state = parsed?.success ? parsed.data : structuredClone(EMPTY);
+    parsedStates.set(row, state);
+  }
+  return state;
 }
+const parsedStates = new WeakMap<MeetingRow, RunState>();
 
 export function currentItem(row: MeetingRow): MeetingItem | null {
   const s = runState(row);
@@ -45,7 +64,7 @@ export function requireCoordinator(h: HandlerContext, forum: ForumRow): void {
 /** The meeting running in this channel's forum, or a polite refusal. */
 export async function requireRunning(h: HandlerContext): Promise<{ forum: ForumRow; meeting: MeetingRow }> {
   const forum = await h.forum();
-  const meeting = await h.repo.runningMeeting(forum.key);
+  const meeting = await h.store.meetings.running(forum.key);
   if (!meeting) throw new UserError('noRunningMeeting');
   return { forum, meeting };
 }

@@ -1,7 +1,7 @@
 // The walk-through: `möte start` opens a meeting and shows its first item, `möte nästa` / `möte hoppa`
 // move on, `möte beslut` / `möte info` note what was said, `möte avsluta` writes the minutes.
 // Everything is posted to the forum's channel, so all participants follow the same item.
-import type { ForumRow, MeetingRow } from '../../db/repo.js';
+import type { ForumRow, MeetingRow } from '../stores.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { addDays } from '../dates.js';
 import { UserError } from '../errors.js';
@@ -16,18 +16,18 @@ import { commandButton } from '../commands/texts.js';
 
 /** Today's meeting of the forum, or, when there is none today, the next scheduled one. */
 async function meetingToOpen(h: HandlerContext, forum: ForumRow): Promise<{ planned: PlannedMeeting; today: boolean } | null> {
-  const rows = await h.repo.meetingsFor(forum.key);
+  const rows = await h.store.meetings.ofForum(forum.key);
   const span = 7 * forum.everyWeeks + 14; // a moved meeting keeps its scheduled date; look around today
   const todays = plannedMeetings(forum, rows, addDays(h.today, -span), addDays(h.today, span)).filter((p) => p.date === h.today && p.status !== 'cancelled');
   if (todays.length) return { planned: todays[0], today: true };
-  const next = await upcomingMeeting(h.repo, forum, h.now);
+  const next = await upcomingMeeting(h.store, forum, h.now);
   return next ? { planned: next, today: false } : null;
 }
 
 export async function meetingStart(h: HandlerContext): Promise<Message | undefined> {
   const forum = await h.forum();
   requireCoordinator(h, forum);
-  const running = await h.repo.runningMeeting(forum.key);
+  const running = await h.store.meetings.running(forum.key);
   if (running) {
     // Nothing changes; the coordinator is told where the meeting stands.
     const state = runState(running);
@@ -38,7 +38,7 @@ export async function meetingStart(h: HandlerContext): Promise<Message | undefin
   const found = await meetingToOpen(h, forum);
   if (!found) throw new UserError('noMeetingPlanned');
   const { planned } = found;
-  let row = await h.repo.materialiseMeeting({ forumKey: forum.key, scheduledDate: planned.scheduledDate, date: planned.date, startsAt: planned.start });
+  let row = await h.store.meetings.lock({ forumKey: forum.key, scheduledDate: planned.scheduledDate, date: planned.date, startsAt: planned.start });
   // Two starts at once: the second waited for the first's row lock and finds it running.
   if (row.status === 'running') return { blocks: [{ type: 'text', text: h.m.meeting.alreadyRunning({ when: formatMeeting(h.m, row.startsAt) }) }] };
   let state: RunState;
@@ -56,12 +56,12 @@ export async function meetingStart(h: HandlerContext): Promise<Message | undefin
   const left = state.items.findIndex((i) => i.state === 'pending' || i.state === 'skipped');
   const idx = left >= 0 || !resumed ? left : state.items.length - 1;
   if (idx >= 0) state.items[idx] = { ...state.items[idx], state: 'current' };
-  row = await h.repo.updateMeeting(row.id, {
+  row = await h.store.meetings.update(row.id, {
     status: 'running',
     startedAt: row.startedAt ?? h.now,
     endedAt: null,
     currentItem: idx >= 0 ? idx : null,
-    agendaSnapshot: state,
+    walkState: state,
     minutes: null,
     minutesStatus: null,
     approvals: null,
@@ -78,14 +78,14 @@ export async function meetingStart(h: HandlerContext): Promise<Message | undefin
 /** The items to walk: the forum's open cases (new since the last meeting first, as on the agenda) or open topics. */
 async function agendaItems(h: HandlerContext, forum: ForumRow, planned: PlannedMeeting): Promise<MeetingItem[]> {
   if (forum.kind === 'case') {
-    const cases = await h.repo.openCases(forum.key);
-    const carry = await carryOverFor(h.repo, forum, { cases });
+    const cases = await h.store.cases.open(forum.key);
+    const carry = await carryOverFor(h.store, forum, { cases });
     const since = planned.start.getTime() - forum.everyWeeks * 7 * 86_400_000;
     const ordered = [...cases.filter((c) => c.createdAt.getTime() > since), ...cases.filter((c) => c.createdAt.getTime() <= since)];
     return ordered.map((c) => ({ kind: 'case', id: c.id, code: c.code, carried: carry.count(c.createdAt), state: 'pending', notes: [] }));
   }
-  const topics = await h.repo.openTopics(forum.key);
-  const carry = await carryOverFor(h.repo, forum, { topics });
+  const topics = await h.store.topics.open(forum.key);
+  const carry = await carryOverFor(h.store, forum, { topics });
   return topics.map((t) => ({ kind: 'topic', id: t.id, carried: carry.count(t.createdAt), state: 'pending', notes: [] }));
 }
 
@@ -100,7 +100,7 @@ export async function meetingAdvance(h: HandlerContext, how: 'discussed' | 'skip
   state.items[idx] = { ...item, state: how };
   const next = state.items.findIndex((i, k) => k > idx && i.state === 'pending');
   if (next >= 0) state.items[next] = { ...state.items[next], state: 'current' };
-  const row = await h.repo.updateMeeting(meeting.id, { currentItem: next >= 0 ? next : null, agendaSnapshot: state });
+  const row = await h.store.meetings.update(meeting.id, { currentItem: next >= 0 ? next : null, walkState: state });
   await h.audit(how === 'skipped' ? 'meeting.skip' : 'meeting.next', item.code ?? null, forum.key);
   const lead = how === 'skipped' ? h.m.meeting.skipped({ label: await itemLabel(h, item) }) : undefined;
   const msg = next >= 0 ? await itemMessage(h, forum, state, state.items[next], lead) : { blocks: [{ type: 'text' as const, text: [lead, h.m.meeting.allDone].filter(Boolean).join('\n') }], actions: [endAction(h)] };
@@ -125,7 +125,7 @@ export async function meetingNote(h: HandlerContext, cmd: { kind: 'decision'; te
     text = h.m.meeting.informNoted({ label, who: `${memberName(who)} (${orgName(h.config, who.organisationKey)})`, text: cmd.text });
   }
   state.items[meeting.currentItem!] = item;
-  const row = await h.repo.updateMeeting(meeting.id, { agendaSnapshot: state });
+  const row = await h.store.meetings.update(meeting.id, { walkState: state });
   await h.audit(cmd.kind === 'decision' ? 'meeting.decision' : 'meeting.inform', item.code ?? null, forum.key);
   await postToChannel(h, forum, row, runState(row), { blocks: [{ type: 'text', text }], actions: [] });
 }
@@ -140,21 +140,21 @@ export async function meetingEnd(h: HandlerContext): Promise<void> {
   for (const i of state.items) {
     if (i.kind === 'topic' && i.state === 'discussed') {
       const decisions = i.notes.filter((n) => n.kind === 'decision').map((n) => n.text);
-      await h.repo.markTopicDiscussed(i.id, meeting.id, decisions.length ? decisions.join('; ') : null);
+      await h.store.topics.markDiscussed(i.id, meeting.id, decisions.length ? decisions.join('; ') : null);
     }
   }
-  minutes.carried.topics = (await h.repo.openTopics(forum.key)).map((t) => ({ id: t.id, text: t.text }));
-  const row = await h.repo.updateMeeting(meeting.id, {
+  minutes.carried.topics = (await h.store.topics.open(forum.key)).map((t) => ({ id: t.id, text: t.text }));
+  const row = await h.store.meetings.update(meeting.id, {
     status: 'held',
     endedAt: h.now,
     currentItem: null,
-    agendaSnapshot: state,
+    walkState: state,
     minutes,
     minutesStatus: 'draft',
     approvals: [],
   });
   await h.audit('meeting.end', null, forum.key);
-  const msg = await minutesMessage(h.repo, h.config, h.m, forum, row);
+  const msg = await minutesMessage(h.store, h.config, h.m, forum, row);
   await h.post(channelTarget(forum), msg, `minutes:${row.id}:${h.now.getTime()}`);
 }
 
@@ -162,7 +162,7 @@ export async function meetingEnd(h: HandlerContext): Promise<void> {
 
 async function itemLabel(h: HandlerContext, item: MeetingItem): Promise<string> {
   if (item.kind === 'case') return item.code ?? '?';
-  const t = (await h.repo.topicsByIds([item.id])).get(item.id);
+  const t = (await h.store.topics.byIds([item.id])).get(item.id);
   return t ? `"${t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text}"` : '?';
 }
 
@@ -182,14 +182,14 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
     commandButton({ id: 'meeting-skip', label: h.m.meeting.buttons.skip }, 'meeting.skip', h.lang, {}),
   ];
   if (item.kind === 'case') {
-    const c = (await h.repo.casesByIds([item.id])).get(item.id);
+    const c = (await h.store.cases.byIds([item.id])).get(item.id);
     blocks.push({ type: 'emphasis', text: h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' }) });
     if (c) {
       blocks.push({ type: 'item', text: caseLine(h.config, h.m, c) + carriedMark(h.m, item.carried) });
-      const [steps, handovers] = await Promise.all([h.repo.stepsForCases([c.id]), h.repo.handoversForCases([c.id])]);
+      const [steps, handovers] = await Promise.all([h.store.steps.forCases([c.id]), h.store.handovers.forCases([c.id])]);
       const open = steps.filter((s) => s.status === 'open');
       const openHandovers = handovers.filter((x) => x.status === 'open');
-      const people = await h.repo.membersByIds([...open.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
+      const people = await h.store.members.byIds([...open.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
       if (open.length) blocks.push({ type: 'text', text: `${h.m.meeting.openSteps}:` });
       for (const s of open) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
       if (openHandovers.length) blocks.push({ type: 'text', text: `${h.m.meeting.openHandovers}:` });
@@ -203,7 +203,7 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
     blocks.push({ type: 'actions', actions });
     return { blocks, actions, summary: h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' }), title: forum.name };
   }
-  const t = (await h.repo.topicsByIds([item.id])).get(item.id);
+  const t = (await h.store.topics.byIds([item.id])).get(item.id);
   blocks.push({ type: 'emphasis', text: h.m.meeting.itemTitle({ i, n, label: h.m.labels.topic }) });
   blocks.push({ type: 'item', text: (t?.text ?? '?') + carriedMark(h.m, item.carried) });
   blocks.push({ type: 'text', text: h.m.meeting.topicHint });
@@ -217,7 +217,7 @@ function endAction(h: HandlerContext): Action {
 
 async function postToChannel(h: HandlerContext, forum: ForumRow, row: MeetingRow, state: RunState, msg: ItemPost & { summary?: string }): Promise<void> {
   const seq = state.seq + 1;
-  await h.repo.updateMeeting(row.id, { agendaSnapshot: { ...state, seq } });
+  await h.store.meetings.update(row.id, { walkState: { ...state, seq } });
   const blocks = msg.blocks.some((b) => b.type === 'actions') || !msg.actions.length ? msg.blocks : [...msg.blocks, { type: 'actions' as const, actions: msg.actions }];
   await h.post(channelTarget(forum), { title: msg.title, blocks, summary: msg.summary }, `meeting:${row.id}:${seq}`);
 }

@@ -13,8 +13,10 @@ export const meetings = pgTable(
     status: text('status').$type<MeetingStatus>().notNull().default('scheduled'), // scheduled | moved | cancelled | running | held
     note: text('note'),
     currentItem: integer('current_item'),
-    agendaSnapshot: jsonb('agenda_snapshot'),
-    agendaPostRef: jsonb('agenda_post_ref'),
+    /** The walk of a running or held meeting (core/meeting/state.ts `WalkState`, zod-checked on read). */
+    walkState: jsonb('walk_state'),
+    /** What the agenda post of this occurrence last showed (core/agenda-post.ts `AgendaPostState`). */
+    agendaPost: jsonb('agenda_post'),
     minutes: jsonb('minutes'),
     minutesStatus: text('minutes_status').$type<MinutesStatus>(), // draft | approved
     approvals: jsonb('approvals'),

@@ -1,10 +1,10 @@
 // The quarterly follow-up the strategic group asks for, per forum: cases raised (by target group and by
 // organisation), days from raised to first agreed step, steps done on time, handovers answered on
-// time / late / never, outcomes. Pure arithmetic over rows; the repository fetches them.
-import type { FileConfig } from '../config.js';
-import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Repository, StepRow } from '../db/repo.js';
-import { daysBetween, type IsoDate, localDate } from '../core/dates.js';
-import { OUTCOMES, type Outcome } from '../core/vocabulary.js';
+// time / late / never, outcomes. Pure arithmetic over rows; the stores fetch them.
+import type { FileConfig } from '../settings.js';
+import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Store, StepRow } from '../stores.js';
+import { daysBetween, type IsoDate, localDate } from '../dates.js';
+import { OUTCOMES, type Outcome } from '../vocabulary.js';
 import type { Quarter } from './quarter.js';
 
 export interface Count {
@@ -96,19 +96,19 @@ export function forumIndicators(cfg: FileConfig, forum: ForumRow, q: Quarter, as
 }
 
 /** Computes the report for every forum (or one) as of `now`. */
-export async function quarterReport(repo: Repository, cfg: FileConfig, q: Quarter, now: Date, forumKey?: string): Promise<QuarterReport> {
+export async function quarterReport(store: Store, cfg: FileConfig, q: Quarter, now: Date, forumKey?: string): Promise<QuarterReport> {
   const asOf = localDate(now);
-  const forums = (await repo.allForums()).filter((f) => !forumKey || f.key === forumKey);
+  const forums = (await store.forums.all()).filter((f) => !forumKey || f.key === forumKey);
   const out: ForumIndicators[] = [];
   for (const f of forums) {
     const [raised, stepsDue, handoversDue, closed, meetings] = await Promise.all([
-      repo.casesRaisedBetween(f.key, q.start, q.end),
-      repo.stepsDueBetween(f.key, q.from, q.to),
-      repo.handoversDueBetween(f.key, q.from, q.to),
-      repo.casesClosedBetween(f.key, q.start, q.end),
-      repo.meetingsFor(f.key),
+      store.cases.raisedBetween(f.key, q.start, q.end),
+      store.steps.dueBetween(f.key, q.from, q.to),
+      store.handovers.dueBetween(f.key, q.from, q.to),
+      store.cases.closedBetween(f.key, q.start, q.end),
+      store.meetings.ofForum(f.key),
     ]);
-    const stepsOfRaised = await repo.stepsForCases(raised.map((c) => c.id));
+    const stepsOfRaised = await store.steps.forCases(raised.map((c) => c.id));
     out.push(forumIndicators(cfg, f, q, asOf, { raised, stepsOfRaised, stepsDue, handoversDue, closed, meetings }));
   }
   return { quarter: q.label, from: q.from, to: q.to, asOf, forums: out };

@@ -1,5 +1,5 @@
 // A calendar quarter in Europe/Stockholm: 2026-Q4 is 2026-10-01 00:00 up to 2027-01-01 00:00 local time.
-import { addDays, type IsoDate, zonedInstant } from '../core/dates.js';
+import { addDays, type IsoDate, zonedInstant } from '../dates.js';
 
 export interface Quarter {
   label: string;

@@ -1,0 +1,158 @@
+// What the core asks of storage: one small store per aggregate, and one transaction facade that hands
+// out all of them bound to the same transaction. Implementations live in src/db/stores/; the core
+// sees only these interfaces (and the row shapes, which the drizzle schema declares).
+import type * as t from '../db/schema/index.js';
+import type { MeetingStatus, Outcome } from './vocabulary.js';
+
+export type MemberRow = typeof t.members.$inferSelect;
+export type ForumRow = typeof t.forums.$inferSelect;
+export type CaseRow = typeof t.caseItems.$inferSelect;
+export type NewCase = typeof t.caseItems.$inferInsert;
+export type StepRow = typeof t.nextSteps.$inferSelect;
+export type NewStep = typeof t.nextSteps.$inferInsert;
+export type TopicRow = typeof t.topics.$inferSelect;
+export type NewTopic = typeof t.topics.$inferInsert;
+export type HandoverRow = typeof t.handovers.$inferSelect;
+export type NewHandover = typeof t.handovers.$inferInsert;
+export type MeetingRow = typeof t.meetings.$inferSelect;
+export type MeetingChange = Partial<typeof t.meetings.$inferInsert>;
+export type OutboxRow = typeof t.outbox.$inferSelect;
+export type NewOutbox = typeof t.outbox.$inferInsert;
+export type AuditRow = typeof t.auditLog.$inferSelect;
+export type NewAudit = typeof t.auditLog.$inferInsert;
+
+export interface MemberStore {
+  upsert(m: { platform: string; externalId: string; email: string | null; displayName: string | null; organisationKey: string | null; language: string | null }): Promise<MemberRow>;
+  byId(id: number): Promise<MemberRow | null>;
+  byIds(ids: number[]): Promise<Map<number, MemberRow>>;
+  byEmail(email: string): Promise<MemberRow | null>;
+}
+
+export interface ForumStore {
+  byKey(key: string): Promise<ForumRow | null>;
+  byChannel(platform: string, channelId: string): Promise<ForumRow | null>;
+  all(): Promise<ForumRow[]>;
+  /** Forums bound to a channel. */
+  linked(): Promise<ForumRow[]>;
+  link(key: string, channel: { platform: string; id: string; ref?: unknown }, coordinatorId: number | null, at: Date): Promise<ForumRow>;
+  /** The forum's feed token (ICS, report images), created once on first use. */
+  ensureCalendarToken(forumKey: string, fresh: string): Promise<string>;
+}
+
+export interface CaseStore {
+  /** Hands out the next number for a forum and year atomically (safe under concurrent creation). */
+  nextNumber(forumKey: string, year: number): Promise<number>;
+  insert(c: NewCase): Promise<CaseRow>;
+  byCode(code: string): Promise<CaseRow | null>;
+  codeById(id: number): Promise<string | null>;
+  codesByIds(ids: number[]): Promise<Map<number, string>>;
+  byIds(ids: number[]): Promise<Map<number, CaseRow>>;
+  open(forumKey: string): Promise<CaseRow[]>;
+  close(id: number, outcome: Outcome, by: number, at: Date): Promise<void>;
+  closedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
+  raisedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
+  /** Closed, not yet purged cases closed before `before`; locked so two ticks never purge the same case. */
+  toPurge(before: Date, limit: number): Promise<CaseRow[]>;
+  /** Removes a case's free text (question, steps' text, handover answers); the rows stay for the statistics. */
+  purgeText(caseId: number, at: Date): Promise<{ steps: number; handovers: number }>;
+}
+
+export interface StepStore {
+  insert(s: NewStep): Promise<StepRow>;
+  byId(id: number): Promise<StepRow | null>;
+  byIds(ids: number[]): Promise<Map<number, StepRow>>;
+  forCases(caseIds: number[]): Promise<StepRow[]>;
+  openOwnedBy(memberId: number): Promise<StepRow[]>;
+  openOfForum(forumKey: string): Promise<StepRow[]>;
+  markDone(id: number, at: Date): Promise<void>;
+  dueBetween(forumKey: string, from: string, to: string): Promise<StepRow[]>;
+  /** Open steps due in [from, to). */
+  openDueIn(from: string, toExclusive: string): Promise<StepRow[]>;
+}
+
+export interface TopicStore {
+  insert(v: NewTopic): Promise<TopicRow>;
+  open(forumKey: string): Promise<TopicRow[]>;
+  byIds(ids: number[]): Promise<Map<number, TopicRow>>;
+  markDiscussed(id: number, meetingId: number, decision: string | null): Promise<void>;
+}
+
+export interface HandoverStore {
+  insert(v: NewHandover): Promise<HandoverRow>;
+  byId(id: number): Promise<HandoverRow | null>;
+  forCases(caseIds: number[]): Promise<HandoverRow[]>;
+  openOwedBy(memberId: number): Promise<HandoverRow[]>;
+  openOfForum(forumKey: string): Promise<HandoverRow[]>;
+  dueBetween(forumKey: string, from: string, to: string): Promise<HandoverRow[]>;
+  /** Open handovers due in [from, to). */
+  openDueIn(from: string, toExclusive: string): Promise<HandoverRow[]>;
+  openDueBefore(forumKey: string, date: string): Promise<HandoverRow[]>;
+  /** Stores the answer once: null when someone else answered first. */
+  answer(id: number, v: { fields: Record<string, string>; flags: string[]; by: number; at: Date }): Promise<HandoverRow | null>;
+}
+
+export interface MeetingStore {
+  ofForum(forumKey: string): Promise<MeetingRow[]>;
+  /** Stored occurrences whose scheduled date lies in [from, to]. */
+  between(forumKey: string, from: string, to: string): Promise<MeetingRow[]>;
+  /** The occurrence's row, created when missing and locked for the rest of the transaction. */
+  lock(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status?: MeetingStatus }): Promise<MeetingRow>;
+  /** The running meeting, locked for the rest of the transaction so concurrent clicks queue up. */
+  running(forumKey: string): Promise<MeetingRow | null>;
+  update(id: number, set: MeetingChange): Promise<MeetingRow>;
+  /** Creates or changes the stored row of one occurrence (moved, cancelled). */
+  save(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: MeetingStatus; note: string | null }): Promise<MeetingRow>;
+  /** The meeting whose minutes were written last. */
+  latestMinutes(forumKey: string): Promise<MeetingRow | null>;
+  /** End times of the forum's held meetings that ended after `since`. */
+  heldEnds(forumKey: string, since: Date): Promise<Date[]>;
+  /** Meetings whose walk or minutes hold an item for this case. */
+  withCaseItem(caseId: number): Promise<MeetingRow[]>;
+  /** Meetings of a forum whose walk or minutes contain any of `needles`. */
+  mentioning(forumKey: string, needles: string[]): Promise<Pick<MeetingRow, 'id' | 'walkState' | 'minutes'>[]>;
+  scrub(id: number, walkState: unknown, minutes: unknown): Promise<void>;
+}
+
+export interface AuditStore {
+  add(e: Omit<NewAudit, 'id'>): Promise<void>;
+  forCase(code: string): Promise<AuditRow[]>;
+}
+
+/** The outbox: every query on it, for the core (enqueue, retention) and the deliverer (claim, settle). */
+export interface OutboxStore {
+  /** Adds messages; a key already present is left as it is (idempotent). Returns the ids inserted. */
+  enqueue(rows: NewOutbox[]): Promise<number[]>;
+  existingKeys(keys: string[]): Promise<Set<string>>;
+  /** An update that is not yet sent is dropped when a newer one replaces the same post. */
+  supersedePending(replaces: string, except: string): Promise<void>;
+  /** Rows about a case, or whose payload contains any of `needles`. */
+  mentioning(code: string, needles: string[]): Promise<Pick<OutboxRow, 'id' | 'payload' | 'caseCode' | 'status'>[]>;
+  scrub(id: number, payload: unknown, stopSending: boolean): Promise<void>;
+  /** Flips up to `batch` due rows (only `ids` when given) to 'sending' with a lease; in id order. */
+  claim(now: Date, leaseMs: number, batch: number, ids?: number[]): Promise<OutboxRow[]>;
+  markSent(id: number, at: Date, ref: unknown): Promise<void>;
+  markSuperseded(id: number): Promise<void>;
+  /** Puts a claimed row back unsent, not counted as an attempt, due at `due`. */
+  putBack(id: number, due: Date): Promise<void>;
+  /** A failed attempt: retried at `next`, or failed for good. */
+  markAttemptFailed(id: number, error: string, next: Date, giveUp: boolean): Promise<void>;
+  /** Whether a newer update of the same post exists (pending, sending or sent). */
+  hasNewerUpdate(replaces: string, id: number): Promise<boolean>;
+  /** The status and delivery reference of the post with this key. */
+  postByKey(key: string): Promise<{ status: string; ref: unknown } | null>;
+}
+
+/** All stores, bound to one connection or one transaction. */
+export interface Store {
+  members: MemberStore;
+  forums: ForumStore;
+  cases: CaseStore;
+  steps: StepStore;
+  topics: TopicStore;
+  handovers: HandoverStore;
+  meetings: MeetingStore;
+  audit: AuditStore;
+  outbox: OutboxStore;
+  /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,32 @@
+// Mirrors the configured organisations, forums and handover templates into the database; keeps
+// channel bindings (they are made in chat, not in config).
+import type { Settings } from '../../core/settings.js';
+import type { Db } from '../client.js';
+import { forums, handoverTemplates, organisations } from '../schema/index.js';
+
+export async function syncSettings(db: Db, cfg: Settings): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const o of cfg.organisations) {
+      await tx.insert(organisations).values({ key: o.key, name: o.name }).onConflictDoUpdate({ target: organisations.key, set: { name: o.name } });
+    }
+    for (const f of cfg.forums) {
+      const values = {
+        name: f.name,
+        kind: f.kind,
+        prefix: f.prefix,
+        everyWeeks: f.cadence.everyWeeks,
+        anchor: f.cadence.anchor,
+        time: f.cadence.time,
+        durationMinutes: f.cadence.durationMinutes,
+        agendaLeadWorkingDays: f.agendaLeadWorkingDays,
+        holidayPolicy: f.holidayPolicy,
+        coordinatorEmail: f.coordinator ?? null,
+      };
+      await tx.insert(forums).values({ key: f.key, ...values }).onConflictDoUpdate({ target: forums.key, set: values });
+    }
+    for (const h of cfg.handoverTemplates) {
+      const values = { name: h.name, fromOrganisationKey: h.from, toOrganisationKey: h.to, dueWorkingDays: h.dueWorkingDays, definition: h };
+      await tx.insert(handoverTemplates).values({ key: h.key, ...values }).onConflictDoUpdate({ target: handoverTemplates.key, set: values });
+    }
+  });
+}

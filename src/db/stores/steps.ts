@@ -1,0 +1,34 @@
+import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import type { StepRow, StepStore } from '../../core/stores.js';
+import type { Db } from '../client.js';
+import { nextSteps } from '../schema/index.js';
+
+export function stepStore(db: Db): StepStore {
+  return {
+    async insert(s) {
+      const [row] = await db.insert(nextSteps).values(s).returning();
+      return row;
+    },
+    async byId(id) {
+      const [row] = await db.select().from(nextSteps).where(eq(nextSteps.id, id));
+      return row ?? null;
+    },
+    async byIds(ids) {
+      if (!ids.length) return new Map<number, StepRow>();
+      const rows = await db.select().from(nextSteps).where(inArray(nextSteps.id, [...new Set(ids)]));
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+    async forCases(caseIds) {
+      if (!caseIds.length) return [];
+      return db.select().from(nextSteps).where(inArray(nextSteps.caseId, caseIds)).orderBy(asc(nextSteps.id));
+    },
+    openOwnedBy: (memberId) => db.select().from(nextSteps).where(and(eq(nextSteps.ownerId, memberId), eq(nextSteps.status, 'open'))).orderBy(asc(nextSteps.dueDate), asc(nextSteps.id)),
+    openOfForum: (forumKey) => db.select().from(nextSteps).where(and(eq(nextSteps.forumKey, forumKey), eq(nextSteps.status, 'open'))).orderBy(asc(nextSteps.dueDate), asc(nextSteps.id)),
+    async markDone(id, at) {
+      await db.update(nextSteps).set({ status: 'done', doneAt: at }).where(eq(nextSteps.id, id));
+    },
+    dueBetween: (forumKey, from, to) => db.select().from(nextSteps).where(and(eq(nextSteps.forumKey, forumKey), gte(nextSteps.dueDate, from), lte(nextSteps.dueDate, to))),
+    openDueIn: (from, toExclusive) =>
+      db.select().from(nextSteps).where(and(eq(nextSteps.status, 'open'), gte(nextSteps.dueDate, from), lt(nextSteps.dueDate, toExclusive))).orderBy(asc(nextSteps.id)),
+  };
+}
