@@ -204,7 +204,6 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       appToken: config.env.SLACK_APP_TOKEN,
       apiUrl: config.env.SLACK_API_URL,
       retryConfig: overrides.slackRetryConfig,
-      defaultLang: config.file.language,
     });
     ports.slack = slack.port;
     routes.push(...slack.routes);

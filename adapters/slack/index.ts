@@ -2,7 +2,6 @@
 // server) or Socket Mode. It receives the core and a logger and returns a route and a chat port.
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Samrad } from '../../src/core/samrad.js';
-import type { Lang } from '../../src/core/model.js';
 import type { Route } from '../../src/http/server.js';
 import type { Logger } from '../../src/log.js';
 import { SlackDirectory } from './directory.js';
@@ -27,7 +26,6 @@ export interface SlackAdapterOptions {
    * and a person waiting for an answer should not wait on minutes of back-off.
    */
   retryConfig?: webApi.RetryOptions;
-  defaultLang: Lang;
 }
 
 export interface SlackAdapter {
@@ -53,7 +51,7 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   await app.init();
   const port = createSlackPort(o);
   const directory = new SlackDirectory(app.client);
-  registerListeners(app, { core: o.core, directory, port, log: o.logger, defaultLang: o.defaultLang });
+  registerListeners(app, { core: o.core, directory, port, log: o.logger });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
   // Bolt acks first and runs the listener after the HTTP answer has gone, so the server does not know
   // when a command's work ends; this keeps count, so a shutdown lets that work finish.

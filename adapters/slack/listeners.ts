@@ -4,7 +4,8 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/b
 import { messages } from '../../src/i18n/index.js';
 import type { Samrad } from '../../src/core/samrad.js';
 import { errorText } from '../../src/core/errors.js';
-import type { ChannelRef, Form, FormKind, Identity, Lang, Message, Reply, Target } from '../../src/core/model.js';
+import type { ChannelRef, Form, Identity, Message, Reply, Target } from '../../src/core/model.js';
+import { formUsage } from '../../src/core/commands/texts.js';
 import type { Logger } from '../../src/log.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackPort } from './port.js';
@@ -16,8 +17,6 @@ export interface SlackDeps {
   directory: SlackDirectory;
   port: SlackPort;
   log: Logger;
-  /** The language of answers when neither the person nor the command says. */
-  defaultLang: Lang;
 }
 
 /** How an answer meant for one person reaches them from where they are. */
@@ -61,22 +60,30 @@ export function registerListeners(app: App, d: SlackDeps): void {
       d.log.warn({ callback: view.callback_id }, 'slack: a form without readable metadata was submitted');
       return;
     }
-    const result = d.core.readForm(meta.kind, readViewValues(view.state as never), meta.hidden, meta.lang);
     const req: Request = { userId: body.user.id, channel: slackChannel(meta.channel, meta.direct), tell: meta.direct ? directMessage(d, body.user.id) : ephemeralIn(d, client, meta.channel, body.user.id) };
-    if ('errors' in result) {
-      // Slack shows errors under the named input blocks; one without a block goes to the person instead.
-      const shown = new Set(view.blocks.map((b) => (b as { block_id?: string }).block_id));
-      const errors = Object.fromEntries(Object.entries(result.errors).filter(([id]) => shown.has(id)));
-      if (Object.keys(errors).length) return void (await ack({ response_action: 'errors', errors }));
-      await ack();
-      return req.tell(d.core.formErrors(meta.kind, result.errors, meta.hidden, meta.lang));
-    }
-    await ack();
+    // Slack waits at most 3 s for the ack; the core calls `settled` before the command runs.
+    let acked = false;
+    const settle = async (errors?: Record<string, string>) => {
+      if (acked) return;
+      acked = true;
+      await (errors ? ack({ response_action: 'errors', errors }) : ack());
+    };
+    const shown = new Set(view.blocks.map((b) => (b as { block_id?: string }).block_id));
     await guarded(d, req, 'form', async () => {
-      const identity = await identityOf(d, req.userId);
-      const reply = await d.core.run({ identity, channel: req.channel, resolveMention: (t) => d.directory.resolveMention(t) }, result.command, meta.lang);
-      await answer(d, client, req, reply);
+      const input = async () => ({ identity: await identityOf(d, req.userId), channel: req.channel, resolveMention: (t: string) => d.directory.resolveMention(t) });
+      const reply = await d.core.submitForm(input, { kind: meta.kind, values: readViewValues(view.state as never), hidden: meta.hidden, lang: meta.lang }, {
+        // Slack shows errors under the named input blocks; one without a block goes to the person instead.
+        showInForm: async (all) => {
+          const errors = Object.fromEntries(Object.entries(all).filter(([id]) => shown.has(id)));
+          if (!Object.keys(errors).length) return false;
+          await settle(errors);
+          return true;
+        },
+        settled: () => settle(),
+      });
+      if (reply) await answer(d, client, req, reply);
     });
+    await settle();
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
@@ -106,10 +113,10 @@ async function runText(d: SlackDeps, client: webApi.WebClient, req: Request, tex
 
 /** Shows the reply to the person: a form as a modal, a message ephemerally, plus a hint when the forum's post failed. */
 async function answer(d: SlackDeps, client: webApi.WebClient, req: Request, reply: Reply): Promise<void> {
-  const lang = reply.lang ?? d.defaultLang;
+  const lang = d.core.lang(reply.lang);
   const m = messages(lang);
   const blocks: Message['blocks'] = [];
-  if (reply.form && !(await openForm(d, client, req, reply.form))) blocks.push({ type: 'text', text: `${m.slack.formFailed} ${m.usage[usageGroup(reply.form.kind)]}` });
+  if (reply.form && !(await openForm(d, client, req, reply.form))) blocks.push({ type: 'text', text: `${m.slack.formFailed} ${formUsage(reply.form.kind, lang)}` });
   const failed = reply.outboxIds.length ? d.port.undeliverable(req.channel.id) : undefined;
   if (failed) blocks.push({ type: 'text', text: failed === 'channel_not_found' ? m.slack.channelNotFound : m.slack.notInChannel });
   if (reply.message) await req.tell(blocks.length ? { ...reply.message, blocks: [...reply.message.blocks, ...blocks] } : reply.message);
@@ -118,7 +125,7 @@ async function answer(d: SlackDeps, client: webApi.WebClient, req: Request, repl
 
 async function openForm(d: SlackDeps, client: webApi.WebClient, req: Request, form: Form): Promise<boolean> {
   if (!req.triggerId) return false;
-  const meta: FormMeta = { kind: form.kind, hidden: form.hidden ?? {}, lang: form.lang ?? d.defaultLang, channel: req.channel.id, direct: Boolean(req.channel.direct) };
+  const meta: FormMeta = { kind: form.kind, hidden: form.hidden ?? {}, lang: d.core.lang(form.lang), channel: req.channel.id, direct: Boolean(req.channel.direct) };
   try {
     await client.views.open({ trigger_id: req.triggerId, view: modalView(form, meta, messages(meta.lang).forms.cancel) });
     return true;
@@ -129,14 +136,10 @@ async function openForm(d: SlackDeps, client: webApi.WebClient, req: Request, fo
   }
 }
 
-function usageGroup(kind: FormKind): 'case' | 'step' | 'handover' {
-  return kind === 'step-new' ? 'step' : kind.startsWith('handover') ? 'handover' : 'case';
-}
-
 /** App Home: the person's own open next steps and handovers. */
 async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: string): Promise<void> {
   const identity = await identityOf(d, userId);
-  const lang = identity.language ?? d.defaultLang;
+  const lang = d.core.lang(identity.language);
   const reply = await d.core.run({ identity, channel: slackChannel(userId, true) }, { name: 'mine' }, lang);
   const message = reply.message ?? { blocks: [] };
   await client.views.publish({ user_id: userId, view: homeView(messages(lang).mineTitle, message) });
@@ -169,7 +172,7 @@ async function guarded(d: SlackDeps, req: Request, what: string, work: () => Pro
     await work();
   } catch (err) {
     d.log.error({ err, what, channel: req.channel.id }, 'slack: request failed after ack');
-    const m = messages(d.defaultLang);
+    const m = messages(d.core.lang());
     await req.tell({ tone: 'error', blocks: [{ type: 'text', text: errorText(m, 'internal') }] }).catch(() => {});
   }
 }

@@ -38,6 +38,10 @@ export function toBlocks(msg: Message, max = MESSAGE_BLOCKS): KnownBlock[] {
         first = false;
         break;
       }
+      case 'emphasis':
+        out.push(section(`*${escapeSlack(b.text)}*`));
+        first = false;
+        break;
       case 'fields':
         // A section holds at most ten fields.
         for (let i = 0; i < b.fields.length; i += 10) {

@@ -5,7 +5,8 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationRefs } from '../../src/core/ports.js';
 import type { FileConfig } from '../../src/core/settings.js';
 import type { Form, Identity, Lang, Message, Reply } from '../../src/core/model.js';
-import { isFormKind, type FormValues } from '../../src/core/forms.js';
+import type { FormValues } from '../../src/core/forms.js';
+import { stringsOf } from '../../src/core/form-submit.js';
 import type { CommandInput, Samrad } from '../../src/core/samrad.js';
 import { messages } from '../../src/i18n/index.js';
 import type { Clock } from '../../src/core/model.js';
@@ -85,8 +86,8 @@ export class TeamsBot {
     });
   }
 
-  private lang(ctx: TurnContext, fallback?: Lang): Lang {
-    return langOf(ctx.activity.locale) ?? fallback ?? this.deps.config.language;
+  private lang(ctx: TurnContext): Lang {
+    return this.deps.core.lang(langOf(ctx.activity.locale));
   }
 
   /** One line in a card (for answers that have no message of their own). */
@@ -120,7 +121,7 @@ export class TeamsBot {
       },
     });
     await this.persistWaysIn(ctx, seen, channel.direct === true);
-    if (reply.form) return this.form(reply.form, reply.form.lang ?? reply.lang ?? identity.language ?? this.deps.config.language);
+    if (reply.form) return this.form(reply.form, this.deps.core.lang(reply.form.lang, reply.lang, identity.language));
     return reply.message ? renderMessage(reply.message) : null;
   }
 
@@ -157,21 +158,15 @@ export class TeamsBot {
 
   /** A submitted form card: the core reads the values; a wrong field is named and nothing runs. */
   private async submitted(ctx: TurnContext, data: CardData): Promise<AdaptiveCard | null> {
-    const kind = data.submit;
-    if (!isFormKind(kind)) return this.notice(ctx, 'stale', 'error');
-    const strings = (o: unknown) => Object.fromEntries(Object.entries(o && typeof o === 'object' ? o : {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    const hidden = strings(data.hidden);
     const people = new Set(Array.isArray(data.people) ? data.people : []);
     const values: FormValues = {};
-    for (const [k, v] of Object.entries(strings(data))) {
+    for (const [k, v] of Object.entries(stringsOf(data))) {
       if (['verb', 'submit', 'command', 'form', 'lang'].includes(k)) continue;
       // The people picker gives an Entra object id; the core wants a mention token, resolved below.
       values[k] = people.has(k) && v.trim() && !v.startsWith('@') ? `@teams:${v.trim()}` : v;
     }
-    const lang: Lang = data.lang === 'sv' || data.lang === 'en' ? data.lang : this.lang(ctx);
-    const result = this.deps.core.readForm(kind, values, hidden, lang);
-    if ('errors' in result) return renderMessage(this.deps.core.formErrors(kind, result.errors, hidden, lang));
-    return this.as(ctx, new Map(), (input) => this.deps.core.run(input, result.command, lang));
+    const sub = { kind: data.submit, values, hidden: data.hidden, lang: data.lang };
+    return this.as(ctx, new Map(), async (input) => (await this.deps.core.submitForm(async () => input, sub, { langHints: [langOf(ctx.activity.locale)] })) ?? { ok: true, outboxIds: [] });
   }
 
   /** The bot was added to a team, chat or personal scope: keep the way in and say how to start. */

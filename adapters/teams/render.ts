@@ -46,11 +46,6 @@ function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
   };
 }
 
-/** Our `*bold*` (Slack style) becomes Adaptive Card markdown `**bold**`. */
-function markdown(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, '**$1**');
-}
-
 function actionOf(a: Action): CardElement {
   const data: CardData = { verb: VERB, command: a.command, ...(a.form ? { form: a.form } : {}) };
   return {
@@ -65,7 +60,9 @@ function actionOf(a: Action): CardElement {
 function blockOf(b: Block): CardElement[] {
   switch (b.type) {
     case 'text':
-      return [{ type: 'TextBlock', text: markdown(b.text), wrap: true }];
+      return [{ type: 'TextBlock', text: b.text, wrap: true }];
+    case 'emphasis':
+      return [{ type: 'TextBlock', text: b.text, weight: 'Bolder', wrap: true }];
     case 'fields':
       return [{ type: 'FactSet', facts: b.fields.map((f) => ({ title: f.label, value: f.value })) }];
     case 'item':
@@ -74,7 +71,7 @@ function blockOf(b: Block): CardElement[] {
           type: 'Container',
           spacing: 'Small',
           items: [
-            { type: 'TextBlock', text: `• ${markdown(b.text)}`, wrap: true },
+            { type: 'TextBlock', text: `• ${b.text}`, wrap: true },
             ...(b.actions?.length ? [{ type: 'ActionSet', actions: b.actions.map(actionOf) }] : []),
           ],
         },

@@ -162,7 +162,7 @@ const stepNewForm: FormSpec = {
     const date = r.check('due', () => dueDate({ today: r.ctx.today }, due));
     const text = r.required('text');
     r.check('text', () => piiGuard(r.ctx.m, text));
-    return { name: 'step.add', code, owner, due: date ?? due, text };
+    return { name: 'step.new', code, owner, due: date ?? due, text };
   },
 };
 

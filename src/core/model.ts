@@ -46,6 +46,8 @@ export interface Action {
 
 export type Block =
   | { type: 'text'; text: string }
+  /** A line that stands out (a section's name): bold in Slack and Teams, a plain line in text. */
+  | { type: 'emphasis'; text: string }
   | { type: 'fields'; fields: { label: string; value: string }[] }
   | { type: 'item'; text: string; actions?: Action[] }
   | { type: 'actions'; actions: Action[] }
@@ -98,3 +100,4 @@ export interface Reply {
 }
 
 export const text = (t: string): Block => ({ type: 'text', text: t });
+export const emphasis = (t: string): Block => ({ type: 'emphasis', text: t });

@@ -7,7 +7,10 @@ export function toPlainText(msg: Message): string {
   for (const b of msg.blocks) {
     switch (b.type) {
       case 'text':
-        out.push(b.text.replace(/\*([^*\n]+)\*/g, '$1'));
+        out.push(b.text);
+        break;
+      case 'emphasis':
+        out.push(b.text);
         break;
       case 'fields':
         out.push(...b.fields.map((f) => `  ${f.label}: ${f.value}`));

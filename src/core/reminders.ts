@@ -9,6 +9,8 @@ import { channelTarget, memberTarget } from './context.js';
 import { addDays, addWorkingDays, isWorkingDay, localDate, localTime, workingDaysBetween, type IsoDate } from './dates.js';
 import type { Lang, Message, Target } from './model.js';
 import { memberName, templateName } from './render.js';
+import { formButton } from './commands/texts.js';
+import { chooseLang } from './lang.js';
 
 export type ReminderKind = 'before' | 'after' | 'escalate';
 
@@ -99,8 +101,8 @@ export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date)
   return (await store.outbox.enqueue(rows)).length;
 }
 
-function langOf(cfg: FileConfig, mem: MemberRow): Lang {
-  return mem.language === 'en' || mem.language === 'sv' ? mem.language : cfg.language;
+function langOf(cfg: FileConfig, mem: MemberRow | null | undefined): Lang {
+  return chooseLang(cfg.language, mem?.language);
 }
 
 async function coordinatorOf(store: Store, forum: ForumRow): Promise<MemberRow | null> {
@@ -113,8 +115,7 @@ function reminderText(lang: Lang, kind: 'before' | 'after', i: Item, code: strin
   const m = messages(lang);
   const p = { id: i.id, code, text: i.text, name: i.text, due: i.due, forum: forum.name };
   const text = i.kind === 'step' ? (kind === 'before' ? m.stepRemindBefore(p) : m.stepRemindAfter(p)) : kind === 'before' ? m.handoverRemindBefore(p) : m.handoverRemindAfter(p);
-  const verb = lang === 'en' ? 'handover reply' : 'överlämning svar';
-  const actions = i.kind === 'handover' ? [{ type: 'actions' as const, actions: [{ id: 'handover-reply', label: m.buttons.reply, command: `${verb} ${i.id}`, form: 'handover-reply' as const }] }] : [];
+  const actions = i.kind === 'handover' ? [{ type: 'actions' as const, actions: [formButton({ id: 'handover-reply', label: m.buttons.reply }, 'handover.reply', lang, { id: String(i.id) })] }] : [];
   return { tone: kind === 'after' ? 'warning' : 'info', blocks: [{ type: 'text', text }, ...actions] };
 }
 

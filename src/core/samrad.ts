@@ -5,15 +5,18 @@ import type { MemberRow, Store } from './stores.js';
 import { messages } from '../i18n/index.js';
 import type { Logger } from './ports.js';
 import { localDate } from './dates.js';
-import { errorText, UserError } from './errors.js';
+import { errorText, UserError, type ErrorKey } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';
 import { detectPii, findPii } from './pii.js';
-import { parseCommand, type Command } from './grammar.js';
+import { parseCommand, type Command, type FormCommand } from './grammar.js';
+import { specOf } from './commands/index.js';
+import { groupUsage } from './commands/texts.js';
 import type { ChannelRef, Clock, FormKind, Identity, Lang, Message, Reply } from './model.js';
 import { dispatch } from './dispatch.js';
-import { formErrorMessage, readForm, type FormResult, type FormValues } from './forms.js';
+import { formErrorMessage, isFormKind, readForm, type FormResult, type FormValues } from './forms.js';
+import { stringsOf, type Submission, type SubmitHooks } from './form-submit.js';
+import { chooseLang } from './lang.js';
 import { requireForumAccess, takesPart } from './access.js';
-import { help } from './handlers/help.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -42,16 +45,16 @@ export class Samrad {
     const parsed = parseCommand(input.text);
     if ('error' in parsed) {
       this.logOutcome(input, null, parsed.error);
-      return this.refuse(input.identity.language ?? parsed.lang ?? this.deps.config.language, parsed.error, parsed.params);
+      return this.refuse(this.lang(input.identity.language, parsed.lang), parsed.error, parsed.params);
     }
-    const lang: Lang = input.identity.language ?? parsed.lang;
+    const lang = this.lang(input.identity.language, parsed.lang);
     return this.run(input, parsed.command, lang);
   }
 
   /** Runs an already-parsed command (forms and buttons build these directly). */
-  async run(input: Omit<CommandInput, 'text'>, command: Command, lang: Lang): Promise<Reply> {
-    const m = messages(lang);
-    if (command.name === 'help') return { ok: true, message: help(m), outboxIds: [], lang };
+  async run(input: Omit<CommandInput, 'text'>, command: Command | FormCommand, lang: Lang): Promise<Reply> {
+    const open = specOf(command.name)?.open;
+    if (open) return { ok: true, ...open(lang), outboxIds: [], lang };
     const organisation = organisationOf(this.deps.config, input.identity);
     if (!organisation) {
       this.logOutcome(input, command.name, 'unknownOrganisation');
@@ -83,6 +86,33 @@ export class Samrad {
     }
   }
 
+  /** The language to answer in: the first hint Samråd speaks, else the configured language. */
+  lang(...hints: unknown[]): Lang {
+    return chooseLang(this.deps.config.language, ...hints);
+  }
+
+  /**
+   * A submitted form (a Slack modal, a Teams card): an unknown kind is refused as stale, wrong fields
+   * are named (in the form through `hooks.showInForm`, else as one message) and nothing runs; else
+   * the form's command runs as the person. `input` is asked for only when the command runs.
+   */
+  async submitForm(input: () => Promise<Omit<CommandInput, 'text'>>, sub: Submission, hooks: SubmitHooks = {}): Promise<Reply | null> {
+    const lang = this.lang(sub.lang, ...(hooks.langHints ?? []));
+    if (!isFormKind(sub.kind)) {
+      await hooks.settled?.();
+      return this.refuse(lang, 'staleForm');
+    }
+    const hidden = stringsOf(sub.hidden);
+    const result = this.readForm(sub.kind, sub.values, hidden, lang);
+    if ('errors' in result) {
+      if (hooks.showInForm && (await hooks.showInForm(result.errors))) return null;
+      await hooks.settled?.();
+      return { ok: false, message: this.formErrors(sub.kind, result.errors, hidden, lang), outboxIds: [], lang };
+    }
+    await hooks.settled?.();
+    return this.run(await input(), result.command, lang);
+  }
+
   /** Reads a submitted form into its command, or names the fields to correct. Touches no database. */
   readForm(kind: FormKind, values: FormValues, hidden: Record<string, string>, lang: Lang): FormResult {
     return readForm(kind, values, hidden, this.formContext(lang));
@@ -98,7 +128,7 @@ export class Samrad {
   }
 
   /** One info line a command: what ran, where, and the refusal key — never the text typed (see docs/behandling.md). */
-  private logOutcome(input: Omit<CommandInput, 'text'>, command: string | null, refused: string | null): void {
+  private logOutcome(input: Omit<CommandInput, 'text'>, command: string | null, refused: ErrorKey | null): void {
     this.deps.logger.info({ command: command ?? '-', platform: input.channel.platform, direct: Boolean(input.channel.direct), ok: refused === null, ...(refused ? { refused } : {}) }, 'command');
   }
 
@@ -141,8 +171,10 @@ export class Samrad {
     };
   }
 
-  private refuse(lang: Lang, key: Parameters<typeof errorText>[1], params?: Record<string, string>): Reply {
-    const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, echoSafe(params)) }] };
+  private refuse(lang: Lang, key: ErrorKey, params?: Record<string, string>): Reply {
+    // A usage error names the group; its usage lines come from the group's specs.
+    const p = key === 'usage' ? { usage: groupUsage(params?.group ?? 'help', lang) } : echoSafe(params);
+    const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, p) }] };
     return { ok: false, message, outboxIds: [], lang };
   }
 }

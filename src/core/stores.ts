@@ -2,6 +2,7 @@
 // out all of them bound to the same transaction. Implementations live in src/db/stores/; the core
 // sees only these interfaces (and the row shapes, which the drizzle schema declares).
 import type * as t from '../db/schema/index.js';
+import type { MeetingStatus, Outcome } from './vocabulary.js';
 
 export type MemberRow = typeof t.members.$inferSelect;
 export type ForumRow = typeof t.forums.$inferSelect;
@@ -47,7 +48,7 @@ export interface CaseStore {
   codesByIds(ids: number[]): Promise<Map<number, string>>;
   byIds(ids: number[]): Promise<Map<number, CaseRow>>;
   open(forumKey: string): Promise<CaseRow[]>;
-  close(id: number, outcome: string, by: number, at: Date): Promise<void>;
+  close(id: number, outcome: Outcome, by: number, at: Date): Promise<void>;
   closedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   raisedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   /** Closed, not yet purged cases closed before `before`; locked so two ticks never purge the same case. */
@@ -95,12 +96,12 @@ export interface MeetingStore {
   /** Stored occurrences whose scheduled date lies in [from, to]. */
   between(forumKey: string, from: string, to: string): Promise<MeetingRow[]>;
   /** The occurrence's row, created when missing and locked for the rest of the transaction. */
-  lock(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status?: string }): Promise<MeetingRow>;
+  lock(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status?: MeetingStatus }): Promise<MeetingRow>;
   /** The running meeting, locked for the rest of the transaction so concurrent clicks queue up. */
   running(forumKey: string): Promise<MeetingRow | null>;
   update(id: number, set: MeetingChange): Promise<MeetingRow>;
   /** Creates or changes the stored row of one occurrence (moved, cancelled). */
-  save(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: string; note: string | null }): Promise<MeetingRow>;
+  save(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: MeetingStatus; note: string | null }): Promise<MeetingRow>;
   /** The meeting whose minutes were written last. */
   latestMinutes(forumKey: string): Promise<MeetingRow | null>;
   /** End times of the forum's held meetings that ended after `since`. */

@@ -1,9 +1,27 @@
 // Swedish is the default language and defines the keys; en.ts must satisfy the same shape.
+
+import type { Lang } from '../core/model.js';
+import type { PiiKind } from '../core/pii.js';
+import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
+
+/** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
+export interface CommandText {
+  args?: string;
+  help: string;
+}
+
+/** Keeps the command ids as literal keys (checked against the registry in src/core/commands/index.ts). */
+function commandTexts<K extends string>(t: Record<K, CommandText>): Record<K, CommandText> {
+  return t;
+}
+
 export const sv = {
+  /** The language these texts are in (buttons write their commands in it). */
+  lang: 'sv' as Lang,
   errors: {
     empty: () => 'Skriv ett kommando, t.ex. `hjälp`.',
     unknownCommand: (p: { word: string }) => `Okänt kommando "${p.word}". Skriv \`hjälp\` för en lista.`,
-    usage: (p: { group: string }) => `Kommandot saknar något eller har för mycket. Så här: ${sv.usage[p.group as keyof typeof sv.usage] ?? '`hjälp`'}`,
+    usage: (p: { usage: string }) => `Kommandot saknar något eller har för mycket. Så här: ${p.usage}`,
     badCaseCode: (p: { value: string }) => `"${p.value}" är ingen ärendekod. En kod ser ut som UNG-2026-017.`,
     badOutcome: (p: { value: string }) => `Okänt utfall "${p.value}". Välj arbete, studier, insats, samplanering eller ej-aktuellt.`,
     badConsent: (p: { value: string }) => `Okänt samtycke "${p.value}". Skriv samtycke:ja, samtycke:nej eller samtycke:okänt.`,
@@ -34,6 +52,7 @@ export const sv = {
     notCoordinator: () => 'Det får bara forumets samordnare göra.',
     notAllowed: () => 'Du har inte behörighet till det.',
     internal: () => 'Något gick fel hos Samråd. Inget ändrades; försök igen om en stund.',
+    staleForm: () => 'Formuläret hör till en äldre version av Samråd. Skriv kommandot i stället (se `hjälp`). Inget ändrades.',
     noRunningMeeting: () => 'Inget möte pågår i det här forumet. Samordnaren startar det med `möte start`.',
     noMeetingPlanned: () => 'Forumet har inget planerat möte att starta.',
     noCurrentItem: () => 'Ingen punkt är öppen just nu. Skriv `möte avsluta` för protokollet.',
@@ -74,7 +93,7 @@ export const sv = {
     email: 'en e-postadress',
     phone: 'ett telefonnummer',
     address: 'en adress',
-  } as Record<string, string>,
+  } satisfies Record<PiiKind, string>,
   /** How to phrase it instead, per kind of identity found (issue 7). */
   piiHints: {
     personnummer: 'Ta bort numret och skriv ärendekoden i din egen journal i stället.',
@@ -82,46 +101,43 @@ export const sv = {
     email: 'Nämn en kollega med @namn i stället för en e-postadress; den enskildes adress hör hemma i journalen.',
     phone: 'Skriv t.ex. "kontakt via handläggaren" i stället för numret.',
     address: 'Skriv stadsdel eller "bor i kommunen" i stället för adressen.',
-  } as Record<string, string>,
-  usage: {
-    help: '`hjälp`',
-    link: '`koppla <forumnyckel>`',
-    case: '`ärende ny [grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>`, `ärende lista`, `ärende visa <kod>`, `ärende avsluta <kod> <utfall>`, `ärende logg <kod>`',
-    topic: '`fråga ny <text>`',
-    step: '`åtgärd ny <kod> @ägare <datum> <text>`, `åtgärd klar <id>`',
-    handover: '`överlämning ny <mall> <kod> @mottagare [senast <datum>]`, `överlämning svar <id> <fält>=<värde> …`',
-    meeting: '`möte start`, `möte nästa`, `möte hoppa`, `möte avsluta`, `möte beslut <text>`, `möte info @vem <till vem och vad>`, `möte flytta <datum>`, `möte ställ in`',
-    minutes: '`protokoll visa`, `protokoll justera`',
-    report: '`rapport 2026-Q4`',
-  },
+  } satisfies Record<PiiKind, string>,
+  /** Per command (src/core/commands): its arguments as usage and `hjälp` write them, and its help line. */
+  commands: commandTexts({
+    help: { help: 'den här listan' },
+    link: { args: '<forumnyckel>', help: 'kopplar kanalen till ett forum' },
+    'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
+    'case.list': { help: 'öppna ärenden' },
+    'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
+    'case.close': { args: '<kod> <utfall>', help: 'utfall: arbete, studier, insats, samplanering, ej-aktuellt (den som lyfte det eller samordnaren)' },
+    'case.log': { args: '<kod>', help: 'vem som gjort vad med ärendet (samordnaren)' },
+    'topic.add': { args: '<text>', help: 'en fråga till nästa temamöte' },
+    agenda: { help: 'nästa mötes dagordning' },
+    'step.new': { args: '<kod> @ägare <datum> <text>', help: 'en överenskommen åtgärd' },
+    'step.done': { args: '<id>', help: 'markerar åtgärden klar' },
+    mine: { help: 'mina öppna åtgärder och överlämningar' },
+    'handover.new': { args: '<mall> <kod> @mottagare [senast <datum>]', help: 'startar en återkoppling, t.ex. sfi' },
+    'handover.reply': { args: '<id> <fält>=<värde> …', help: 'svarar på en överlämning' },
+    'meeting.start': { help: 'samordnaren startar mötet och tar upp första punkten' },
+    'meeting.next': { help: 'punkten är genomgången, nästa tas upp' },
+    'meeting.skip': { help: 'punkten hoppas över och förs över till nästa möte' },
+    'meeting.end': { help: 'mötet är hållet; protokollet skrivs och postas' },
+    'meeting.decide': { args: '<text>', help: 'ett beslut under punkten' },
+    'meeting.inform': { args: '@vem <till vem och vad>', help: 'vem som informerar vem, under punkten' },
+    'meeting.move': { args: '<datum>', help: 'samordnaren flyttar nästa möte' },
+    'meeting.cancel': { args: '[orsak]', help: 'samordnaren ställer in nästa möte' },
+    'minutes.show': { help: 'senaste protokollet' },
+    'minutes.approve': { help: 'justerar protokollet (en per organisation)' },
+    report: { args: '<år>-Q<n>', help: 'kvartalets uppföljning för forumet, med diagram' },
+    calendar: { help: 'länk till forumets möteskalender (ICS), för samordnaren' },
+  }),
   help: {
     title: 'Samråd – kommandon',
     intro: 'Ärenden är pseudonyma: skriv aldrig namn, personnummer, e-post, telefon eller adress. Koden ersätter identiteten.',
-    lines: [
-      ['hjälp', 'den här listan'],
-      ['koppla <forumnyckel>', 'kopplar kanalen till ett forum'],
-      ['ärende ny [grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', 'lyfter ett pseudonymt ärende'],
-      ['ärende lista / ärende visa <kod>', 'öppna ärenden / ett ärende med åtgärder'],
-      ['ärende avsluta <kod> <utfall>', 'utfall: arbete, studier, insats, samplanering, ej-aktuellt'],
-      ['ärende logg <kod>', 'vem som gjort vad med ärendet (samordnaren)'],
-      ['fråga ny <text>', 'en fråga till nästa temamöte'],
-      ['dagordning', 'nästa mötes dagordning'],
-      ['åtgärd ny <kod> @ägare <datum> <text>', 'en överenskommen åtgärd'],
-      ['åtgärd klar <id>', 'markerar åtgärden klar'],
-      ['mina', 'mina öppna åtgärder och överlämningar'],
-      ['överlämning ny <mall> <kod> @mottagare [senast <datum>]', 'startar en återkoppling, t.ex. sfi'],
-      ['överlämning svar <id> <fält>=<värde> …', 'svarar på en överlämning'],
-      ['möte start / nästa / hoppa / avsluta', 'leder mötet punkt för punkt; avsluta ger protokollet'],
-      ['möte beslut <text> / möte info @vem <text>', 'beslut och vem som informerar vem, under punkten'],
-      ['protokoll visa / protokoll justera', 'senaste protokollet / justera det (en per organisation)'],
-      ['rapport <år>-Q<n>', 'kvartalets uppföljning för forumet, med diagram'],
-      ['kalender', 'länk till forumets möteskalender (ICS), för samordnaren'],
-      ['möte flytta <datum> / möte ställ in [orsak]', 'samordnaren flyttar eller ställer in nästa möte'],
-    ] as [string, string][],
     dates: 'Datum: 2026-12-01, 1/12, idag, imorgon, veckodag (fredag) eller +3 (arbetsdagar).',
   },
-  consent: { ja: 'ja', nej: 'nej', okänt: 'okänt' } as Record<string, string>,
-  outcome: { arbete: 'arbete', studier: 'studier', insats: 'insats', samplanering: 'samplanering', 'ej-aktuellt': 'ej aktuellt' } as Record<string, string>,
+  consent: { ja: 'ja', nej: 'nej', okänt: 'okänt' } satisfies Record<Consent, string>,
+  outcome: { arbete: 'arbete', studier: 'studier', insats: 'insats', samplanering: 'samplanering', 'ej-aktuellt': 'ej aktuellt' } satisfies Record<Outcome, string>,
   labels: {
     forum: 'Forum',
     code: 'Kod',
@@ -185,17 +201,35 @@ export const sv = {
   auditEmpty: 'Inga händelser.',
   auditLine: (p: { at: string; who: string; org: string; action: string }) => `${p.at} – ${p.who} (${p.org}): ${p.action}`,
   auditActions: {
+    'forum.link': 'kopplade forumet till kanalen',
+    'forum.move': 'flyttade forumet till en annan kanal',
     'case.create': 'lyfte ärendet',
     'case.read': 'visade ärendet',
     'case.close': 'avslutade ärendet',
     'case.purge': 'gallrade fritexten',
     'case.log.read': 'läste loggen',
+    'topic.create': 'lade till en fråga',
     'step.create': 'lade till en åtgärd',
     'step.done': 'markerade en åtgärd klar',
     'handover.create': 'startade en överlämning',
+    'handover.answer': 'svarade på en överlämning',
     'handover.reply': 'svarade på en överlämning',
+    'meeting.start': 'startade mötet',
+    'meeting.next': 'gick igenom ärendet på mötet',
+    'meeting.skip': 'hoppade över ärendet på mötet',
+    'meeting.decision': 'förde in ett beslut om ärendet',
+    'meeting.inform': 'förde in vem som informerar om ärendet',
+    'meeting.end': 'avslutade mötet',
+    'meeting.move': 'flyttade mötet',
+    'meeting.cancel': 'ställde in mötet',
+    'minutes.approve': 'justerade protokollet',
+    'minutes.approved': 'justerade protokollet (sist)',
+    'report.read': 'tog fram kvartalsrapporten',
+    'calendar.link': 'hämtade kalenderlänken',
     'meeting.item': 'tog upp ärendet på mötet',
-  } as Record<string, string>,
+  } satisfies Record<AuditAction, string>,
+  /** For a log entry whose action this version does not know (written by a newer one). */
+  auditOther: 'annan händelse',
   dateFormat: (p: { weekday: string; date: string; time: string }) => `${p.weekday} ${p.date} kl. ${p.time}`,
   weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
   buttons: { newStep: 'Ny åtgärd', closeCase: 'Avsluta ärende', reply: 'Svara', show: 'Visa', markDone: 'Klar' },
@@ -220,7 +254,7 @@ export const sv = {
     required: 'Fyll i det här fältet.',
     fillIn: (p: { fields: string }) => `Fyll i ${p.fields}.`,
     nothingSaved: 'Inget sparades.',
-    consentChoices: { ja: 'Ja, samtycke finns', nej: 'Nej – tas upp avidentifierat', okänt: 'Vet inte ännu' } as Record<string, string>,
+    consentChoices: { ja: 'Ja, samtycke finns', nej: 'Nej – tas upp avidentifierat', okänt: 'Vet inte ännu' } satisfies Record<Consent, string>,
   },
   slack: {
     notInChannel: 'Samråd är inte medlem i kanalen, så inlägget till forumet kunde inte postas här. Bjud in appen med `/invite @Samråd`. Det du gjorde är sparat.',

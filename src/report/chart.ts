@@ -5,6 +5,7 @@ import * as vega from 'vega';
 import type { Messages } from '../i18n/index.js';
 import { decimal } from '../core/report/figures.js';
 import type { ForumIndicators } from '../core/report/indicators.js';
+import { labelOf } from '../core/vocabulary.js';
 
 interface Bar {
   group: string;
@@ -22,7 +23,7 @@ export function chartBars(f: ForumIndicators, m: Messages): Bar[] {
     { group: c.handovers, label: `${c.handovers}: ${L.onTime}`, value: f.handovers.onTime },
     { group: c.handovers, label: `${c.handovers}: ${L.late}`, value: f.handovers.late },
     { group: c.handovers, label: `${c.handovers}: ${L.never}`, value: f.handovers.never },
-    ...Object.entries(f.outcomes).map(([o, n]) => ({ group: c.outcomes, label: `${c.outcomes}: ${m.outcome[o] ?? o}`, value: n })),
+    ...Object.entries(f.outcomes).map(([o, n]) => ({ group: c.outcomes, label: `${c.outcomes}: ${labelOf(m.outcome, o, o)}`, value: n })),
   ];
 }
 

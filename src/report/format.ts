@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/index.js';
 import { orgName } from '../core/render.js';
 import { decimal } from '../core/report/figures.js';
 import type { QuarterReport } from '../core/report/indicators.js';
+import { labelOf } from '../core/vocabulary.js';
 
 export type ReportFormat = 'csv' | 'md' | 'json';
 export { decimal };
@@ -29,7 +30,7 @@ export function reportRows(r: QuarterReport, cfg: FileConfig, m: Messages, comma
     add(L.handovers, L.late, f.handovers.late);
     add(L.handovers, L.never, f.handovers.never);
     add(L.handovers, L.pending, f.handovers.pending);
-    for (const [o, n] of Object.entries(f.outcomes)) add(L.outcomes, m.outcome[o] ?? o, n);
+    for (const [o, n] of Object.entries(f.outcomes)) add(L.outcomes, labelOf(m.outcome, o, o), n);
   }
   return rows;
 }

@@ -46,12 +46,13 @@ describe('command grammar', () => {
     });
     expect(ok('case new consent:no Needs help').command).toMatchObject({ consent: 'nej', groups: [] });
     expect(ok('arende ny Utan diakriter').command).toMatchObject({ name: 'case.new', consent: 'okänt' });
-    expect(ok('ärende ny').command).toEqual({ name: 'case.new.form' });
+    expect(ok('ärende ny').command).toEqual({ name: 'case.new', form: {} });
+    expect(ok('ärende avsluta ung-2026-001').command).toEqual({ name: 'case.close', form: { code: 'UNG-2026-001' } });
   });
 
   it('reads steps and handovers with mentions and dates', () => {
     expect(ok('åtgärd ny ung-2026-001 @karin@helsingborg.se +3 boka trepartssamtal').command).toEqual({
-      name: 'step.add',
+      name: 'step.new',
       code: 'UNG-2026-001',
       owner: '@karin@helsingborg.se',
       due: '+3',

@@ -25,13 +25,13 @@ export async function buildAgenda(store: Store, cfg: FileConfig, m: Messages, fo
     const since = meeting ? new Date(meeting.start.getTime() - forum.everyWeeks * 7 * 86_400_000) : now;
     const isNew = (c: (typeof cases)[number]) => c.createdAt.getTime() > since.getTime();
     const ordered = [...cases.filter(isNew), ...cases.filter((c) => !isNew(c))];
-    blocks.push({ type: 'text', text: `*${m.agendaCases}*` });
+    blocks.push({ type: 'emphasis', text: m.agendaCases });
     if (!ordered.length) blocks.push({ type: 'text', text: m.agendaEmpty });
     for (const c of ordered) blocks.push({ type: 'item', text: caseLine(cfg, m, c, { isNew: isNew(c) }) + carriedMark(m, carry.count(c.createdAt)), actions: caseActions({ m }, c.code) });
     const steps = stepsToFollowUp(carry, meeting ? localDate(meeting.start) : localDate(now));
     if (steps.length) {
       const [owners, byId] = await Promise.all([store.members.byIds(steps.map((s) => s.ownerId)), store.cases.byIds(steps.map((s) => s.caseId))]);
-      blocks.push({ type: 'text', text: `*${m.agendaSteps}*` });
+      blocks.push({ type: 'emphasis', text: m.agendaSteps });
       for (const s of steps) {
         const c = byId.get(s.caseId);
         blocks.push({ type: 'item', text: `#${s.id} ${c?.code ?? '?'}: ${stepTextShown(m, c, s)} – ${memberName(owners.get(s.ownerId))}, ${s.dueDate}${carriedMark(m, carry.count(s.createdAt))}` });
@@ -41,7 +41,7 @@ export async function buildAgenda(store: Store, cfg: FileConfig, m: Messages, fo
     const late = await store.handovers.openDueBefore(forum.key, meeting ? localDate(meeting.start) : localDate(now));
     if (late.length) {
       const [owers, codes] = await Promise.all([store.members.byIds(late.map((x) => x.toMemberId)), store.cases.codesByIds(late.map((x) => x.caseId))]);
-      blocks.push({ type: 'text', text: `*${m.agendaHandovers}*` });
+      blocks.push({ type: 'emphasis', text: m.agendaHandovers });
       for (const x of late) {
         const name = templateName(cfg, x.templateKey);
         blocks.push({ type: 'item', text: `#${x.id} ${codes.get(x.caseId) ?? '?'}: ${name} – ${memberName(owers.get(x.toMemberId))}, ${x.dueDate}${carriedMark(m, carry.count(x.createdAt))}` });
@@ -52,7 +52,7 @@ export async function buildAgenda(store: Store, cfg: FileConfig, m: Messages, fo
   } else {
     const topics = await store.topics.open(forum.key);
     const carry = await carryOverFor(store, forum, { topics });
-    blocks.push({ type: 'text', text: `*${m.agendaTopics}*` });
+    blocks.push({ type: 'emphasis', text: m.agendaTopics });
     if (!topics.length) blocks.push({ type: 'text', text: m.agendaEmpty });
     for (const t of topics) blocks.push({ type: 'item', text: t.text + carriedMark(m, carry.count(t.createdAt)) });
   }

@@ -2,12 +2,13 @@ import type { FileConfig } from '../settings.js';
 import type { CaseRow } from '../stores.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
-import type { Consent, Outcome } from '../grammar.js';
+import { labelOf, type Consent, type Outcome } from '../vocabulary.js';
 import type { Block, Message } from '../model.js';
 import { categoryText, groupsText, handoverLine, memberName, orgName, stepLine, caseLine, templateName } from '../render.js';
 import { requireCoordinator, requireMayClose } from '../access.js';
 import { localDate, localTime } from '../dates.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
+import { formButton } from '../commands/texts.js';
 
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
 export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
@@ -71,8 +72,8 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
 
 export function caseActions(h: Pick<HandlerContext, 'm'>, code: string) {
   return [
-    { id: 'step-new', label: h.m.buttons.newStep, command: `åtgärd ny ${code}`, form: 'step-new' as const, style: 'primary' as const },
-    { id: 'case-close', label: h.m.buttons.closeCase, command: `ärende avsluta ${code}` },
+    formButton({ id: 'step-new', label: h.m.buttons.newStep, style: 'primary' }, 'step.new', h.m.lang, { code }),
+    formButton({ id: 'case-close', label: h.m.buttons.closeCase }, 'case.close', h.m.lang, { code }),
   ];
 }
 
@@ -95,7 +96,7 @@ export async function caseShow(h: HandlerContext, code: string): Promise<Message
     {
       type: 'fields',
       fields: [
-        { label: h.m.labels.status, value: c.status === 'open' ? h.m.labels.open : `${h.m.labels.closed} (${h.m.outcome[c.outcome ?? ''] ?? c.outcome})` },
+        { label: h.m.labels.status, value: c.status === 'open' ? h.m.labels.open : `${h.m.labels.closed} (${labelOf(h.m.outcome, c.outcome, c.outcome ?? '–')})` },
         { label: h.m.labels.groups, value: groupsText(h.config, h.m, c.targetGroups) },
         { label: h.m.labels.category, value: categoryText(h.config, h.m, c.category) },
         { label: h.m.labels.consent, value: h.m.consent[c.consent] ?? c.consent },
@@ -144,7 +145,7 @@ export async function caseLog(h: HandlerContext, code: string): Promise<Message>
       at: `${localDate(e.at)} ${localTime(e.at)}`,
       who: e.actorId === null ? h.m.labels.system : memberName(people.get(e.actorId)),
       org: e.actorOrganisationKey ? orgName(h.config, e.actorOrganisationKey) : '–',
-      action: h.m.auditActions[e.action] ?? e.action,
+      action: labelOf(h.m.auditActions, e.action, h.m.auditOther),
     }),
   }));
   if (!blocks.length) blocks.push({ type: 'text', text: h.m.auditEmpty });

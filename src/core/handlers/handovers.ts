@@ -7,11 +7,13 @@ import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
 import { addWorkingDays, isValidIsoDate, nextWorkingDay, parseDate } from '../dates.js';
 import { UserError } from '../errors.js';
-import { fold } from '../grammar.js';
+import { fold } from '../commands/words.js';
+import { formButton } from '../commands/texts.js';
 import type { Block, Lang, Message } from '../model.js';
 import { memberName, orgName } from '../render.js';
 import { caseInForum } from './cases.js';
 import { dueDate } from './steps.js';
+import { chooseLang } from '../lang.js';
 
 const MAX_TEXT = 200;
 
@@ -20,7 +22,7 @@ export function templateOf(cfg: FileConfig, key: string): HandoverTemplateConfig
 }
 
 function langOf(cfg: FileConfig, mem: MemberRow | null | undefined): Lang {
-  return mem?.language === 'en' || mem?.language === 'sv' ? mem.language : cfg.language;
+  return chooseLang(cfg.language, mem?.language);
 }
 
 export async function handoverNew(h: HandlerContext, cmd: { template: string; code: string; to: string; due: string | null }): Promise<void> {
@@ -55,7 +57,6 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
 export function handoverRequest(cfg: FileConfig, forum: ForumRow, x: HandoverRow, tpl: HandoverTemplateConfig, code: string, from: MemberRow, lang: Lang): Message {
   const m = messages(lang);
   const example = tpl.fields.map((f) => `${f.key}=${fieldHint(m, f)}`).join(' ');
-  const verb = lang === 'en' ? 'handover reply' : 'överlämning svar';
   return {
     title: `${m.forms.handoverReply} #${x.id}: ${tpl.name} (${code})`,
     summary: `${tpl.name} (${code})`,
@@ -63,7 +64,7 @@ export function handoverRequest(cfg: FileConfig, forum: ForumRow, x: HandoverRow
       { type: 'text', text: m.handoverRequest({ id: x.id, name: tpl.name, code, forum: forum.name, from: `${memberName(from)} (${orgName(cfg, x.fromOrganisationKey)})`, due: x.dueDate, description: tpl.description }) },
       { type: 'fields', fields: tpl.fields.map((f) => ({ label: f.optional ? `${f.label} (${m.fieldHint.optional})` : f.label, value: `${f.key}=${fieldHint(m, f)}` })) },
       { type: 'text', text: m.handoverHowTo({ id: x.id, example }) },
-      { type: 'actions', actions: [{ id: 'handover-reply', label: m.buttons.reply, command: `${verb} ${x.id}`, form: 'handover-reply', style: 'primary' }] },
+      { type: 'actions', actions: [formButton({ id: 'handover-reply', label: m.buttons.reply, style: 'primary' }, 'handover.reply', lang, { id: String(x.id) })] },
     ],
   };
 }
@@ -178,7 +179,7 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
   const answered = await h.store.handovers.answer(x.id, { fields: values, flags, by: h.member.id, at: h.now });
   if (!answered) throw new UserError('handoverAnswered', { id: String(id) });
   const code = (await h.store.cases.codeById(x.caseId)) ?? '?';
-  await h.audit('handover.answer', code, x.forumKey);
+  await h.audit('handover.reply', code, x.forumKey);
   const sender = await h.store.members.byId(x.fromMemberId);
   if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender)), `handover.answer:${x.id}`, { caseCode: code });
   const forum = await h.store.forums.byKey(x.forumKey);

@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context.js';
 import type { Block, Message } from '../model.js';
 import { templateName } from '../render.js';
+import { commandButton, formButton } from '../commands/texts.js';
 
 /** `mina`: what I owe, steps and handovers, in every forum. */
 export async function mine(h: HandlerContext): Promise<Message> {
@@ -16,7 +17,7 @@ export async function mine(h: HandlerContext): Promise<Message> {
     blocks.push({
       type: 'item',
       text: h.m.mineStep({ id: s.id, code, text: s.text ?? '…', due: s.dueDate, late: s.dueDate < h.today }),
-      actions: [{ id: 'step-done', label: h.m.buttons.markDone, command: `åtgärd klar ${s.id}` }],
+      actions: [commandButton({ id: 'step-done', label: h.m.buttons.markDone }, 'step.done', h.lang, { id: s.id })],
     });
   }
   for (const x of handovers) {
@@ -24,7 +25,7 @@ export async function mine(h: HandlerContext): Promise<Message> {
     blocks.push({
       type: 'item',
       text: h.m.mineHandover({ id: x.id, code: codes.get(x.caseId) ?? '?', name, due: x.dueDate, late: x.dueDate < h.today }),
-      actions: [{ id: 'handover-reply', label: h.m.buttons.reply, command: `överlämning svar ${x.id}`, form: 'handover-reply' }],
+      actions: [formButton({ id: 'handover-reply', label: h.m.buttons.reply }, 'handover.reply', h.lang, { id: String(x.id) })],
     });
   }
   return { title: h.m.mineTitle, blocks };

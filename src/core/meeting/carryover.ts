@@ -36,7 +36,7 @@ export async function carriedHandoverBlocks(store: Store, cfg: FileConfig, m: Me
   const carried = carry.openHandovers.filter((x) => carry.count(x.createdAt) > 0 && !exclude.has(x.id));
   if (!carried.length) return [];
   const [people, codes] = await Promise.all([store.members.byIds(carried.map((x) => x.toMemberId)), store.cases.codesByIds(carried.map((x) => x.caseId))]);
-  const blocks: Block[] = [{ type: 'text', text: `*${m.meeting.openHandovers}*` }];
+  const blocks: Block[] = [{ type: 'emphasis', text: m.meeting.openHandovers }];
   for (const x of carried) {
     const name = templateName(cfg, x.templateKey);
     blocks.push({ type: 'item', text: `${codes.get(x.caseId) ?? '?'}: ${handoverLine(m, x, name, people.get(x.toMemberId), today)}${carriedMark(m, carry.count(x.createdAt))}` });

@@ -10,6 +10,8 @@ import { UserError } from '../errors.js';
 import type { Block, Message } from '../model.js';
 import { caseLine, memberName, orgName, templateName } from '../render.js';
 import type { Note, RunState } from './state.js';
+import { labelOf } from '../vocabulary.js';
+import { commandButton } from '../commands/texts.js';
 
 export interface FrozenStep {
   id: number;
@@ -151,24 +153,24 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
   const topicItems = rec.items.filter((i) => i.kind === 'topic');
   const stateMark = (i: MinutesItem) => (i.state === 'skipped' ? ` (${m.minutes.skipped})` : i.state === 'pending' ? ` (${m.minutes.notReached})` : '');
   if (forum.kind === 'case' || caseItems.length) {
-    blocks.push({ type: 'text', text: `*${m.minutes.cases}*` });
+    blocks.push({ type: 'emphasis', text: m.minutes.cases });
     if (!caseItems.length && !rec.otherSteps.length) blocks.push({ type: 'text', text: m.labels.none });
     for (const i of caseItems) {
       const c = cases.get(i.id);
       const lines = [`${c ? caseLine(cfg, m, c) : i.code}${stateMark(i)}`];
       for (const s of i.steps) lines.push(`   → ${stepText(s)}`);
-      if (i.outcome) lines.push(`   → ${m.minutes.outcome({ outcome: m.outcome[i.outcome] ?? i.outcome })}`);
+      if (i.outcome) lines.push(`   → ${m.minutes.outcome({ outcome: labelOf(m.outcome, i.outcome, i.outcome) })}`);
       for (const n of i.notes) lines.push(`   → ${noteText(n)}`);
       if (i.state === 'discussed' && !i.steps.length && !i.outcome && !i.notes.length) lines.push(`   → ${m.minutes.noSteps}`);
       blocks.push({ type: 'item', text: lines.join('\n') });
     }
     for (const s of rec.otherSteps) blocks.push({ type: 'item', text: stepText(s) });
-    blocks.push({ type: 'text', text: `*${m.minutes.closed}*` });
+    blocks.push({ type: 'emphasis', text: m.minutes.closed });
     if (!rec.closed.length) blocks.push({ type: 'text', text: m.labels.none });
-    for (const c of rec.closed) blocks.push({ type: 'item', text: `${c.code}: ${m.outcome[c.outcome] ?? c.outcome}` });
+    for (const c of rec.closed) blocks.push({ type: 'item', text: `${c.code}: ${labelOf(m.outcome, c.outcome, c.outcome ?? '–')}` });
   }
   if (forum.kind === 'topic' || topicItems.length) {
-    blocks.push({ type: 'text', text: `*${m.minutes.topics}*` });
+    blocks.push({ type: 'emphasis', text: m.minutes.topics });
     if (!topicItems.length) blocks.push({ type: 'text', text: m.labels.none });
     for (const i of topicItems) {
       const lines = [`${i.text ?? '?'}${stateMark(i)}`, ...i.notes.map((n) => `   → ${noteText(n)}`)];
@@ -176,7 +178,7 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
     }
   }
   const carried = rec.carried;
-  blocks.push({ type: 'text', text: `*${m.minutes.carried}*` });
+  blocks.push({ type: 'emphasis', text: m.minutes.carried });
   const carriedLines = [
     ...(carried.cases.length ? [`${m.minutes.carriedCases}: ${carried.cases.map((c) => c.code).join(', ')}`] : []),
     ...carried.steps.map(stepText),
@@ -185,7 +187,7 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
   ];
   if (!carriedLines.length) blocks.push({ type: 'text', text: m.labels.none });
   for (const l of carriedLines) blocks.push({ type: 'item', text: l });
-  if (row.minutesStatus !== 'approved') blocks.push({ type: 'actions', actions: [{ id: 'minutes-approve', label: m.minutes.approveButton, command: 'protokoll justera', style: 'primary' }] });
+  if (row.minutesStatus !== 'approved') blocks.push({ type: 'actions', actions: [commandButton({ id: 'minutes-approve', label: m.minutes.approveButton, style: 'primary' }, 'minutes.approve', m.lang, {})] });
   const title = m.minutes.title({ forum: forum.name, date: rec.date });
   return { title, blocks, summary: title, tone: row.minutesStatus === 'approved' ? 'success' : 'info' };
 }

@@ -12,6 +12,7 @@ import { caseActions } from '../handlers/cases.js';
 import { carriedMark, carryOverFor } from './carryover.js';
 import { composeMinutes, minutesMessage } from './minutes.js';
 import { currentItem, requireCoordinator, requireRunning, runState, withParticipant, type MeetingItem, type RunState } from './state.js';
+import { commandButton } from '../commands/texts.js';
 
 /** Today's meeting of the forum, or, when there is none today, the next scheduled one. */
 async function meetingToOpen(h: HandlerContext, forum: ForumRow): Promise<{ planned: PlannedMeeting; today: boolean } | null> {
@@ -177,12 +178,12 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: 'text', text: lead }, { type: 'divider' });
   const moveOn: Action[] = [
-    { id: 'meeting-next', label: h.m.meeting.buttons.next, command: 'möte nästa', style: 'primary' },
-    { id: 'meeting-skip', label: h.m.meeting.buttons.skip, command: 'möte hoppa' },
+    commandButton({ id: 'meeting-next', label: h.m.meeting.buttons.next, style: 'primary' }, 'meeting.next', h.lang, {}),
+    commandButton({ id: 'meeting-skip', label: h.m.meeting.buttons.skip }, 'meeting.skip', h.lang, {}),
   ];
   if (item.kind === 'case') {
     const c = (await h.store.cases.byIds([item.id])).get(item.id);
-    blocks.push({ type: 'text', text: `*${h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' })}*` });
+    blocks.push({ type: 'emphasis', text: h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' }) });
     if (c) {
       blocks.push({ type: 'item', text: caseLine(h.config, h.m, c) + carriedMark(h.m, item.carried) });
       const [steps, handovers] = await Promise.all([h.store.steps.forCases([c.id]), h.store.handovers.forCases([c.id])]);
@@ -203,7 +204,7 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
     return { blocks, actions, summary: h.m.meeting.itemTitle({ i, n, label: item.code ?? '?' }), title: forum.name };
   }
   const t = (await h.store.topics.byIds([item.id])).get(item.id);
-  blocks.push({ type: 'text', text: `*${h.m.meeting.itemTitle({ i, n, label: h.m.labels.topic })}*` });
+  blocks.push({ type: 'emphasis', text: h.m.meeting.itemTitle({ i, n, label: h.m.labels.topic }) });
   blocks.push({ type: 'item', text: (t?.text ?? '?') + carriedMark(h.m, item.carried) });
   blocks.push({ type: 'text', text: h.m.meeting.topicHint });
   blocks.push({ type: 'actions', actions: moveOn });
@@ -211,7 +212,7 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
 }
 
 function endAction(h: HandlerContext): Action {
-  return { id: 'meeting-end', label: h.m.meeting.buttons.end, command: 'möte avsluta', style: 'primary' };
+  return commandButton({ id: 'meeting-end', label: h.m.meeting.buttons.end, style: 'primary' }, 'meeting.end', h.lang, {});
 }
 
 async function postToChannel(h: HandlerContext, forum: ForumRow, row: MeetingRow, state: RunState, msg: ItemPost & { summary?: string }): Promise<void> {

@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/index.js';
 import { orgName } from '../render.js';
 import type { FileConfig } from '../settings.js';
 import type { ForumIndicators } from './indicators.js';
+import { labelOf } from '../vocabulary.js';
 
 /** 3.5 -> "3,5" (sv) or "3.5" (en); null -> "". */
 export function decimal(n: number | null, comma: boolean): string {
@@ -24,6 +25,6 @@ export function mainFigures(f: ForumIndicators, cfg: FileConfig, m: Messages): {
     { label: L.medianDays, value: f.daysToFirstStep.median === null ? '–' : `${decimal(f.daysToFirstStep.median, comma)} (${f.daysToFirstStep.cases})` },
     { label: L.stepsShare, value: f.steps.sharePercent === null ? '–' : `${decimal(f.steps.sharePercent, comma)} % (${f.steps.onTime}/${f.steps.due})` },
     { label: L.handovers, value: `${L.onTime} ${f.handovers.onTime}, ${L.late} ${f.handovers.late}, ${L.never} ${f.handovers.never}, ${L.pending} ${f.handovers.pending}` },
-    { label: L.outcomes, value: Object.entries(f.outcomes).map(([o, n]) => `${m.outcome[o] ?? o} ${n}`).join(', ') },
+    { label: L.outcomes, value: Object.entries(f.outcomes).map(([o, n]) => `${labelOf(m.outcome, o, o)} ${n}`).join(', ') },
   ];
 }

@@ -4,7 +4,7 @@
 import type { FileConfig } from '../settings.js';
 import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Store, StepRow } from '../stores.js';
 import { daysBetween, type IsoDate, localDate } from '../dates.js';
-import { OUTCOMES, type Outcome } from '../grammar.js';
+import { OUTCOMES, type Outcome } from '../vocabulary.js';
 import type { Quarter } from './quarter.js';
 
 export interface Count {

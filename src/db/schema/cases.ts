@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Consent, CaseStatus, Outcome } from '../../core/vocabulary.js';
 
 /** Last number handed out per forum and year; bumped atomically so codes never collide. */
 export const caseCounters = pgTable(
@@ -21,12 +22,12 @@ export const caseItems = pgTable(
     raisedBy: integer('raised_by').notNull(),
     organisationKey: text('organisation_key').notNull(),
     targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
-    consent: text('consent').notNull().default('okänt'), // ja | nej | okänt
+    consent: text('consent').$type<Consent>().notNull().default('okänt'), // ja | nej | okänt
     /** A configured question category (what kind of help is asked); shown even without consent. */
     category: text('category'),
     question: text('question'),
-    status: text('status').notNull().default('open'), // open | closed
-    outcome: text('outcome'),
+    status: text('status').$type<CaseStatus>().notNull().default('open'), // open | closed
+    outcome: text('outcome').$type<Outcome>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: integer('closed_by'),

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { HandoverStatus } from '../../core/vocabulary.js';
 
 /** Handover templates, mirrored from config on start. */
 export const handoverTemplates = pgTable('handover_templates', {
@@ -25,7 +26,7 @@ export const handovers = pgTable(
     dueDate: text('due_date').notNull(),
     fields: jsonb('fields').$type<Record<string, string>>(),
     flags: jsonb('flags').$type<string[]>(),
-    status: text('status').notNull().default('open'), // open | answered
+    status: text('status').$type<HandoverStatus>().notNull().default('open'), // open | answered
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     answeredBy: integer('answered_by'),

@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MeetingStatus, MinutesStatus } from '../../core/vocabulary.js';
 
 /** A materialised occurrence of a forum's cadence: moved, cancelled, running or held. */
 export const meetings = pgTable(
@@ -9,7 +10,7 @@ export const meetings = pgTable(
     scheduledDate: text('scheduled_date').notNull(),
     date: text('date').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    status: text('status').notNull().default('scheduled'), // scheduled | moved | cancelled | running | held
+    status: text('status').$type<MeetingStatus>().notNull().default('scheduled'), // scheduled | moved | cancelled | running | held
     note: text('note'),
     currentItem: integer('current_item'),
     /** The walk of a running or held meeting (core/meeting/state.ts `WalkState`, zod-checked on read). */
@@ -17,7 +18,7 @@ export const meetings = pgTable(
     /** What the agenda post of this occurrence last showed (core/agenda-post.ts `AgendaPostState`). */
     agendaPost: jsonb('agenda_post'),
     minutes: jsonb('minutes'),
-    minutesStatus: text('minutes_status'), // draft | approved
+    minutesStatus: text('minutes_status').$type<MinutesStatus>(), // draft | approved
     approvals: jsonb('approvals'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),

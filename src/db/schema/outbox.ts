@@ -1,4 +1,5 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { OutboxStatus } from '../../core/vocabulary.js';
 
 /** Every outgoing chat message, keyed for idempotency, delivered after commit and retried by the tick. */
 export const outbox = pgTable(
@@ -11,7 +12,7 @@ export const outbox = pgTable(
     /** When set, the message replaces an earlier delivery with this key (e.g. an agenda update). */
     replaces: text('replaces'),
     caseCode: text('case_code'),
-    status: text('status').notNull().default('pending'), // pending | sending | sent | failed
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'), // pending | sending | sent | failed
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { StepStatus } from '../../core/vocabulary.js';
 
 /** An agreed next step (åtgärd): one action, one owner, one due date. */
 export const nextSteps = pgTable(
@@ -11,7 +12,7 @@ export const nextSteps = pgTable(
     ownerOrganisationKey: text('owner_organisation_key'),
     dueDate: text('due_date').notNull(),
     text: text('text'),
-    status: text('status').notNull().default('open'), // open | done
+    status: text('status').$type<StepStatus>().notNull().default('open'), // open | done
     meetingId: integer('meeting_id'),
     createdBy: integer('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

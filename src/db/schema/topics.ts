@@ -1,4 +1,5 @@
 import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { TopicStatus } from '../../core/vocabulary.js';
 
 /** A question for a topic meeting (no individual cases there). */
 export const topics = pgTable(
@@ -9,7 +10,7 @@ export const topics = pgTable(
     text: text('text').notNull(),
     raisedBy: integer('raised_by').notNull(),
     organisationKey: text('organisation_key').notNull(),
-    status: text('status').notNull().default('open'), // open | discussed
+    status: text('status').$type<TopicStatus>().notNull().default('open'), // open | discussed
     decision: text('decision'),
     meetingId: integer('meeting_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

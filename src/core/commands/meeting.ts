@@ -1,0 +1,101 @@
+// `möte …` / `meeting …`: the coordinator walks the meeting item by item, moves or cancels it;
+// anyone taking part notes decisions and who informs whom.
+import { z } from 'zod';
+import { meetingCancel, meetingMove } from '../handlers/meeting-plan.js';
+import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from '../meeting/walk.js';
+import { defineCommand, none, msg, posts } from './spec.js';
+import { badMention, freeText, isMention, USAGE } from './words.js';
+
+const noArgs = z.object({});
+
+export const meetingStartCommand = defineCommand({
+  id: 'meeting.start',
+  group: 'meeting',
+  verbs: { sv: 'möte start', en: 'meeting start' },
+  args: noArgs,
+  access: 'coordinator',
+  run: async (h) => {
+    const message = await meetingStart(h);
+    return message ? msg(message) : none;
+  },
+});
+
+export const meetingNextCommand = defineCommand({
+  id: 'meeting.next',
+  group: 'meeting',
+  verbs: { sv: 'möte nästa', en: 'meeting next' },
+  args: noArgs,
+  access: 'coordinator',
+  run: (h) => posts(meetingAdvance(h, 'discussed')),
+});
+
+export const meetingSkipCommand = defineCommand({
+  id: 'meeting.skip',
+  group: 'meeting',
+  verbs: { sv: 'möte hoppa', en: 'meeting skip' },
+  args: noArgs,
+  access: 'coordinator',
+  run: (h) => posts(meetingAdvance(h, 'skipped')),
+});
+
+export const meetingEndCommand = defineCommand({
+  id: 'meeting.end',
+  group: 'meeting',
+  verbs: { sv: 'möte avsluta', en: 'meeting end' },
+  args: noArgs,
+  access: 'coordinator',
+  run: (h) => posts(meetingEnd(h)),
+});
+
+export const meetingDecideCommand = defineCommand({
+  id: 'meeting.decide',
+  group: 'meeting',
+  verbs: { sv: 'möte beslut', en: 'meeting decide' },
+  aliases: { en: ['meeting decision'] },
+  args: z.object({ text: z.string() }),
+  access: 'member',
+  parse(rest) {
+    const t = freeText.safeParse(rest.join(' '));
+    return t.success ? { text: t.data } : USAGE;
+  },
+  words: (a) => [a.text],
+  run: (h, a) => posts(meetingNote(h, { kind: 'decision', text: a.text })),
+});
+
+export const meetingInformCommand = defineCommand({
+  id: 'meeting.inform',
+  group: 'meeting',
+  verbs: { sv: 'möte info', en: 'meeting inform' },
+  aliases: { sv: ['möte informerar'] },
+  args: z.object({ who: z.string(), text: z.string() }),
+  access: 'member',
+  parse(rest) {
+    if (!isMention(rest[0])) return badMention(rest[0]);
+    const t = freeText.safeParse(rest.slice(1).join(' '));
+    return t.success ? { who: rest[0], text: t.data } : USAGE;
+  },
+  words: (a) => [a.who, a.text],
+  run: (h, a) => posts(meetingNote(h, { kind: 'inform', who: a.who, text: a.text })),
+});
+
+export const meetingMoveCommand = defineCommand({
+  id: 'meeting.move',
+  group: 'meeting',
+  verbs: { sv: 'möte flytta', en: 'meeting move' },
+  args: z.object({ date: z.string() }),
+  access: 'coordinator',
+  parse: (rest) => (rest.length === 1 ? { date: rest[0] } : USAGE),
+  words: (a) => [a.date],
+  run: (h, a) => posts(meetingMove(h, a.date)),
+});
+
+export const meetingCancelCommand = defineCommand({
+  id: 'meeting.cancel',
+  group: 'meeting',
+  verbs: { sv: 'möte ställ in', en: 'meeting cancel' },
+  args: z.object({ reason: z.string().nullable() }),
+  access: 'coordinator',
+  parse: (rest) => ({ reason: rest.length ? rest.join(' ').slice(0, 200) : null }),
+  words: (a) => (a.reason ? [a.reason] : []),
+  run: (h, a) => posts(meetingCancel(h, a.reason)),
+});

@@ -1,0 +1,35 @@
+// Small readers for the words of a command line, shared by the specs' parse functions.
+import { z } from 'zod';
+import type { ParseError } from './spec.js';
+
+export const CASE_CODE = /^[A-ZÅÄÖ]{2,6}-\d{4}-\d{3,}$/;
+export const caseCode = z.string().regex(CASE_CODE);
+export const mentionToken = z.string().regex(/^@\S+$/);
+export const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
+export const freeText = z.string().trim().min(1).max(2000);
+
+/** Lower-case and fold å/ä/ö so `arende ny` and `ärende ny` both work. */
+export function fold(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** A case code in any case, upper-cased; null when the word is none. */
+export function code(word: string | undefined): string | null {
+  if (!word) return null;
+  const c = word.toUpperCase();
+  return caseCode.safeParse(c).success ? c : null;
+}
+
+export const isMention = (w: string | undefined): w is string => w !== undefined && mentionToken.safeParse(w).success;
+
+/** The error for a wrong command shape; the core fills in the group's usage. */
+export const USAGE: ParseError = { error: 'usage' };
+export const badCaseCode = (w: string): ParseError => ({ error: 'badCaseCode', params: { value: w.slice(0, 30) } });
+export const badMention = (w: string | undefined): ParseError => ({ error: 'badMention', params: { value: (w ?? '').slice(0, 40) } });
+export const badId = (w: string): ParseError => ({ error: 'badId', params: { value: w.slice(0, 20) } });
+
+/** `#12` or `12`. */
+export function idWord(w: string): number | ParseError {
+  const n = positiveId.safeParse(w.replace(/^#/, ''));
+  return n.success ? n.data : badId(w);
+}
