@@ -54,6 +54,8 @@ const envSchema = z.object({
   MicrosoftAppTenantId: z.string().optional(),
   MicrosoftAppType: z.string().optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.string().optional(),
+  // issue 16: botbuilder's own name for where the channel's signing keys are published (sovereign clouds; tests).
+  ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SAMRAD_PUBLIC_URL: z.string().url().optional(),
 });
@@ -94,7 +96,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 export function teamsSetup(config: AppConfig) {
   const e = config.env;
   return {
-    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
+    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType, openIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl },
     configured: config.teamsConfigured,
     allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED === '1',
   };

@@ -1,6 +1,7 @@
 // The Teams bot: a teams-ai Application on botbuilder's CloudAdapter. It turns activities into
 // core commands (typed text, card buttons, card forms) and core replies into Adaptive Cards.
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CallerIdConstants, CardFactory, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationRefs } from '../../src/core/ports.js';
 import type { FileConfig } from '../../src/core/settings.js';
@@ -21,6 +22,8 @@ export interface TeamsAuth {
   appPassword?: string;
   tenantId?: string;
   appType?: string;
+  /** Where the channel's signing keys are published (botbuilder's ToBotFromChannelOpenIdMetadataUrl). */
+  openIdMetadataUrl?: string;
 }
 
 export interface TeamsDeps {
@@ -34,7 +37,25 @@ export interface TeamsDeps {
 
 /** botbuilder's own variable names; with no app id it runs unauthenticated (the HTTP route gates that). */
 export function teamsAdapter(auth: TeamsAuth): TeamsAdapter {
-  return new TeamsAdapter({ MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppTenantId: auth.tenantId, MicrosoftAppType: auth.appType } as never);
+  return new TeamsAdapter({
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appPassword,
+    MicrosoftAppTenantId: auth.tenantId,
+    MicrosoftAppType: auth.appType,
+    // Any one parameterised value makes botbuilder take all of them as given: the public cloud's, but this URL.
+    ...(auth.openIdMetadataUrl
+      ? {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
+  } as never);
 }
 
 /** What the composition root tells the adapter (src/config.ts `teamsSetup` builds it from the environment). */

@@ -4,7 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json, type Route } from '../../src/http/server.js';
 import type { Logger } from '../../src/log.js';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { TeamsBot } from './bot.js';
+import { authFailureStatus, malformedToken } from './auth-errors.js';
 
 const MAX_BODY = 512 * 1024;
 
@@ -52,6 +54,11 @@ function botResponse(res: ServerResponse) {
   };
 }
 
+/** CloudAdapterBase.processActivity: authenticates, then runs the turn; protected in the typings, public in use. */
+interface ProcessesActivities {
+  processActivity(auth: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<{ status?: number; body?: unknown } | undefined>;
+}
+
 export function teamsRoute(bot: TeamsBot | null, opts: { authenticated: boolean; allowUnauthenticated: boolean; logger: Logger }): Route {
   return {
     method: 'POST',
@@ -68,8 +75,39 @@ export function teamsRoute(bot: TeamsBot | null, opts: { authenticated: boolean;
         return json(res, (e as { status?: number }).status ?? 400, { ok: false });
       }
       if (!body || typeof body !== 'object' || Array.isArray(body)) return json(res, 400, { ok: false });
-      await bot.adapter.process({ body: body as Record<string, unknown>, headers: req.headers, method: req.method }, botResponse(res), (ctx) => bot.run(ctx));
-      opts.logger.debug({ type: (body as { type?: string }).type }, 'teams activity');
+      if (opts.authenticated) {
+        const why = malformedToken(req.headers.authorization);
+        if (why) {
+          opts.logger.warn({ why }, 'teams: request refused (authentication)');
+          return json(res, 401, { ok: false, error: 'unauthorized' });
+        }
+      }
+      const activity = body as Partial<Activity>;
+      if (typeof activity.type !== 'string') return json(res, 400, { ok: false });
+      // processActivity rather than process(): its failures are ours to answer (process() turns any
+      // error that is not its own AuthenticationError into a 500 carrying the library's message).
+      let turned = false;
+      let invoke: { status?: number; body?: unknown } | undefined;
+      try {
+        invoke = await (bot.adapter as unknown as ProcessesActivities).processActivity(req.headers.authorization ?? '', activity as Activity, async (ctx) => {
+          turned = true;
+          await bot.run(ctx);
+        });
+      } catch (e) {
+        if (turned) {
+          opts.logger.error({ error: (e as Error)?.name }, 'teams: turn failed');
+          return json(res, 500, { ok: false });
+        }
+        const status = authFailureStatus(e);
+        if (status === 503) opts.logger.error({ error: (e as Error)?.name, code: (e as { code?: unknown })?.code }, 'teams: the identity provider cannot be reached; request refused with 503');
+        else opts.logger.warn({ error: (e as Error)?.name }, 'teams: request refused (authentication)');
+        return json(res, status, { ok: false, error: status === 503 ? 'identity provider unavailable, try again' : 'unauthorized' });
+      }
+      const out = botResponse(res);
+      out.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) out.send(invoke.body);
+      out.end();
+      opts.logger.debug({ type: activity.type }, 'teams activity');
     },
   };
 }
