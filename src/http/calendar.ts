@@ -10,6 +10,7 @@ import type { Clock, Lang } from '../core/model.js';
 import { plannedMeetings, type PlannedMeeting } from '../core/schedule.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { json, type Route } from './server.js';
+import { foldLines } from './ics-fold.js';
 
 /** The feed covers half a year back and a bit more than a year ahead. */
 const PAST_DAYS = 183;
@@ -29,13 +30,13 @@ export function forumIcs(forum: ForumRow, meetings: PlannedMeeting[], m: Message
       title: p.status === 'cancelled' ? `${m.calendar.cancelledPrefix} ${forum.name}` : forum.name,
       description: notes.join('\n') || undefined,
       status: p.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-      // A change to an occurrence must win over the copy a client already has.
-      sequence: p.status === 'scheduled' ? 0 : 1,
+      // Every change (move, cancel, restore, a new time in the config) raises it, so clients take the update.
+      sequence: (forum.scheduleSequence ?? 0) + (p.row?.sequence ?? 0),
     };
   });
   const { error, value } = createEvents(events, { productId: 'samrad', method: 'PUBLISH', calName: forum.name });
   if (error || !value) throw error ?? new Error('ics: no output');
-  return value;
+  return foldLines(value);
 }
 
 export interface CalendarRouteOptions {

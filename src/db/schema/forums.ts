@@ -22,6 +22,8 @@ export const forums = pgTable(
     channelRef: jsonb('channel_ref'),
     linkedAt: timestamp('linked_at', { withTimezone: true }),
     calendarToken: text('calendar_token'),
+    /** Bumped when the config changes the forum's time or length: part of every event's ICS SEQUENCE. */
+    scheduleSequence: integer('schedule_sequence').notNull().default(0),
   },
   (t) => [uniqueIndex('forums_channel').on(t.channelPlatform, t.channelId)],
 );

@@ -22,6 +22,8 @@ export const meetings = pgTable(
     approvals: jsonb('approvals'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Bumped by every change to the occurrence (move, cancel, restore): the ICS SEQUENCE (RFC 5545 §3.8.7.4). */
+    sequence: integer('sequence').notNull().default(0),
   },
   (t) => [uniqueIndex('meetings_forum_scheduled').on(t.forumKey, t.scheduledDate)],
 );

@@ -33,8 +33,9 @@ export function meetingStore(db: Db): MeetingStore {
     async save(v) {
       const [row] = await db
         .insert(meetings)
-        .values(v)
-        .onConflictDoUpdate({ target: [meetings.forumKey, meetings.scheduledDate], set: { date: v.date, startsAt: v.startsAt, status: v.status, note: v.note } })
+        // Every change to an occurrence is a new version of its calendar event (ICS SEQUENCE).
+        .values({ ...v, sequence: 1 })
+        .onConflictDoUpdate({ target: [meetings.forumKey, meetings.scheduledDate], set: { date: v.date, startsAt: v.startsAt, status: v.status, note: v.note, sequence: sql`${meetings.sequence} + 1` } })
         .returning();
       return row;
     },

@@ -1,5 +1,6 @@
 // Mirrors the configured organisations, forums and handover templates into the database; keeps
 // channel bindings (they are made in chat, not in config).
+import { sql } from 'drizzle-orm';
 import type { Settings } from '../../core/settings.js';
 import type { Db } from '../client.js';
 import { forums, handoverTemplates, organisations } from '../schema/index.js';
@@ -22,7 +23,9 @@ export async function syncSettings(db: Db, cfg: Settings): Promise<void> {
         holidayPolicy: f.holidayPolicy,
         coordinatorEmail: f.coordinator ?? null,
       };
-      await tx.insert(forums).values({ key: f.key, ...values }).onConflictDoUpdate({ target: forums.key, set: values });
+      // A new time or length changes every event in the calendar feed: its SEQUENCE must go up.
+      const scheduleSequence = sql`case when ${forums.time} is distinct from excluded.time or ${forums.durationMinutes} is distinct from excluded.duration_minutes then ${forums.scheduleSequence} + 1 else ${forums.scheduleSequence} end`;
+      await tx.insert(forums).values({ key: f.key, ...values }).onConflictDoUpdate({ target: forums.key, set: { ...values, scheduleSequence } });
     }
     for (const h of cfg.handoverTemplates) {
       const values = { name: h.name, fromOrganisationKey: h.from, toOrganisationKey: h.to, dueWorkingDays: h.dueWorkingDays, definition: h };
