@@ -2,14 +2,16 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
 
-const LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+// Debug is never asked for: its lines are request bodies (see below).
+const LEVELS: Record<string, LogLevel> = { trace: LogLevel.INFO, debug: LogLevel.INFO, info: LogLevel.INFO, warn: LogLevel.WARN };
 
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'slack' });
   const line = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
   return {
-    // Bolt's debug lines may hold request bodies (user text): only at trace.
-    debug: (...m: unknown[]) => child.trace(line(m)),
+    // Bolt's and the Web API client's debug lines hold request and response bodies (user text):
+    // never logged, at any level (issue 15).
+    debug: () => {},
     info: (...m: unknown[]) => child.info(line(m)),
     warn: (...m: unknown[]) => child.warn(line(m)),
     error: (...m: unknown[]) => child.error(line(m)),

@@ -57,9 +57,11 @@ export function organisationOf(cfg: FileConfig, who: Pick<Identity, 'email' | 't
 /** Longest free text the bot keeps, whichever way it came in (command line, form, card). */
 export const MAX_FREE_TEXT = 2000;
 
-export function piiGuard(m: Messages, text: string, where?: string): void {
+/** `today` (the injected clock's date) decides whether a date shape can be a birth date. */
+export function piiGuard(m: Messages, text: string, where: string | undefined, today: string): void {
+  // Never cut: a text over the limit is refused whole, and says so.
   if (text.length > MAX_FREE_TEXT) throw new UserError('tooLong', { max: String(MAX_FREE_TEXT) });
-  const kinds = detectPii(text);
+  const kinds = detectPii(text, { today, names: true });
   if (kinds.length) {
     const found = kinds.map((k) => m.piiKinds[k] ?? k);
     const hints = [...new Set(kinds.map((k) => m.piiHints[k]).filter(Boolean))];

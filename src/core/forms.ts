@@ -130,7 +130,7 @@ const caseNewForm: FormSpec = {
       if (!CONSENTS.includes(consent)) throw new UserError('badConsent', { value: consent.slice(0, 20) });
     });
     const question = r.required('question');
-    r.check('question', () => piiGuard(r.ctx.m, question));
+    r.check('question', () => piiGuard(r.ctx.m, question, undefined, r.ctx.today));
     return { name: 'case.new', groups, consent, question };
   },
 };
@@ -161,7 +161,7 @@ const stepNewForm: FormSpec = {
     const due = r.required('due');
     const date = r.check('due', () => dueDate({ today: r.ctx.today }, due));
     const text = r.required('text');
-    r.check('text', () => piiGuard(r.ctx.m, text));
+    r.check('text', () => piiGuard(r.ctx.m, text, undefined, r.ctx.today));
     return { name: 'step.new', code, owner, due: date ?? due, text };
   },
 };
@@ -250,7 +250,7 @@ const handoverReplyForm: FormSpec = {
       const v = r.one(fold(f.key));
       if (v) given[f.key] = v;
     }
-    const checked = checkAnswer({ today: r.ctx.today, guard: (text, where) => piiGuard(r.ctx.m, text, where) }, tpl, given);
+    const checked = checkAnswer({ today: r.ctx.today, guard: (text, where) => piiGuard(r.ctx.m, text, where, r.ctx.today) }, tpl, given);
     for (const [key, e] of Object.entries(checked.errors)) r.fail(fold(key), errorText(r.ctx.m, e.key, e.params));
     for (const f of checked.missing) r.fail(fold(f.key), r.ctx.m.forms.required);
     return { name: 'handover.reply', id, fields: given };

@@ -23,8 +23,12 @@
  * The help text and every refusal tell the user never to write them.
  */
 import PersonnummerModule from 'personnummer';
+import { findExtra } from './pii-extra.js';
+import { hasFullName } from './pii-names.js';
+import { normalise, variants } from './pii-normal.js';
+import { findIdentityNumbers } from './pii-numbers.js';
 
-export type PiiKind = 'personnummer' | 'samordningsnummer' | 'email' | 'phone' | 'address';
+export type PiiKind = 'personnummer' | 'samordningsnummer' | 'email' | 'phone' | 'address' | 'name';
 
 export interface PiiFinding {
   kind: PiiKind;
@@ -47,6 +51,7 @@ const KIND_PRIORITY: readonly PiiKind[] = [
   'email',
   'phone',
   'address',
+  'name',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -272,23 +277,40 @@ export function findPii(text: string): PiiFinding[] {
   return kept.sort((a, b) => a.index - b.index);
 }
 
-/**
- * A copy of the text with look-alikes folded: full-width digits and letters (NFKC), zero-width and
- * other invisible format characters removed, dash and space variants made plain.
- */
+/** The guard's normal form (NFKC, ASCII digits, invisibles removed, separators folded): see pii-normal.ts. */
 export function normaliseForScan(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\p{Cf}\u00AD]/gu, '')
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
-    .replace(/[\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  return normalise(text);
 }
 
-/** The kinds of identity in a text, looked for in the text as written and in its normalised copy. */
-export function detectPii(text: string): PiiKind[] {
-  const kinds = new Set(findPii(text).map((f) => f.kind));
-  const folded = normaliseForScan(text);
-  if (folded !== text) for (const f of findPii(folded)) kinds.add(f.kind);
+export interface DetectOptions {
+  /** Today (YYYY-MM-DD, Europe/Stockholm): a birth date after it is no personnummer. From the injected clock. */
+  today: string;
+  /** Also look for a person's full name (every free text the guard checks; off for quoted echoes). */
+  names?: boolean;
+}
+
+/**
+ * The kinds of identity in a text. Every free text in every path goes through here before it is
+ * stored or posted: the text is brought to one normal form and its variants (see pii-normal.ts), and
+ * each is scanned by the span matchers above, the grouped-digit scan for identity numbers
+ * (pii-numbers.ts), the extra address and e-mail forms (pii-extra.ts) and, when asked, for names.
+ */
+export function detectPii(text: string, opts: DetectOptions): PiiKind[] {
+  // Identity numbers come from the date-aware scan only (the span matcher knows no "today").
+  const spans = (t: string) => findPii(t).filter((f) => f.kind !== 'personnummer' && f.kind !== 'samordningsnummer');
+  const kinds = new Set(spans(text).map((f) => f.kind));
+  let weakIdentity: PiiKind | null = null;
+  for (const v of variants(normalise(text))) {
+    for (const f of spans(v)) kinds.add(f.kind);
+    for (const k of findExtra(v)) kinds.add(k);
+    for (const f of findIdentityNumbers(v, opts.today)) {
+      if (f.valid) kinds.add(f.kind);
+      else weakIdentity ??= f.kind;
+    }
+    if (opts.names && hasFullName(v)) kinds.add('name');
+  }
+  // A number with a wrong check digit that is also a phone number is reported as the phone number.
+  if (weakIdentity && !kinds.has('phone')) kinds.add(weakIdentity);
   return KIND_PRIORITY.filter((k) => kinds.has(k));
 }
 
@@ -300,5 +322,5 @@ export function detectPii(text: string): PiiKind[] {
 const BROADCAST_RE = /<!(?:channel|here|everyone|subteam\^[^>]*)(?:\|[^>]*)?>|(?<![\p{L}\p{N}._%+-])@(?:here|channel|everyone|all|kanal|alla)(?![\p{L}\p{N}@.])/iu;
 
 export function hasBroadcastMention(text: string): boolean {
-  return BROADCAST_RE.test(text) || BROADCAST_RE.test(normaliseForScan(text));
+  return BROADCAST_RE.test(text) || variants(normalise(text)).some((v) => BROADCAST_RE.test(v));
 }

@@ -81,7 +81,7 @@ export class Samrad {
       // The error's kind, code and stack frames, not its message: a driver's message (drizzle's "Failed
       // query: … params: …") quotes the values of the statement, i.e. what the user typed.
       const err = e as Error & { code?: unknown; cause?: { code?: unknown } };
-      this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').slice(1).join('\n') }, 'command failed');
+      this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') }, 'command failed');
       return this.refuse(lang, 'internal');
     }
   }
@@ -166,14 +166,14 @@ export class Samrad {
       async audit(action, caseCode, forumKey = null) {
         await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
       },
-      guard: (text, where) => piiGuard(m, text, where),
+      guard: (text, where) => piiGuard(m, text, where, localDate(now)),
       publicUrl: this.deps.publicUrl?.replace(/\/+$/, '') ?? null,
     };
   }
 
   private refuse(lang: Lang, key: ErrorKey, params?: Record<string, string>): Reply {
     // A usage error names the group; its usage lines come from the group's specs.
-    const p = key === 'usage' ? { usage: groupUsage(params?.group ?? 'help', lang) } : echoSafe(params);
+    const p = key === 'usage' ? { usage: groupUsage(params?.group ?? 'help', lang) } : echoSafe(params, localDate(this.deps.clock.now()));
     const message: Message = { tone: 'error', blocks: [{ type: 'text', text: errorText(messages(lang), key, p) }] };
     return { ok: false, message, outboxIds: [], lang };
   }
@@ -202,15 +202,15 @@ function upsertIdentity(store: Store, who: Identity, organisationKey: string): P
  * the whole channel, so a quoted identity or mass mention would leak or notify after all: identities
  * are cut out and mentions defused. A mention of a colleague (`@namn@domän`) is kept: it names staff.
  */
-function echoSafe(params: Record<string, string> | undefined): Record<string, string> | undefined {
+function echoSafe(params: Record<string, string> | undefined, today: string): Record<string, string> | undefined {
   if (!params) return params;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = /^@[^@\s]+@[^@\s]+$/.test(v) ? defuse(v) : defuse(redactPii(v));
+  for (const [k, v] of Object.entries(params)) out[k] = /^@[^@\s]+@[^@\s]+$/.test(v) ? defuse(v) : defuse(redactPii(v, today));
   return out;
 }
 
-function redactPii(v: string): string {
-  if (!detectPii(v).length) return v;
+function redactPii(v: string, today: string): string {
+  if (!detectPii(v, { today, names: true }).length) return v;
   const spans = findPii(v);
   if (!spans.length) return '…'; // found only in the normalised copy: nothing of it is worth echoing
   let out = '';

@@ -10,6 +10,7 @@ export const en = {
     email: 'an e-mail address',
     phone: 'a phone number',
     address: 'an address',
+    name: 'a name (first name and surname)',
   },
   piiHints: {
     personnummer: 'Remove the number and write the case code in your own journal instead.',
@@ -17,6 +18,7 @@ export const en = {
     email: "Mention a colleague with @name instead of an e-mail address; the person's own address belongs in the journal.",
     phone: 'Write e.g. "contact via the caseworker" instead of the number.',
     address: 'Write the district or "lives in the municipality" instead of the address.',
+    name: 'Write "the person" or the case code instead of the name; mention colleagues with @name.',
   },
   commands: {
     help: { help: 'this list' },

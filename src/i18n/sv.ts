@@ -26,6 +26,7 @@ export const sv = {
     email: 'en e-postadress',
     phone: 'ett telefonnummer',
     address: 'en adress',
+    name: 'ett namn (förnamn och efternamn)',
   } satisfies Record<PiiKind, string>,
   /** How to phrase it instead, per kind of identity found (issue 7). */
   piiHints: {
@@ -34,6 +35,7 @@ export const sv = {
     email: 'Nämn en kollega med @namn i stället för en e-postadress; den enskildes adress hör hemma i journalen.',
     phone: 'Skriv t.ex. "kontakt via handläggaren" i stället för numret.',
     address: 'Skriv stadsdel eller "bor i kommunen" i stället för adressen.',
+    name: 'Skriv "personen" eller ärendekoden i stället för namnet; kollegor nämner du med @namn.',
   } satisfies Record<PiiKind, string>,
   /** Per command (src/core/commands): its arguments as usage and `hjälp` write them, and its help line. */
   commands: commandTexts({
