@@ -76,8 +76,8 @@ function birth(century: string, yymmdd: string, plus: boolean, today: string): I
     year = Number(century) * 100 + yy;
   } else {
     // Without the century: this century up to this year, else the last one; `+` adds a hundred years.
-    // By year, not by day: `261201-1300` late in 2026 is a date in the future (a log entry, a time),
-    // not a person born in December 1926 (who would be 99 and rarely in a forum's target groups).
+    // By year, not by day: `YYMMDD-HHMM` for a day later this year is a date in the future (a log entry, a time),
+    // not a person born in that month a hundred years earlier (who would be 99 and rarely in a forum's target groups).
     year = Math.floor(ty / 100) * 100 + yy;
     if (year > ty) year -= 100;
     if (plus) year -= 100;

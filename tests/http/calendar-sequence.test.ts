@@ -1,34 +1,18 @@
 // The feed after changes, read back with ical.js: SEQUENCE rises with every change to an occurrence
 // (RFC 5545 §3.8.7.4, or clients keep the old copy), and every line is folded within 75 octets without
 // splitting a UTF-8 character.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import ICAL from 'ical.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { calendarRoutes } from '../../src/http/calendar.js';
+import { describe, expect, it } from 'vitest';
 import { foldLines } from '../../src/http/ics-fold.js';
-import { createHttpServer } from '../../src/http/server.js';
-import { createLogger } from '../../src/log.js';
-import { ANNA, useTestBot } from '../helpers/bot.js';
+import { ANNA } from '../helpers/bot.js';
+import { useCalendarServer } from '../helpers/calendar.js';
 
-let server: Server;
-let base: string;
-
-const { bot } = useTestBot({
-  setup: async (bot) => {
-    server = createHttpServer(calendarRoutes(bot.store, { clock: bot.clock, language: 'sv' }), createLogger('silent'));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  },
-});
-afterEach(async () => {
-  await new Promise((r) => server.close(r));
-});
+const { bot, fetchFeed } = useCalendarServer();
 
 const UID = 'arendeforum-unga-2026-12-03@samrad';
 
 async function feed(path: string): Promise<{ raw: string; sequence: () => number; event: () => ICAL.Component }> {
-  const raw = await (await fetch(base + path)).text();
+  const raw = await (await fetchFeed(path)).text();
   const cal = new ICAL.Component(ICAL.parse(raw));
   const event = () => cal.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === UID)!;
   return { raw, event, sequence: () => Number(event().getFirstPropertyValue('sequence')) };

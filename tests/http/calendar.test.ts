@@ -1,28 +1,12 @@
 // The ICS feed as Outlook would read it: the link `kalender` gives, parsed back by node-ical.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import ical from 'node-ical';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { meetings } from '../../src/db/schema/index.js';
 import { zonedInstant } from '../../src/core/dates.js';
-import { calendarRoutes } from '../../src/http/calendar.js';
-import { createHttpServer } from '../../src/http/server.js';
-import { createLogger } from '../../src/log.js';
-import { ANNA, KARIN, useTestBot } from '../helpers/bot.js';
+import { ANNA, KARIN } from '../helpers/bot.js';
+import { useCalendarServer } from '../helpers/calendar.js';
 
-let server: Server;
-let base: string;
-
-const { bot, database } = useTestBot({
-  setup: async (bot) => {
-    server = createHttpServer(calendarRoutes(bot.store, { clock: bot.clock, language: 'sv' }), createLogger('silent'));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  },
-});
-afterEach(async () => {
-  await new Promise((r) => server.close(r));
-});
+const { bot, database, fetchFeed } = useCalendarServer();
 
 type Ev = { type: string; uid: string; start: Date; end: Date; status?: string; summary: string; description?: string };
 
@@ -42,7 +26,7 @@ describe('calendar feed', () => {
       { forumKey: 'arendeforum-unga', scheduledDate: '2026-12-03', date: '2026-12-04', startsAt: zonedInstant('2026-12-04', '10:00'), status: 'moved' },
       { forumKey: 'arendeforum-unga', scheduledDate: '2026-12-17', date: '2026-12-17', startsAt: zonedInstant('2026-12-17', '13:00'), status: 'cancelled', note: 'Krockar med julavslutningen' },
     ]);
-    const res = await fetch(base + path);
+    const res = await fetchFeed(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const body = await res.text();
@@ -79,9 +63,9 @@ describe('calendar feed', () => {
     expect(await bot.say(KARIN, 'kalender')).toBe('Det får bara forumets samordnare göra.');
     const token = path.split('token=')[1];
     expect(token.length).toBeGreaterThanOrEqual(32);
-    expect((await fetch(`${base}/calendar/arendeforum-unga.ics`)).status).toBe(404);
-    expect((await fetch(`${base}/calendar/arendeforum-unga.ics?token=${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).status).toBe(404);
-    expect((await fetch(`${base}/calendar/arendeforum-vuxna.ics?token=${token}`)).status).toBe(404);
-    expect((await fetch(`${base}/calendar/finns-inte.ics?token=${token}`)).status).toBe(404);
+    expect((await fetchFeed(`/calendar/arendeforum-unga.ics`)).status).toBe(404);
+    expect((await fetchFeed(`/calendar/arendeforum-unga.ics?token=${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).status).toBe(404);
+    expect((await fetchFeed(`/calendar/arendeforum-vuxna.ics?token=${token}`)).status).toBe(404);
+    expect((await fetchFeed(`/calendar/finns-inte.ics?token=${token}`)).status).toBe(404);
   });
 });
