@@ -5,12 +5,22 @@ import type { Message, Target } from '../../src/core/model.js';
 import type { ChatPort } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { platformError, toDeliveryError, UNREACHABLE } from './errors.js';
-import { fallbackText, toBlocks } from './render.js';
+import { fallbackText, toPages } from './render.js';
 
 /** What a delivered message is remembered by, so a later one can replace it. */
 export interface SlackRef {
   channel: string;
   ts: string;
+  /** The further posts of a message split across several (a long agenda or minutes). */
+  more?: string[];
+}
+
+type Content = { text: string; blocks: unknown[] };
+
+/** The notification line of a further post: its header, or the message's own line. */
+function pageText(blocks: unknown[], text: string): string {
+  const h = blocks[0] as { type?: string; text?: { text?: string } } | undefined;
+  return h?.type === 'header' && h.text?.text ? h.text.text : text;
 }
 
 function isRef(v: unknown): v is SlackRef {
@@ -31,14 +41,12 @@ export class SlackPort implements ChatPort {
     const where = target.kind === 'channel' ? target.channelId : target.externalId;
     try {
       const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target.externalId);
-      const content = { text: fallbackText(message), blocks: toBlocks(message) };
-      if (isRef(replaces)) {
-        const updated = await this.update(replaces, content);
-        if (updated) return updated;
-      }
-      const res = await this.client.chat.postMessage({ channel, ...content, unfurl_links: false, unfurl_media: false });
+      const pages = toPages(message);
+      const text = fallbackText(message);
+      const contents = pages.map((blocks, i) => ({ text: i === 0 ? text : pageText(blocks, text), blocks }));
+      const sent = isRef(replaces) ? await this.replace(replaces, channel, contents) : await this.postAll(channel, contents);
       this.unreachable.delete(where);
-      return { channel: res.channel ?? channel, ts: res.ts ?? '' };
+      return sent;
     } catch (e) {
       const code = platformError(e);
       if (code && UNREACHABLE.has(code)) {
@@ -54,8 +62,36 @@ export class SlackPort implements ChatPort {
     return this.unreachable.get(where);
   }
 
+  private async postAll(channel: string, contents: Content[], from = 0, into?: SlackRef): Promise<SlackRef> {
+    let ref = into;
+    for (const content of contents.slice(from)) {
+      const res = await this.client.chat.postMessage({ channel, ...content, unfurl_links: false, unfurl_media: false });
+      const ts = res.ts ?? '';
+      if (!ref) ref = { channel: res.channel ?? channel, ts };
+      else ref.more = [...(ref.more ?? []), ts];
+    }
+    return ref ?? { channel, ts: '' };
+  }
+
+  /** A message posted before (maybe in several posts) gets the new pages: edited, added to, or trimmed. */
+  private async replace(prev: SlackRef, channel: string, contents: Content[]): Promise<SlackRef> {
+    const first = await this.update(prev, contents[0]);
+    if (!first) return this.postAll(channel, contents);
+    const ref: SlackRef = { ...first, more: [] };
+    const older = prev.more ?? [];
+    for (const [i, content] of contents.slice(1).entries()) {
+      const edited = older[i] ? await this.update({ channel: ref.channel, ts: older[i] }, content) : null;
+      if (edited) ref.more!.push(edited.ts);
+      else await this.postAll(ref.channel, [content], 0, ref);
+    }
+    // Posts the shorter message no longer needs are removed, so no stale page is left behind.
+    for (const ts of older.slice(contents.length - 1)) await this.client.chat.delete({ channel: ref.channel, ts }).catch(() => undefined);
+    if (!ref.more!.length) delete ref.more;
+    return ref;
+  }
+
   /** Edits in place; a message that is gone (deleted, too old) is posted anew instead. */
-  private async update(ref: SlackRef, content: { text: string; blocks: unknown[] }): Promise<SlackRef | null> {
+  private async update(ref: SlackRef, content: Content): Promise<SlackRef | null> {
     try {
       const res = await this.client.chat.update({ channel: ref.channel, ts: ref.ts, ...content } as never);
       return { channel: res.channel ?? ref.channel, ts: res.ts ?? ref.ts };

@@ -156,6 +156,8 @@ export interface TeamsRig {
   store: Store;
   clock: FakeClock;
   deliverer: Deliverer;
+  /** The core the adapter runs commands through (tests seed large forums through it). */
+  core: Samrad;
   teams: TeamsAdapterParts;
   url: string;
   /** Posts one activity to /api/messages; returns the HTTP status and JSON body (for invokes). */
@@ -191,6 +193,7 @@ export async function startTeamsRig(database: TestDatabase, connector: FakeConne
     store,
     clock,
     deliverer,
+    core,
     teams,
     url,
     async post(activity, headers = {}) {
