@@ -15,6 +15,9 @@ import { teamsRoute } from '../adapters/teams/route.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
 import { runReport } from './report/cli.js';
+import { runProtokoll } from './export/cli.js';
+import { minutesPdf } from './export/renderer.js';
+import { minutesRoutes } from './http/minutes.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createSlackAdapter, createSlackPort, type SlackAdapterOptions } from '../adapters/slack/index.js';
 import type { Server } from 'node:http';
@@ -27,6 +30,7 @@ const USAGE = `samrad – chat-ops för samverkansforum
   samrad migrate                    kör databasmigreringar
   samrad tick [--now <ISO-8601>]    kör allt schemalagt som är förfallet, en gång
   samrad report --quarter YYYY-Qn [--format csv|md|json] [--forum <nyckel>]
+  samrad protokoll --forum <nyckel> [--date YYYY-MM-DD] --format pdf|md
 `;
 
 export interface Runtime {
@@ -83,6 +87,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         await rt.database.close();
       }
     }
+    case 'protokoll': {
+      const rt = await openRuntime(config);
+      try {
+        return await runProtokoll(rest, { store: rt.store, config: config.file, out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) });
+      } finally {
+        await rt.database.close();
+      }
+    }
     default:
       process.stderr.write(`samrad: unknown command "${cmd}"\n\n${USAGE}`);
       return 2;
@@ -95,7 +107,7 @@ async function start(config: AppConfig): Promise<number> {
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
-  const core = new Samrad({ store: rt.store, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
+  const core = new Samrad({ store: rt.store, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL, minutesPdf });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
   try {
@@ -170,6 +182,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     ...healthRoutes(() => rt.database.ping()),
     ...calendarRoutes(rt.store, { clock: rt.clock, language: config.file.language }),
     ...reportRoutes(rt.store, config.file, rt.clock),
+    ...minutesRoutes(rt.store, config.file),
   ];
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
   // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
@@ -181,6 +194,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     logger: rt.logger,
     deliver: async (ids) => void (await deliverer.deliver(ids, 1)),
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
+    minutesPdf,
   });
   // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
   // botbuilder and teams-ai take ~4 s and ~100 MB to load, so they are imported only when Teams is configured.

@@ -8,6 +8,7 @@ import { detectPii, hasBroadcastMention } from './pii.js';
 import { UserError } from './errors.js';
 import type { ChannelRef, Identity, Lang, Message, Target } from './model.js';
 import type { AuditAction } from './vocabulary.js';
+import type { PdfRenderer } from './meeting/protokoll-load.js';
 
 export interface HandlerContext {
   store: Store;
@@ -27,7 +28,9 @@ export interface HandlerContext {
   resolveMember(token: string): Promise<MemberRow>;
   /** Queues a message in the outbox (same transaction); delivered after commit. */
   post(target: Target, message: Message, key: string, extra?: Partial<NewOutbox>): Promise<void>;
-  audit(action: AuditAction, caseCode: string | null, forumKey?: string | null): Promise<void>;
+  audit(action: AuditAction, caseCode: string | null, forumKey?: string | null, documentSha256?: string | null): Promise<void>;
+  /** Renders the protokoll as PDF, when the composition root provides one (its SHA-256 goes in the audit log). */
+  minutesPdf: PdfRenderer | null;
   /**
    * Refuses free text that identifies a person, mentions a whole channel, or is too long. Call it on
    * every free text before it is stored or posted; `where` names the field in the refusal (e.g. "Frågan").

@@ -1,5 +1,6 @@
 // The core entry: one line of text from any adapter in, a neutral reply out.
 // Every command runs in one transaction; a refusal rolls it back, so bad input changes nothing.
+import type { PdfRenderer } from './meeting/protokoll-load.js';
 import type { FileConfig } from './settings.js';
 import type { MemberRow, Store } from './stores.js';
 import { messages } from '../i18n/index.js';
@@ -35,6 +36,8 @@ export interface SamradDeps {
   deliver?: (ids: number[]) => Promise<void>;
   /** The server's public base URL (SAMRAD_PUBLIC_URL), for links to the calendar feed and report charts. */
   publicUrl?: string;
+  /** Renders the protokoll as PDF (its SHA-256 goes in the audit log when the minutes are approved). */
+  minutesPdf?: PdfRenderer;
 }
 
 export class Samrad {
@@ -163,11 +166,12 @@ export class Samrad {
       async post(target, message, key, extra) {
         outboxIds.push(...(await store.outbox.enqueue([{ key, target, payload: message, nextAttemptAt: now, createdAt: now, ...extra }])));
       },
-      async audit(action, caseCode, forumKey = null) {
-        await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
+      async audit(action, caseCode, forumKey = null, documentSha256 = null) {
+        await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode, documentSha256 });
       },
       guard: (text, where) => piiGuard(m, text, where, localDate(now)),
       publicUrl: this.deps.publicUrl?.replace(/\/+$/, '') ?? null,
+      minutesPdf: this.deps.minutesPdf ?? null,
     };
   }
 

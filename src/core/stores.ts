@@ -104,6 +104,8 @@ export interface MeetingStore {
   save(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: MeetingStatus; note: string | null }): Promise<MeetingRow>;
   /** The meeting whose minutes were written last. */
   latestMinutes(forumKey: string): Promise<MeetingRow | null>;
+  /** The meeting with minutes held on a date (the latest that day). */
+  minutesOn(forumKey: string, date: string): Promise<MeetingRow | null>;
   /** End times of the forum's held meetings that ended after `since`. */
   heldEnds(forumKey: string, since: Date): Promise<Date[]>;
   /** Meetings whose walk or minutes hold an item for this case. */
@@ -116,6 +118,8 @@ export interface MeetingStore {
 export interface AuditStore {
   add(e: Omit<NewAudit, 'id'>): Promise<void>;
   forCase(code: string): Promise<AuditRow[]>;
+  /** Who acted in a forum between two instants (its audit log): the people at a meeting, in id order. */
+  actorsBetween(forumKey: string, from: Date, to: Date): Promise<number[]>;
 }
 
 /** The outbox: every query on it, for the core (enqueue, retention) and the deliverer (claim, settle). */

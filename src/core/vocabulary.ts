@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = [
   'meeting.cancel',
   'minutes.approve',
   'minutes.approved',
+  'minutes.pdf',
+  'meeting.attendance',
   'report.read',
   'calendar.link',
   // Written by earlier versions; still in old logs.

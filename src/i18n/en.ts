@@ -1,9 +1,11 @@
 import type { Messages } from './sv.js';
 import { errorsEn } from './errors.en.js';
+import { protokollEn } from './protokoll.en.js';
 
 export const en = {
   lang: 'en',
   errors: errorsEn,
+  protokoll: protokollEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -45,6 +47,8 @@ export const en = {
     'meeting.cancel': { args: '[reason]', help: 'the coordinator cancels the next meeting' },
     'minutes.show': { help: 'the latest minutes' },
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },
+    'meeting.attendance': { args: '@person … [chair:@person] [secretary:@person]', help: 'records who was present, the chair and the secretary in the minutes' },
+    'minutes.pdf': { args: '[YYYY-MM-DD]', help: 'a link to the approved minutes as PDF (for registration and the archive)' },
     report: { args: '<year>-Q<n>', help: "the forum's quarterly follow-up, with a chart" },
     calendar: { help: "link to the forum's meeting calendar (ICS), for the coordinator" },
   },
@@ -139,6 +143,8 @@ export const en = {
     'meeting.cancel': 'cancelled the meeting',
     'minutes.approve': 'approved the minutes',
     'minutes.approved': 'approved the minutes (last)',
+    'minutes.pdf': 'fetched the minutes as PDF',
+    'meeting.attendance': 'recorded the attendance of the meeting',
     'report.read': 'produced the quarterly report',
     'calendar.link': 'fetched the calendar link',
     'meeting.item': 'took the case up in a meeting',

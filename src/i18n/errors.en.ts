@@ -42,6 +42,7 @@ export const errorsEn = {
     notACaseItem: () => 'The current item is a topic, not a case: give the case code.',
     minutesLocked: (p: { date: string }) => `The meeting of ${p.date} is held and its minutes are approved; they can no longer change.`,
     noMinutes: () => 'There are no minutes in this forum yet.',
+    noMeetingForAttendance: () => 'There is no running or held meeting to record the attendance of.',
     minutesAlreadyApproved: (p: { date: string; by: string }) => `The minutes of ${p.date} are already approved by ${p.by}.`,
     orgAlreadyApproved: (p: { org: string }) => `${p.org} has already approved the minutes. One person from each organisation is needed.`,
     noOpenCases: () => 'There are no open cases in this forum to add a next step to.',

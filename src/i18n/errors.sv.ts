@@ -41,6 +41,7 @@ export const errorsSv = {
     notACaseItem: () => 'Punkten som pågår är en fråga, inget ärende: ange ärendekoden.',
     minutesLocked: (p: { date: string }) => `Mötet ${p.date} är hållet och protokollet är justerat; det kan inte längre ändras.`,
     noMinutes: () => 'Det finns inget protokoll ännu i det här forumet.',
+    noMeetingForAttendance: () => 'Det finns inget pågående eller hållet möte att föra in närvaron för.',
     minutesAlreadyApproved: (p: { date: string; by: string }) => `Protokollet för ${p.date} är redan justerat av ${p.by}.`,
     orgAlreadyApproved: (p: { org: string }) => `${p.org} har redan justerat protokollet. Det behövs en person från varje organisation.`,
     noOpenCases: () => 'Det finns inga öppna ärenden i det här forumet att lägga en åtgärd på.',

@@ -4,6 +4,7 @@ import type { Lang } from '../core/model.js';
 import type { PiiKind } from '../core/pii.js';
 import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
 import { errorsSv } from './errors.sv.js';
+import { protokollSv } from './protokoll.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -20,6 +21,7 @@ export const sv = {
   /** The language these texts are in (buttons write their commands in it). */
   lang: 'sv' as Lang,
   errors: errorsSv,
+  protokoll: protokollSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -63,6 +65,8 @@ export const sv = {
     'meeting.cancel': { args: '[orsak]', help: 'samordnaren ställer in nästa möte' },
     'minutes.show': { help: 'senaste protokollet' },
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },
+    'meeting.attendance': { args: '@person … [ordförande:@person] [sekreterare:@person]', help: 'för in vilka som var med, ordförande och sekreterare i protokollet' },
+    'minutes.pdf': { args: '[ÅÅÅÅ-MM-DD]', help: 'länk till det justerade protokollet som PDF (för diariet och arkivet)' },
     report: { args: '<år>-Q<n>', help: 'kvartalets uppföljning för forumet, med diagram' },
     calendar: { help: 'länk till forumets möteskalender (ICS), för samordnaren' },
   }),
@@ -159,6 +163,8 @@ export const sv = {
     'meeting.cancel': 'ställde in mötet',
     'minutes.approve': 'justerade protokollet',
     'minutes.approved': 'justerade protokollet (sist)',
+    'minutes.pdf': 'hämtade protokollet som PDF',
+    'meeting.attendance': 'förde in närvaron på mötet',
     'report.read': 'tog fram kvartalsrapporten',
     'calendar.link': 'hämtade kalenderlänken',
     'meeting.item': 'tog upp ärendet på mötet',
