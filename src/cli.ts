@@ -107,7 +107,17 @@ async function start(config: AppConfig): Promise<number> {
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
-  const core = new Samrad({ store: rt.store, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL, minutesPdf });
+  const core = new Samrad({
+    store: rt.store,
+    config: config.file,
+    clock: rt.clock,
+    logger: rt.logger,
+    deliver: async (ids) => void (await deliverer.deliver(ids)),
+    deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
+    leaseMs: deliverer.leaseMs,
+    publicUrl: config.env.SAMRAD_PUBLIC_URL,
+    minutesPdf,
+  });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
   try {
@@ -172,6 +182,8 @@ export interface ServerComposition {
 export interface ServerOverrides {
   /** Web API retries inside one call (tests use none). */
   slackRetryConfig?: SlackAdapterOptions['retryConfig'];
+  /** The bound between ack and work (tests use a small one). */
+  workQueue?: SlackAdapterOptions['workQueue'];
 }
 
 /** Builds core, deliverer, routes and chat ports for server mode; each configured chat adapter adds its own. */
@@ -193,6 +205,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     clock: rt.clock,
     logger: rt.logger,
     deliver: async (ids) => void (await deliverer.deliver(ids, 1)),
+    deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
+    leaseMs: deliverer.leaseMs,
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
     minutesPdf,
   });
@@ -218,6 +232,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       appToken: config.env.SLACK_APP_TOKEN,
       apiUrl: config.env.SLACK_API_URL,
       retryConfig: overrides.slackRetryConfig,
+      workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
     });
     ports.slack = slack.port;
     routes.push(...slack.routes);
