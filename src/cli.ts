@@ -196,6 +196,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     ...reportRoutes(rt.store, config.file, rt.clock),
     ...minutesRoutes(rt.store, config.file),
   ];
+  warnWithoutPublicUrl(config, rt.logger);
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
   // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
   // so a person's answer is never held up by a chat platform that is struggling.
@@ -302,4 +303,10 @@ async function startServer(config: AppConfig): Promise<number> {
   await rt.database.close();
   rt.logger.info('stopped');
   return 0;
+}
+
+/** Slack and Teams load chart images and PDF links from the public URL: without it they cannot, so say so once. */
+function warnWithoutPublicUrl(config: AppConfig, logger: Logger): void {
+  if (config.env.SAMRAD_PUBLIC_URL) return;
+  logger.warn('SAMRAD_PUBLIC_URL is not set: report charts and protokoll PDF links cannot be shown in Slack or Teams (set it to the public https address of this server)');
 }

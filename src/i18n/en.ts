@@ -93,7 +93,7 @@ export const en = {
     noMeeting: 'none planned',
     topic: 'Topic',
     category: 'Category',
-    noCategory: 'no category',
+    noCategory: 'none given',
     stepWithoutConsent: '(without consent – text not shown)',
     textWithoutConsent: '(without consent – text not shown)',
     struck: 'struck',
@@ -256,6 +256,7 @@ export const en = {
     title: (p: { quarter: string; from: string; to: string }) => `Follow-up ${p.quarter} (${p.from} – ${p.to})`,
     chatTitle: (p: { forum: string; quarter: string }) => `Follow-up ${p.quarter} – ${p.forum}`,
     asOf: (p: { date: string }) => `Figures as of ${p.date}.`,
+    chartNeedsPublicUrl: 'The chart cannot be shown here: the server has no SAMRAD_PUBLIC_URL (the public address Slack and Teams load images from). Ask operations to set it; the figures above stand.',
     decimalComma: false,
     csvHeader: ['Forum', 'Quarter', 'Indicator', 'Category', 'Value'],
     labels: {

@@ -1,5 +1,6 @@
 // English refusals and error answers: the `errors` part of en.ts, kept apart to keep that file small.
 import type { Messages } from './sv.js';
+import { integer } from './numbers.js';
 
 export const errorsEn = {
     empty: () => 'Type a command, e.g. `help`.',
@@ -12,7 +13,7 @@ export const errorsEn = {
     badId: (p: { value: string }) => `"${p.value}" is not a valid number.`,
     badField: (p: { value: string }) => `"${p.value}" should be written as field=value.`,
     badQuarter: (p: { value: string }) => `"${p.value}" is not a quarter. Write e.g. 2026-Q4.`,
-    tooLong: (p: { max: string }) => `The text is too long (at most ${p.max} characters).`,
+    tooLong: (p: { max: string }) => `The text is too long (at most ${integer(p.max, 'en')} characters).`,
     badDate: (p: { value: string }) => `I don't understand the date "${p.value}". Write e.g. 2026-12-01, 1/12, today, tomorrow, friday or +3 (working days).`,
     pastDate: (p: { date: string }) => `${p.date} has already passed. Choose a date from today on.`,
     unknownOrganisation: () => "You don't belong to any of the forum's organisations, so you can't see or change cases here. Contact the forum's coordinator if this is wrong.",
@@ -76,5 +77,5 @@ export const errorsEn = {
     stepEditNothing: (p: { id: string }) => `Say what to change in next step #${p.id}: \`step edit ${p.id} [@owner] [date] [text]\`.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
-    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${p.max} characters).`,
+    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
 } satisfies Messages['errors'];

@@ -112,7 +112,7 @@ export const sv = {
     topic: 'Fråga',
     // issue 7
     category: 'Kategori',
-    noCategory: 'kategori saknas',
+    noCategory: 'ingen angiven',
     stepWithoutConsent: '(utan samtycke – texten visas inte)',
     textWithoutConsent: '(utan samtycke – texten visas inte)',
     struck: 'struken',
@@ -277,22 +277,23 @@ export const sv = {
     title: (p: { quarter: string; from: string; to: string }) => `Uppföljning ${p.quarter} (${p.from} – ${p.to})`,
     chatTitle: (p: { forum: string; quarter: string }) => `Uppföljning ${p.quarter} – ${p.forum}`,
     asOf: (p: { date: string }) => `Underlag per ${p.date}.`,
+    chartNeedsPublicUrl: 'Diagrammet kan inte visas här: servern saknar SAMRAD_PUBLIC_URL (den publika adressen som Slack och Teams hämtar bilder från). Be driften sätta den; siffrorna ovan gäller ändå.',
     decimalComma: true,
     csvHeader: ['Forum', 'Kvartal', 'Indikator', 'Kategori', 'Värde'],
     labels: {
-      meetingsHeld: 'Hållna möten',
-      casesRaised: 'Lyfta ärenden',
-      byTargetGroup: 'Lyfta ärenden per målgrupp',
-      byOrganisation: 'Lyfta ärenden per organisation',
-      medianDays: 'Median dagar från lyft till första åtgärd',
-      casesWithStep: 'Lyfta ärenden med åtgärd',
+      meetingsHeld: 'Genomförda möten',
+      casesRaised: 'Anmälda ärenden',
+      byTargetGroup: 'Anmälda ärenden per målgrupp',
+      byOrganisation: 'Anmälda ärenden per organisation',
+      medianDays: 'Median dagar från anmälan till första åtgärd',
+      casesWithStep: 'Anmälda ärenden med åtgärd',
       stepsDue: 'Åtgärder med passerat slutdatum',
       stepsOnTime: 'Åtgärder klara i tid',
-      stepsShare: 'Andel åtgärder klara i tid (%)',
+      stepsShare: 'Andel åtgärder klara i tid',
       handovers: 'Överlämningar',
       onTime: 'i tid',
       late: 'sent',
-      never: 'aldrig',
+      never: 'obesvarade',
       pending: 'väntar',
       outcomes: 'Utfall',
     },
@@ -321,7 +322,7 @@ export const sv = {
   stepRemindAfter: (p: { id: number; code: string; text: string; due: string; forum: string }) =>
     `Åtgärd #${p.id} i ${p.forum} (${p.code}) skulle vara klar ${p.due} och är fortfarande öppen: ${p.text}. Skriv \`åtgärd klar ${p.id}\` om den är gjord.`,
   stepEscalation: (p: { id: number; code: string; text: string; due: string; owner: string; days: number; forum: string }) =>
-    `Försenad åtgärd i ${p.forum}: #${p.id} (${p.code}) ${p.text} – ägare ${p.owner}, senast ${p.due}, nu ${p.days} arbetsdagar sen.`,
+    `Försenad åtgärd i ${p.forum}: #${p.id} (${p.code}) ${p.text} – ägare ${p.owner}, senast ${p.due}, ${p.days} arbetsdagar försenad.`,
   handoverRequest: (p: { id: number; name: string; code: string; forum: string; from: string; due: string; description: string }) =>
     `${p.from} ber dig om återkoppling i ${p.forum} (${p.code}): ${p.name}, senast ${p.due}. ${p.description}`.trim(),
   handoverHowTo: (p: { id: number; example: string }) => `Svara med \`överlämning svar ${p.id} ${p.example}\` (eller knappen Svara).`,
@@ -331,7 +332,7 @@ export const sv = {
   handoverRemindAfter: (p: { id: number; name: string; code: string; due: string }) =>
     `Överlämning #${p.id} (${p.code}, ${p.name}) skulle besvaras ${p.due} och väntar fortfarande på svar.`,
   handoverEscalation: (p: { id: number; name: string; code: string; due: string; owner: string; days: number; forum: string }) =>
-    `Obesvarad överlämning i ${p.forum}: #${p.id} (${p.code}) ${p.name} – mottagare ${p.owner}, senast ${p.due}, nu ${p.days} arbetsdagar sen.`,
+    `Obesvarad överlämning i ${p.forum}: #${p.id} (${p.code}) ${p.name} – mottagare ${p.owner}, senast ${p.due}, ${p.days} arbetsdagar försenad.`,
   handoverAnsweredTitle: (p: { id: number; name: string; code: string }) => `Svar på överlämning #${p.id}: ${p.name} (${p.code})`,
   handoverAnsweredChannel: (p: { id: number; name: string; code: string }) => `Överlämning #${p.id} (${p.code}, ${p.name}) är besvarad.`,
   handoverAnsweredReply: (p: { id: number; to: string }) => `Tack! Svaret på överlämning #${p.id} är sparat och skickat till ${p.to}.`,

@@ -141,11 +141,11 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
   // The minutes are read by the channel: texts of cases without consent stay out (consent.ts).
   const stepText = (s: FrozenStep) => {
     const row = stepRows.get(s.id);
-    const text = row ? stepTextShown(m, cases.get(s.caseId), row, CHANNEL) : '…';
+    const text = row ? stepTextShown(m, cases.get(s.caseId), row, CHANNEL) : m.labels.purged;
     return m.minutes.step({ id: s.id, code: s.code, text, owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
   };
   const noteText = (n: Note, c?: { consent: string } | null) => {
-    const text = c === undefined ? n.text || '…' : shownText(m, c, CHANNEL, { kind: 'note' }, n.text || '…');
+    const text = c === undefined ? n.text || m.labels.purged : shownText(m, c, CHANNEL, { kind: 'note' }, n.text || m.labels.purged);
     return n.kind === 'decision' ? m.minutes.decision({ text }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text });
   };
   const status =
