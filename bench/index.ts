@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { dashboardBench, type DashboardResult } from './dashboard.js';
 import { deliveryBench, type DeliveryResult } from './delivery.js';
 import { machine, PG_BASE, ROOT, type Machine } from './lib.js';
 import { memoryBench, type MemoryResult } from './memory.js';
@@ -24,10 +25,11 @@ export interface BenchResults {
   tick?: TickResult;
   delivery?: DeliveryResult;
   memory?: MemoryResult;
+  dashboard?: DashboardResult;
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
-const only = new Set((values.only ?? 'slash,tick,delivery,memory').split(','));
+const only = new Set((values.only ?? 'slash,tick,delivery,memory,dashboard').split(','));
 const log = (s: string) => void process.stdout.write(`${s}\n`);
 const t0 = performance.now();
 
@@ -63,8 +65,9 @@ if (only.has('memory')) {
   log('4. memory and start');
   results.memory = await memoryBench({ quick: results.quick, log });
 }
+if (only.has('dashboard')) results.dashboard = (log('5. dashboard, 20 forums × 8 quarters'), await dashboardBench({ quick: results.quick, log }));
 results.totalS = Math.round((performance.now() - t0) / 1000);
-for (const k of ['slash', 'tick', 'delivery', 'memory'] as const) if (!results[k] && previous[k]) Object.assign(results, { [k]: previous[k] });
+for (const k of ['slash', 'tick', 'delivery', 'memory', 'dashboard'] as const) if (!results[k] && previous[k]) Object.assign(results, { [k]: previous[k] });
 if (values.only) results.partial = `only ${[...only].join(', ')} rerun at ${results.at}; the rest from ${previous.at ?? 'nowhere'}`;
 
 const out = values.out ?? join(ROOT, 'BENCHMARKS.md');

@@ -156,3 +156,22 @@ export interface Store {
   /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
+
+// --- page links (issue 20): `sida`, `rapport länk`; src/db/page-tokens.ts keeps only a hash of each token
+export type PageScope = 'forum' | 'dashboard' | 'member';
+
+export interface PageGrant {
+  id: number;
+  scope: PageScope;
+  forumKey: string | null;
+  memberId: number | null;
+}
+
+export interface PageTokenStore {
+  /** Stores a new grant for `token` (hashed) and returns it. */
+  issue(token: string, grant: { scope: PageScope; forumKey: string | null; memberId: number | null; createdBy: number | null; at: Date }): Promise<PageGrant>;
+  /** The live grant of a token, or null (unknown, malformed or revoked). */
+  find(token: string | null | undefined): Promise<PageGrant | null>;
+  /** Revokes every live grant of this scope (and forum / member); returns how many. */
+  revoke(where: { scope: PageScope; forumKey?: string | null; memberId?: number | null }, at: Date): Promise<number>;
+}

@@ -8,7 +8,7 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { localDate, localTime } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, memberName, orgName, templateName } from '../render.js';
+import { caseLine, memberName, orgName, stepTextShown, templateName } from '../render.js';
 import type { Note, RunState } from './state.js';
 import { labelOf } from '../vocabulary.js';
 import { commandButton } from '../commands/texts.js';
@@ -135,7 +135,9 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
   const allSteps = [...rec.items.flatMap((i) => i.steps), ...rec.otherSteps, ...rec.carried.steps];
   const caseIds = [...rec.items.filter((i) => i.kind === 'case').map((i) => i.id), ...allSteps.map((s) => s.caseId), ...rec.closed.map((c) => c.caseId)];
   const [cases, stepRows] = await Promise.all([store.cases.byIds(caseIds), store.steps.byIds(allSteps.map((s) => s.id))]);
-  const stepText = (s: FrozenStep) => m.minutes.step({ id: s.id, code: s.code, text: stepRows.get(s.id)?.text ?? '…', owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
+  // A step's text follows its case's consent, as on the agenda (stepTextShown).
+  const stepText = (s: FrozenStep) =>
+    m.minutes.step({ id: s.id, code: s.code, text: stepRows.has(s.id) ? stepTextShown(m, cases.get(s.caseId), stepRows.get(s.id)!) : '…', owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
   const noteText = (n: Note) => (n.kind === 'decision' ? m.minutes.decision({ text: n.text || '…' }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text: n.text || '…' }));
   const status =
     row.minutesStatus === 'approved' ? m.minutes.approved({ by: approvers(cfg, approvals) }) : m.minutes.draft({ waiting: waitingFor(cfg, approvals).join(', '), soFar: approvers(cfg, approvals) });
