@@ -6,7 +6,6 @@ import postgres from 'postgres';
 import { loadFileConfig } from '../src/config.js';
 import type { FileConfig } from '../src/core/settings.js';
 import { openDatabase } from '../src/db/client.js';
-import { DbPageTokenStore } from '../src/db/page-tokens.js';
 import { createStore, syncSettings } from '../src/db/stores/index.js';
 import { newPageToken } from '../src/core/pagetoken.js';
 import { createHttpServer } from '../src/http/server.js';
@@ -77,10 +76,9 @@ export async function dashboardBench(opts: { quick: boolean; log: (s: string) =>
     const rows = { cases: await count('case_items'), steps: await count('next_steps'), handovers: await count('handovers') };
     await pg.end();
 
-    const tokens = new DbPageTokenStore(database.db);
     const token = newPageToken();
-    await tokens.issue(token, { scope: 'dashboard', forumKey: null, memberId: null, createdBy: null, at: NOW });
-    const server = createHttpServer(pageRoutes({ store, tokens, config: cfg, clock: { now: () => NOW } }), createLogger('silent'));
+    await store.pages.issue(token, { scope: 'dashboard', forumKey: null, memberId: null, createdBy: null, at: NOW });
+    const server = createHttpServer(pageRoutes({ store, config: cfg, clock: { now: () => NOW } }), createLogger('silent'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const href = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dashboard?token=${token}&from=2025-Q1&to=2026-Q4`;
     const runs: number[] = [];

@@ -153,11 +153,13 @@ export interface Store {
   meetings: MeetingStore;
   audit: AuditStore;
   outbox: OutboxStore;
+  /** Page links (`sida`, `rapport länk`): hashed tokens for the read-only pages. */
+  pages: PageTokenStore;
   /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
 
-// --- page links (issue 20): `sida`, `rapport länk`; src/db/page-tokens.ts keeps only a hash of each token
+// --- page links (issue 20): `sida`, `rapport länk`; src/db/stores/page-tokens.ts keeps only a hash of each token
 export type PageScope = 'forum' | 'dashboard' | 'member';
 
 export interface PageGrant {

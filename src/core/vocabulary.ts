@@ -56,6 +56,11 @@ export const AUDIT_ACTIONS = [
   'minutes.approved',
   'report.read',
   'calendar.link',
+  'page.link',
+  'page.revoke',
+  'dashboard.link',
+  'dashboard.revoke',
+  'mine.link',
   // Written by earlier versions; still in old logs.
   'handover.answer',
   'meeting.item',

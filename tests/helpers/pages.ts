@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createHttpServer } from '../../src/http/server.js';
 import { pageRoutes } from '../../src/http/pages/routes.js';
-import { DbPageTokenStore } from '../../src/db/page-tokens.js';
+import type { PageTokenStore } from '../../src/core/stores.js';
 import { createLogger } from '../../src/log.js';
 import { ANNA, KARIN, OLLE, type TestBot } from './bot.js';
 import type { TestDatabase } from './db.js';
@@ -61,14 +61,14 @@ export async function seedPagesYear(bot: TestBot): Promise<void> {
 export interface PagesServer {
   base: string;
   server: Server;
-  tokens: DbPageTokenStore;
+  tokens: PageTokenStore;
   close(): Promise<void>;
 }
 
 /** The page routes on a free port of 127.0.0.1, on the test bot's database and clock. */
 export async function startPagesServer(bot: TestBot, database: TestDatabase): Promise<PagesServer> {
-  const tokens = new DbPageTokenStore(database.db);
-  const server = createHttpServer(pageRoutes({ store: bot.store, tokens, config: bot.config, clock: bot.clock }), createLogger('silent'));
+  const tokens = bot.store.pages;
+  const server = createHttpServer(pageRoutes({ store: bot.store, config: bot.config, clock: bot.clock }), createLogger('silent'));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, server, tokens, close: () => new Promise<void>((r) => server.close(() => r())) };

@@ -8,6 +8,7 @@ import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, 
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { minutesApproveCommand, minutesShowCommand } from './minutes.js';
+import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
 
@@ -24,6 +25,7 @@ export const COMMANDS = [
   stepNewCommand,
   stepDoneCommand,
   mineCommand,
+  mineLinkCommand,
   handoverNewCommand,
   handoverReplyCommand,
   meetingStartCommand,
@@ -37,7 +39,11 @@ export const COMMANDS = [
   minutesShowCommand,
   minutesApproveCommand,
   reportCommand,
+  reportLinkCommand,
+  reportLinkRevokeCommand,
   calendarCommand,
+  pageLinkCommand,
+  pageRevokeCommand,
 ] as const;
 
 type AnySpec = (typeof COMMANDS)[number];

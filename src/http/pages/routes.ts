@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FileConfig } from '../../core/settings.js';
 import type { Clock, Lang } from '../../core/model.js';
-import type { PageGrant, PageTokenStore } from '../../core/pagetoken.js';
+import type { PageGrant } from '../../core/pagetoken.js';
 import type { Store } from '../../core/stores.js';
 import type { Route } from '../server.js';
 import { CHART_IDS, type ChartId } from './dashboard-data.js';
@@ -16,7 +16,6 @@ import { pageWords } from './words.js';
 
 export interface PageDeps {
   store: Store;
-  tokens: PageTokenStore;
   config: FileConfig;
   clock: Clock;
 }
@@ -37,7 +36,7 @@ function notFound(res: ServerResponse, lang: Lang): void {
 
 /** The grant of the request's token when it is of `scope` (and, for a forum, of that forum). */
 async function grant(d: PageDeps, params: URLSearchParams, scope: PageGrant['scope'], forumKey?: string): Promise<PageGrant | null> {
-  const g = await d.tokens.find(params.get('token'));
+  const g = await d.store.pages.find(params.get('token'));
   if (!g || g.scope !== scope) return null;
   if (forumKey !== undefined && g.forumKey !== forumKey) return null;
   return g;

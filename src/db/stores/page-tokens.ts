@@ -1,9 +1,9 @@
-// The page-token table behind PageTokenStore (src/core/pagetoken.ts); the same code on PGlite and Postgres.
+// The page-token table behind the core's PageTokenStore (`store.pages`): only a SHA-256 of each token is kept.
 import { and, eq, isNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import type { PageGrant, PageScope, PageTokenStore } from '../core/stores.js';
-import type { Db } from './client.js';
-import { pageTokens } from './schema/index.js';
+import type { PageGrant, PageScope, PageTokenStore } from '../../core/stores.js';
+import type { Db } from '../client.js';
+import { pageTokens } from '../schema/index.js';
 
 // The token has 192 random bits: a plain SHA-256 is enough (nothing to brute-force) and one index lookup finds it.
 const hashPageToken = (token: string) => createHash('sha256').update(token).digest('hex');
