@@ -27,7 +27,7 @@ let browser: Browser;
 let dashboardToken: string;
 let forumToken: string;
 
-describe.skipIf(Boolean(skip))('the pages in headless Chromium', () => {
+describe.skipIf(Boolean(skip))('the pages in headless Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     bot = await createTestBot(database);
     await seedPagesYear(bot);

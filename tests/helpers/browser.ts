@@ -27,7 +27,11 @@ export interface Browser {
 /** A fresh profile every time; CSP bypassed only so axe-core can be injected into the page. */
 export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'samrad-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, bypassCSP: true, viewport: { width: 1280, height: 800 }, timeout: 0 });
+  // No clock in the tests: every wait (navigation, locator, waitForURL) lasts until its event comes,
+  // however loaded the machine; only the test runner's own per-test limit ends a real hang.
+  context.setDefaultTimeout(0);
+  context.setDefaultNavigationTimeout(0);
   return {
     context,
     close: async () => {
