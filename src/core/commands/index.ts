@@ -11,6 +11,7 @@ import { minutesApproveCommand, minutesShowCommand } from './minutes.js';
 import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
+import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
 
 export const COMMANDS = [
   helpCommand,
@@ -20,14 +21,20 @@ export const COMMANDS = [
   caseShowCommand,
   caseCloseCommand,
   caseLogCommand,
+  caseEditCommand,
+  caseEraseCommand,
   topicAddCommand,
   agendaCommand,
   stepNewCommand,
   stepDoneCommand,
+  stepEditCommand,
+  stepStrikeCommand,
   mineCommand,
   mineLinkCommand,
   handoverNewCommand,
   handoverReplyCommand,
+  handoverShowCommand,
+  handoverCorrectCommand,
   meetingStartCommand,
   meetingNextCommand,
   meetingSkipCommand,
