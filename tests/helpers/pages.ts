@@ -31,14 +31,14 @@ export async function seedPagesYear(bot: TestBot): Promise<void> {
   await at(bot, '2026-02-10T10:00:00+01:00', KARIN, 'åtgärd ny VUX-2026-001 @karin@helsingborg.se 2026-03-02 kartläggning', 'vuxna'); // #2
   await at(bot, '2026-03-05T10:00:00+01:00', KARIN, 'åtgärd klar 2', 'vuxna'); // late
   await at(bot, '2026-03-02T10:00:00+01:00', ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se senast 2026-03-20'); // handover #1
-  await at(bot, '2026-03-18T10:00:00+01:00', KARIN, 'överlämning svar 1 startdatum=2026-04-06 nivå=2 skola=Komvux omfattning=30 sfi-kontakt=Expeditionen');
+  await at(bot, '2026-03-18T10:00:00+01:00', KARIN, 'överlämning svar 1 startdatum=2026-04-06 nivå=2 skola=Komvux omfattning=30 sfi-kontakt=@olle@helsingborg.se');
   // Q2
   await at(bot, '2026-04-08T10:00:00+02:00', OLLE, 'ärende ny grupp:unga,ekonomiskt-bistand samtycke:nej Ekonomi och studier'); // UNG-002
   await at(bot, '2026-04-15T10:00:00+02:00', OLLE, 'åtgärd ny UNG-2026-002 @olle@helsingborg.se 2026-05-04 kontakta SYV'); // #3
   await at(bot, '2026-05-04T10:00:00+02:00', OLLE, 'åtgärd klar 3');
   await at(bot, '2026-05-06T10:00:00+02:00', ANNA, 'ärende avsluta UNG-2026-001 studier');
   await at(bot, '2026-05-11T10:00:00+02:00', ANNA, 'överlämning ny sfi UNG-2026-002 @karin@helsingborg.se senast 2026-05-25'); // handover #2
-  await at(bot, '2026-06-01T10:00:00+02:00', KARIN, 'överlämning svar 2 startdatum=2026-08-17 nivå=1 skola=Komvux omfattning=23 sfi-kontakt=Expeditionen'); // late
+  await at(bot, '2026-06-01T10:00:00+02:00', KARIN, 'överlämning svar 2 startdatum=2026-08-17 nivå=1 skola=Komvux omfattning=23 sfi-kontakt=@olle@helsingborg.se'); // late
   // Q3
   await at(bot, '2026-08-20T10:00:00+02:00', ANNA, 'ärende ny grupp:etablering samtycke:ja Nyanländ med utbildningsplikt'); // UNG-003
   await at(bot, '2026-08-24T10:00:00+02:00', ANNA, 'åtgärd ny UNG-2026-003 @anna@arbetsformedlingen.se 2026-09-14 anvisa SFI'); // #4

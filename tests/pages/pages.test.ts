@@ -164,3 +164,23 @@ describe('the forum page', () => {
     expect(body).not.toMatch(/VUX-2026-\d{3}/);
   });
 });
+
+describe('the personal page (`mina` as a page)', () => {
+  it('shows the person their own open steps, their text too when the case has no consent, as `mina` does', async () => {
+    const olle = await bot.store.members.byEmail('olle@helsingborg.se');
+    const token = newPageToken();
+    await srv.tokens.issue(token, { scope: 'member', forumKey: null, memberId: olle!.id, createdBy: olle!.id, at: bot.clock.now() });
+    const res = await fetch(`${srv.base}/mine?token=${token}`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    // Step #5 is Olle's, on UNG-2026-004 (samtycke: nej): its owner sees its text, in chat and here.
+    expect(body).toContain('UNG-2026-004');
+    expect(body).toContain('praktikplats');
+    expect(await bot.say('olle@helsingborg.se', 'mina')).toContain('praktikplats');
+    // Nobody else's work, and never the question of a case without consent.
+    expect(body).not.toContain('kartläggning');
+    expect(body).not.toContain('Vill börja arbeta');
+    // The personal token opens nothing else.
+    expect((await fetch(`${srv.base}/dashboard?token=${token}`)).status).toBe(404);
+  });
+});
