@@ -13,6 +13,7 @@ import { answerable, checkAnswer, templateOf } from './handlers/handovers.js';
 import { dueDate } from './handlers/steps.js';
 import type { Form, FormField, FormKind, Message } from './model.js';
 import { shorten } from './render.js';
+import { buildCaseEdit, buildStepEdit, readCaseEdit, readStepEdit } from './forms-corrections.js';
 
 /** Submitted values by field id; a member field holds a mention token (`@…`) the adapter can resolve. */
 export type FormValues = Record<string, string | string[] | null | undefined>;
@@ -227,7 +228,7 @@ const handoverReplyForm: FormSpec = {
   },
   async build(h, hidden) {
     const { x, tpl } = await answerable(h, Number(hidden.id));
-    const kind = { date: 'date', choice: 'select', number: 'number', text: 'text' } as const;
+    const kind = { date: 'date', choice: 'select', number: 'number', text: 'text', member: 'member' } as const;
     const fields: FormField[] = tpl.fields.map((f) => ({
       id: fold(f.key),
       label: f.label,
@@ -263,6 +264,9 @@ const FORMS: Record<FormKind, FormSpec> = {
   'case-close': caseCloseForm,
   'handover-new': handoverNewForm,
   'handover-reply': handoverReplyForm,
+  // --- corrections (issue 15): forms-corrections.ts
+  'case-edit': { labels: (ctx) => ({ ...fixedLabels(ctx), category: ctx.m.corrections.forms.category }), build: buildCaseEdit, read: readCaseEdit },
+  'step-edit': { labels: fixedLabels, build: buildStepEdit, read: readStepEdit },
 };
 
 /** Whether a kind named in a submission (from a card or a modal) is one of ours. */

@@ -81,6 +81,8 @@ export interface CaseStore {
   byIds(ids: number[]): Promise<Map<number, CaseRow>>;
   open(forumKey: string): Promise<CaseRow[]>;
   close(id: number, outcome: Outcome, by: number, at: Date): Promise<void>;
+  /** `ärende ändra` (issue 15). */
+  update(id: number, set: Partial<Pick<CaseRow, 'question' | 'targetGroups' | 'consent' | 'category'>>): Promise<CaseRow>;
   closedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   raisedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   /** Closed, not yet purged cases closed before `before`; locked so two ticks never purge the same case. */
@@ -97,6 +99,10 @@ export interface StepStore {
   openOwnedBy(memberId: number): Promise<StepRow[]>;
   openOfForum(forumKey: string): Promise<StepRow[]>;
   markDone(id: number, at: Date): Promise<void>;
+  /** `åtgärd ändra` / `stryk` (issue 15). */
+  update(id: number, set: Partial<Pick<StepRow, 'ownerId' | 'ownerOrganisationKey' | 'dueDate' | 'text' | 'status' | 'doneAt'>>): Promise<StepRow>;
+  /** Closes a case's open steps with it (status `closed`) and returns them. */
+  closeOpenOfCase(caseId: number, at: Date): Promise<StepRow[]>;
   dueBetween(forumKey: string, from: string, to: string): Promise<StepRow[]>;
   /** Open steps due in [from, to). */
   openDueIn(from: string, toExclusive: string): Promise<StepRow[]>;
@@ -121,6 +127,8 @@ export interface HandoverStore {
   openDueBefore(forumKey: string, date: string): Promise<HandoverRow[]>;
   /** Stores the answer once: null when someone else answered first. */
   answer(id: number, v: { fields: Record<string, string>; flags: string[]; by: number; at: Date }): Promise<HandoverRow | null>;
+  /** `överlämning rätta` (issue 15): the corrected fields of an answered handover. */
+  correct(id: number, v: { fields: Record<string, string>; flags: string[] }): Promise<HandoverRow>;
 }
 
 export interface MeetingStore {

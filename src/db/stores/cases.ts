@@ -38,6 +38,10 @@ export function caseStore(db: Db): CaseStore {
       return new Map(rows.map((r) => [r.id, r]));
     },
     open: (forumKey) => db.select().from(caseItems).where(and(eq(caseItems.forumKey, forumKey), eq(caseItems.status, 'open'))).orderBy(asc(caseItems.id)),
+    async update(id, set) {
+      const [row] = await db.update(caseItems).set(set).where(eq(caseItems.id, id)).returning();
+      return row;
+    },
     async close(id, outcome, by, at) {
       await db.update(caseItems).set({ status: 'closed', outcome, closedBy: by, closedAt: at }).where(eq(caseItems.id, id));
     },
