@@ -145,4 +145,26 @@ describe('Teams', () => {
       log: sink.lines.map((l) => JSON.stringify(l)).join('\n'),
     });
   });
+  // A form's field errors quote the value typed ("Okänd målgrupp "…""); a Teams card's errors are
+  // answered in the channel, so a quoted identity would reach everyone in it.
+  it('quotes no identity data from a card field in the errors it answers with', async () => {
+    const at = { serviceUrl: connector.url };
+    await rig.post(message(anna, 'koppla arendeforum-unga', at));
+    await rig.post(message(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering', at));
+    connector.clear();
+    const values = fc.sample(identityData, { numRuns: RUNS, seed: 154 });
+    for (const v of values) {
+      for (const card of [
+        { submit: 'case-new', hidden: {}, question: 'Behöver samplanering', groups: v, consent: 'ja' },
+        { submit: 'case-new', hidden: {}, question: 'Behöver samplanering', groups: 'unga', consent: v },
+        { submit: 'step-new', hidden: { code: 'UNG-2026-001' }, owner: '@karin@helsingborg.se', due: v, text: 'boka möte' },
+        { submit: 'case-edit', hidden: { code: 'UNG-2026-001' }, category: v },
+      ]) {
+        expect((await rig.post(teamsSubmit(anna, { verb: 'samrad', ...card }, at))).status).toBe(200);
+      }
+    }
+    const answers = connector.received.map((r) => cardText(r.body)).join('\n');
+    expect(answers.toLowerCase().split(REFUSED).length - 1).toBeGreaterThanOrEqual(values.length * 3);
+    await expectNowhere(database, values, { 'sent to Teams': JSON.stringify(connector.received) });
+  });
 });
