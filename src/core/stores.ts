@@ -39,9 +39,41 @@ export interface ForumStore {
   ensureCalendarToken(forumKey: string, fresh: string): Promise<string>;
 }
 
+/** A case and its channel post written at once; key and payload carry CASE_CODE_SLOT where the code goes. */
+export interface NewCaseWrite {
+  forumKey: string;
+  prefix: string;
+  year: number;
+  raisedBy: number;
+  organisationKey: string;
+  targetGroups: string[];
+  consent: string;
+  category: string | null;
+  question: string;
+  at: Date;
+  audit: { actorId: number; actorOrganisationKey: string | null; action: string };
+  post: Pick<NewOutbox, 'target' | 'payload' | 'key'>;
+  /** Set: the post is inserted already claimed (status 'sending', one attempt, leased until then). */
+  claimUntil: Date | null;
+  /** Stands for the code in `post` (CASE_CODE_SLOT). */
+  slot: string;
+}
+
+export interface CaseWritten {
+  caseId: number;
+  code: string;
+  /** The post's outbox row as inserted. */
+  outbox: OutboxRow;
+}
+
 export interface CaseStore {
   /** Hands out the next number for a forum and year atomically (safe under concurrent creation). */
   nextNumber(forumKey: string, year: number): Promise<number>;
+  /**
+   * Raises a case in one statement — counter, case, audit line and channel post (issue 19; see
+   * src/db/stores/case-write.ts) — so the forum's counter is locked only from it to the commit.
+   */
+  raiseWithPost(c: NewCaseWrite): Promise<CaseWritten>;
   insert(c: NewCase): Promise<CaseRow>;
   byCode(code: string): Promise<CaseRow | null>;
   codeById(id: number): Promise<string | null>;

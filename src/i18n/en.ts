@@ -193,6 +193,7 @@ export const en = {
     notInChannel: 'Samråd is not a member of this channel, so the post to the forum could not be made here. Invite the app with `/invite @Samråd`. What you did is saved.',
     channelNotFound: 'Samråd cannot find the channel this forum is linked to, so the post could not be made. Link the forum again with `link <forum-key>` in the right channel. What you did is saved.',
     formFailed: 'The form could not be opened just now. Type the whole command instead:',
+    busy: 'Samråd has very many requests just now and could not take yours. Please try again in a moment – nothing was changed.',
   },
   // Microsoft Teams (issue 5)
   teams: {

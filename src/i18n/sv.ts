@@ -214,6 +214,7 @@ export const sv = {
     notInChannel: 'Samråd är inte medlem i kanalen, så inlägget till forumet kunde inte postas här. Bjud in appen med `/invite @Samråd`. Det du gjorde är sparat.',
     channelNotFound: 'Samråd hittar inte kanalen som forumet är kopplat till, så inlägget kunde inte postas. Koppla om forumet med `koppla <forumnyckel>` i rätt kanal. Det du gjorde är sparat.',
     formFailed: 'Formuläret kunde inte öppnas just nu. Skriv i stället kommandot med alla delar:',
+    busy: 'Samråd har väldigt många förfrågningar just nu och kunde inte ta emot din. Försök igen om en stund – inget har ändrats.',
   },
   // Microsoft Teams (issue 5)
   teams: {

@@ -184,7 +184,7 @@ export async function startTeamsRig(
   await syncSettings(database.db, config.file);
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const deliverer = new Deliverer(store.outbox, ports, clock, logger);
-  const core = new Samrad({ store, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const core = new Samrad({ store, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)), deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)) });
   const teams = createTeams(teamsSetup(config), { core, refs: conversationRefs(database.db), config: config.file, clock, logger });
   if (teams.port) ports.teams = teams.port;
   const server = createHttpServer([...healthRoutes(async () => true), teams.route], logger);

@@ -11,6 +11,7 @@ import { localDate, localTime } from '../dates.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
 import { closeStepsWithCase } from './corrections.js';
 import { formButton } from '../commands/texts.js';
+import { CASE_CODE_SLOT } from '../case-code.js';
 
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
 export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
@@ -37,21 +38,10 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
   }
   h.guard(cmd.question, h.m.labels.question);
   const year = Number(h.today.slice(0, 4));
-  const n = await h.store.cases.nextNumber(forum.key, year);
-  const code = `${forum.prefix}-${year}-${String(n).padStart(3, '0')}`;
-  await h.store.cases.insert({
-    code,
-    forumKey: forum.key,
-    raisedBy: h.member.id,
-    organisationKey: h.organisation.key,
-    targetGroups: cmd.groups,
-    consent: cmd.consent,
-    category,
-    question: cmd.question,
-    createdAt: h.now,
-  });
-  await h.audit('case.create', code, forum.key);
+  // Everything is read and built before the write, which is one statement (cases.raiseWithPost):
+  // the forum's case counter is locked only from that statement to the commit.
   const next = await upcomingMeeting(h.store, forum, h.now);
+  const code = CASE_CODE_SLOT;
   const msg: Message = {
     tone: 'success',
     summary: code,
@@ -69,7 +59,16 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
       { type: 'actions', actions: caseActions(h, code) },
     ],
   };
-  await h.post(channelTarget(forum), msg, `case.new:${code}`, { caseCode: code });
+  await h.raiseCase({
+    forumKey: forum.key,
+    prefix: forum.prefix,
+    year,
+    targetGroups: cmd.groups,
+    consent: cmd.consent,
+    category,
+    question: cmd.question,
+    post: { target: channelTarget(forum), payload: msg, key: `case.new:${code}` },
+  });
 }
 
 export function caseActions(h: Pick<HandlerContext, 'm'>, code: string) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { CaseRow, CaseStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
+import { insertCaseWithPost } from './case-write.js';
 import { caseCounters, caseItems, handovers, nextSteps } from '../schema/index.js';
 
 export function caseStore(db: Db): CaseStore {
@@ -13,6 +14,7 @@ export function caseStore(db: Db): CaseStore {
         .returning({ last: caseCounters.last });
       return row.last;
     },
+    raiseWithPost: (c) => insertCaseWithPost(db, c),
     async insert(c) {
       const [row] = await db.insert(caseItems).values(c).returning();
       return row;
