@@ -135,6 +135,8 @@ export interface MeetingStore {
   ofForum(forumKey: string): Promise<MeetingRow[]>;
   /** Stored occurrences whose scheduled date lies in [from, to]. */
   between(forumKey: string, from: string, to: string): Promise<MeetingRow[]>;
+  /** The same for several forums in one query (the tick). */
+  betweenForForums(forumKeys: string[], from: string, to: string): Promise<MeetingRow[]>;
   /** The occurrence's row, created when missing and locked for the rest of the transaction. */
   lock(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status?: MeetingStatus }): Promise<MeetingRow>;
   /** The running meeting, locked for the rest of the transaction so concurrent clicks queue up. */
