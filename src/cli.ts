@@ -14,6 +14,7 @@ import { runShell } from '../adapters/shell/shell.js';
 import { teamsRoute } from '../adapters/teams/route.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
+import { pageRoutes } from './http/pages/routes.js';
 import { runReport } from './report/cli.js';
 import { runProtokoll } from './export/cli.js';
 import { minutesPdf } from './export/renderer.js';
@@ -195,6 +196,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     ...calendarRoutes(rt.store, { clock: rt.clock, language: config.file.language }),
     ...reportRoutes(rt.store, config.file, rt.clock),
     ...minutesRoutes(rt.store, config.file),
+    // Read-only pages (issue 20): /dashboard, /forum/<key>, /mine, each behind its own page token.
+    ...pageRoutes({ store: rt.store, config: config.file, clock: rt.clock }),
   ];
   warnWithoutPublicUrl(config, rt.logger);
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);

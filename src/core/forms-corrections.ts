@@ -2,7 +2,8 @@
 // `åtgärd ändra`, so a form can never do what the typed command may not. Every field may be left as
 // it is; the form is built for the person who pressed the button, under the consent rule.
 import { piiGuard, type HandlerContext } from './context.js';
-import { errorText, UserError } from './errors.js';
+import { UserError } from './errors.js';
+import { safeErrorText } from './echo-safe.js';
 import { CONSENTS, type Command, type Consent } from './grammar.js';
 import { isCoordinator } from './access.js';
 import { mayShow, replyAudience } from './consent.js';
@@ -43,17 +44,17 @@ export function readCaseEdit(r: CorrectionReader): Command {
   try {
     if (groups.length) checkGroups(r.ctx.config, groups);
   } catch (e) {
-    if (e instanceof UserError) r.fail('groups', errorText(r.ctx.m, e.key, e.params));
+    if (e instanceof UserError) r.fail('groups', safeErrorText(r.ctx.m, e.key, e.params, r.ctx.today));
   }
   const consent = (r.one('consent') || null) as Consent | null;
-  if (consent && !CONSENTS.includes(consent)) r.fail('consent', errorText(r.ctx.m, 'badConsent', { value: consent.slice(0, 20) }));
+  if (consent && !CONSENTS.includes(consent)) r.fail('consent', safeErrorText(r.ctx.m, 'badConsent', { value: consent.slice(0, 20) }, r.ctx.today));
   const category = r.one('category') || null;
   const text = r.one('question') || null;
   if (text) {
     try {
       piiGuard(r.ctx.m, text, undefined, r.ctx.today);
     } catch (e) {
-      if (e instanceof UserError) r.fail('question', errorText(r.ctx.m, e.key, e.params));
+      if (e instanceof UserError) r.fail('question', safeErrorText(r.ctx.m, e.key, e.params, r.ctx.today));
     }
   }
   return { name: 'case.edit', code, text, groups: groups.length ? groups : null, consent, category };
@@ -76,7 +77,7 @@ export function readStepEdit(r: CorrectionReader): Command {
   const words: string[] = [];
   const owner = r.one('owner');
   if (owner) {
-    if (!/^@\S+$/.test(owner)) r.fail('owner', errorText(r.ctx.m, 'badMention', { value: owner.slice(0, 40) }));
+    if (!/^@\S+$/.test(owner)) r.fail('owner', safeErrorText(r.ctx.m, 'badMention', { value: owner.slice(0, 40) }, r.ctx.today));
     words.push(owner);
   }
   const due = r.one('due');
@@ -84,7 +85,7 @@ export function readStepEdit(r: CorrectionReader): Command {
     try {
       words.push(dueDate({ today: r.ctx.today }, due));
     } catch (e) {
-      if (e instanceof UserError) r.fail('due', errorText(r.ctx.m, e.key, e.params));
+      if (e instanceof UserError) r.fail('due', safeErrorText(r.ctx.m, e.key, e.params, r.ctx.today));
     }
   }
   const text = r.one('text');
@@ -93,9 +94,9 @@ export function readStepEdit(r: CorrectionReader): Command {
       piiGuard(r.ctx.m, text, undefined, r.ctx.today);
       words.push(text);
     } catch (e) {
-      if (e instanceof UserError) r.fail('text', errorText(r.ctx.m, e.key, e.params));
+      if (e instanceof UserError) r.fail('text', safeErrorText(r.ctx.m, e.key, e.params, r.ctx.today));
     }
   }
-  if (!words.length) r.fail('text', errorText(r.ctx.m, 'stepEditNothing', { id: String(id) }));
+  if (!words.length) r.fail('text', safeErrorText(r.ctx.m, 'stepEditNothing', { id: String(id) }, r.ctx.today));
   return { name: 'step.edit', id, words };
 }

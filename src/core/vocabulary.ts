@@ -59,6 +59,11 @@ export const AUDIT_ACTIONS = [
   'meeting.attendance',
   'report.read',
   'calendar.link',
+  'page.link',
+  'page.revoke',
+  'dashboard.link',
+  'dashboard.revoke',
+  'mine.link',
   // corrections (issue 15)
   'case.edit',
   'case.erase',

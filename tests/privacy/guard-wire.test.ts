@@ -15,7 +15,7 @@ import { dump } from '../helpers/dump.js';
 import { embed, identityData, identityPart } from '../helpers/identity-gen.js';
 import { LogSink, useSlackServer, visibleText } from '../helpers/slack.js';
 import { cardText, FakeConnector, startTeamsRig, type TeamsRig } from '../helpers/teams.js';
-import { anna, karin, message, submit as teamsSubmit } from '../teams/activities.js';
+import { anna, karin, message, personMention, submit as teamsSubmit } from '../teams/activities.js';
 
 const REFUSED = 'inget sparades';
 const RUNS = 10;
@@ -130,6 +130,9 @@ describe('Teams', () => {
     };
     await post(message(anna, 'koppla arendeforum-unga', at));
     await post(message(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering', at));
+    // Posted to the channel (consent: the step's text is shown there), yet never in the log.
+    await post(message(anna, `åtgärd ny UNG-2026-001 <at>${karin.name}</at> 2026-12-10 boka zqxposted samtal`, { ...at, entities: [personMention(karin)] }));
+    await connector.waitFor((r) => JSON.stringify(r.body).includes('zqxposted'));
     connector.clear();
     const texts = samples(153);
     for (const t of texts) {
@@ -144,5 +147,28 @@ describe('Teams', () => {
       replies: replies.join('\n'),
       log: sink.lines.map((l) => JSON.stringify(l)).join('\n'),
     });
+    expect(sink.lines.map((l) => JSON.stringify(l)).join('\n')).not.toContain('zqxposted');
+  });
+  // A form's field errors quote the value typed ("Okänd målgrupp "…""); a Teams card's errors are
+  // answered in the channel, so a quoted identity would reach everyone in it.
+  it('quotes no identity data from a card field in the errors it answers with', async () => {
+    const at = { serviceUrl: connector.url };
+    await rig.post(message(anna, 'koppla arendeforum-unga', at));
+    await rig.post(message(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering', at));
+    connector.clear();
+    const values = fc.sample(identityData, { numRuns: RUNS, seed: 154 });
+    for (const v of values) {
+      for (const card of [
+        { submit: 'case-new', hidden: {}, question: 'Behöver samplanering', groups: v, consent: 'ja' },
+        { submit: 'case-new', hidden: {}, question: 'Behöver samplanering', groups: 'unga', consent: v },
+        { submit: 'step-new', hidden: { code: 'UNG-2026-001' }, owner: '@karin@helsingborg.se', due: v, text: 'boka möte' },
+        { submit: 'case-edit', hidden: { code: 'UNG-2026-001' }, category: v },
+      ]) {
+        expect((await rig.post(teamsSubmit(anna, { verb: 'samrad', ...card }, at))).status).toBe(200);
+      }
+    }
+    const answers = connector.received.map((r) => cardText(r.body)).join('\n');
+    expect(answers.toLowerCase().split(REFUSED).length - 1).toBeGreaterThanOrEqual(values.length * 3);
+    await expectNowhere(database, values, { 'sent to Teams': JSON.stringify(connector.received) });
   });
 });

@@ -8,6 +8,7 @@ import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, 
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingAttendanceCommand, meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './minutes.js';
+import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
 import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
@@ -29,6 +30,7 @@ export const COMMANDS = [
   stepEditCommand,
   stepStrikeCommand,
   mineCommand,
+  mineLinkCommand,
   handoverNewCommand,
   handoverReplyCommand,
   handoverShowCommand,
@@ -46,7 +48,11 @@ export const COMMANDS = [
   minutesApproveCommand,
   minutesPdfCommand,
   reportCommand,
+  reportLinkCommand,
+  reportLinkRevokeCommand,
   calendarCommand,
+  pageLinkCommand,
+  pageRevokeCommand,
 ] as const;
 
 type AnySpec = (typeof COMMANDS)[number];
