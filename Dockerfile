@@ -9,6 +9,8 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 # .npmrc carries `yes=true`: botbuilder-dialogs' postinstall asks a question npm would otherwise wait on.
 COPY package.json package-lock.json .npmrc ./
+# patches/: postinstall (patch-package) fixes postgres.js losing a connection mid-write (docs/drift.md).
+COPY patches ./patches
 # tsx is a runtime dependency (the sources are TypeScript, compiled on load), so --omit=dev is enough.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 

@@ -58,6 +58,9 @@ const envSchema = z.object({
   ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SAMRAD_PUBLIC_URL: z.string().url().optional(),
+  // issue 16: pacing per Slack channel (ms between posts; Slack allows about one a second). Tests and
+  // benchmarks against a local fake set it lower; production leaves the default.
+  SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

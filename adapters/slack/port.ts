@@ -17,6 +17,14 @@ function isRef(v: unknown): v is SlackRef {
   return typeof v === 'object' && v !== null && typeof (v as SlackRef).channel === 'string' && typeof (v as SlackRef).ts === 'string';
 }
 
+/** Every post carries its outbox key here, so a post whose outcome was unknown can be found again. */
+export const METADATA_EVENT = 'samrad_outbox';
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: { key?: unknown } };
+}
+
 export class SlackPort implements ChatPort {
   private readonly dms = new Map<string, string>();
   /** Channels the bot could not post to lately (error code), so the person who asked can be told. */
@@ -27,7 +35,7 @@ export class SlackPort implements ChatPort {
     private readonly log: Logger,
   ) {}
 
-  async send(target: Target, message: Message, replaces?: unknown): Promise<SlackRef> {
+  async send(target: Target, message: Message, replaces?: unknown, key?: string): Promise<SlackRef> {
     const where = target.kind === 'channel' ? target.channelId : target.externalId;
     try {
       const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target.externalId);
@@ -36,7 +44,8 @@ export class SlackPort implements ChatPort {
         const updated = await this.update(replaces, content);
         if (updated) return updated;
       }
-      const res = await this.client.chat.postMessage({ channel, ...content, unfurl_links: false, unfurl_media: false });
+      const metadata = key ? { event_type: METADATA_EVENT, event_payload: { key } } : undefined;
+      const res = await this.client.chat.postMessage({ channel, ...content, unfurl_links: false, unfurl_media: false, ...(metadata ? { metadata } : {}) });
       this.unreachable.delete(where);
       return { channel: res.channel ?? channel, ts: res.ts ?? '' };
     } catch (e) {
@@ -45,6 +54,29 @@ export class SlackPort implements ChatPort {
         this.unreachable.set(where, code);
         this.log.warn({ channel: where, error: code }, 'slack: cannot post here; invite the app to the channel (/invite @Samråd) or link the forum again');
       }
+      throw toDeliveryError(e);
+    }
+  }
+
+  /**
+   * Looks through the channel's (or the DM's) history since `since` for a post carrying `key`: an
+   * earlier attempt that timed out, was reset or crashed may have posted it after all.
+   */
+  async findSent(target: Target, key: string, since: Date): Promise<SlackRef | null> {
+    try {
+      const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target.externalId);
+      let cursor: string | undefined;
+      // A minute's slack for clocks that differ; three pages of 200 cover any burst one channel takes.
+      const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+      for (let page = 0; page < 3; page++) {
+        const res = await this.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+        const hit = (res.messages as HistoryMessage[] | undefined)?.find((m) => m.metadata?.event_type === METADATA_EVENT && m.metadata.event_payload?.key === key);
+        if (hit?.ts) return { channel, ts: hit.ts };
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!res.has_more || !cursor) break;
+      }
+      return null;
+    } catch (e) {
       throw toDeliveryError(e);
     }
   }

@@ -35,6 +35,8 @@ export interface SamradDeps {
   deliver?: (ids: number[]) => Promise<void>;
   /** The server's public base URL (SAMRAD_PUBLIC_URL), for links to the calendar feed and report charts. */
   publicUrl?: string;
+  /** True for an error meaning the database is away for now: the person is asked to try again shortly. */
+  unavailable?: (e: unknown) => boolean;
 }
 
 export class Samrad {
@@ -71,7 +73,8 @@ export class Samrad {
         }),
       );
       this.logOutcome(input, command.name, null);
-      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
+      // Committed: a delivery that fails now (the database or the chat gone) is retried by the tick.
+      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds).catch((err) => this.deps.logger.warn({ command: command.name, error: (err as Error)?.name, message: (err as Error)?.message, cause: String((err as {cause?: unknown})?.cause ?? '') }, 'prompt delivery failed; the tick retries it'));
       return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
       if (e instanceof UserError) {
@@ -81,6 +84,10 @@ export class Samrad {
       // The error's kind, code and stack frames, not its message: a driver's message (drizzle's "Failed
       // query: … params: …") quotes the values of the statement, i.e. what the user typed.
       const err = e as Error & { code?: unknown; cause?: { code?: unknown } };
+      if (this.deps.unavailable?.(e)) {
+        this.deps.logger.warn({ command: command.name, code: err?.code ?? err?.cause?.code }, 'command refused: database unavailable');
+        return this.refuse(lang, 'unavailable');
+      }
       this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') }, 'command failed');
       return this.refuse(lang, 'internal');
     }
