@@ -74,7 +74,7 @@ export class Samrad {
       );
       this.logOutcome(input, command.name, null);
       // Committed: a delivery that fails now (the database or the chat gone) is retried by the tick.
-      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds).catch((err) => this.deps.logger.warn({ command: command.name, error: (err as Error)?.name, message: (err as Error)?.message, cause: String((err as {cause?: unknown})?.cause ?? '') }, 'prompt delivery failed; the tick retries it'));
+      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds).catch((err) => this.deps.logger.warn({ command: command.name, error: (err as Error)?.name }, 'prompt delivery failed; the tick retries it'));
       return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
       if (e instanceof UserError) {

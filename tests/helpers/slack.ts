@@ -413,4 +413,17 @@ export class LogSink extends Writable {
       this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
     });
   }
+
+  /** Resolves once `n` lines (past or future) have a msg containing `msg`; fails after `ms`. */
+  async waitForCount(msg: string, n: number, ms = 10_000): Promise<Record<string, any>[]> {
+    const match = (l: Record<string, any>) => typeof l.msg === 'string' && l.msg.includes(msg);
+    let seen = this.lines.filter(match).length;
+    if (seen < n) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} logs "${msg}" (saw ${seen})`)), ms);
+        this.waiters.push({ match: (l) => match(l) && ++seen >= n, resolve: () => (clearTimeout(timer), resolve()) });
+      });
+    }
+    return this.lines.filter(match);
+  }
 }
