@@ -112,7 +112,17 @@ async function start(config: AppConfig): Promise<number> {
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
-  const core = new Samrad({ store: rt.store, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL, unavailable: isDatabaseUnavailable });
+  const core = new Samrad({
+    store: rt.store,
+    config: config.file,
+    clock: rt.clock,
+    logger: rt.logger,
+    deliver: async (ids) => void (await deliverer.deliver(ids)),
+    deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
+    leaseMs: deliverer.leaseMs,
+    publicUrl: config.env.SAMRAD_PUBLIC_URL,
+    unavailable: isDatabaseUnavailable,
+  });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
   try {
@@ -183,6 +193,8 @@ export interface ServerOverrides {
   /** Delivery settings (pacing rates, lease, timeouts) and how it waits (tests move a fake clock). */
   delivery?: Partial<DeliveryOptions>;
   timers?: Timers;
+  /** The bound between ack and work (tests use a small one). */
+  workQueue?: SlackAdapterOptions['workQueue'];
 }
 
 /** Delivery settings from the environment: Slack's pace per channel (SLACK_CHANNEL_INTERVAL_MS). */
@@ -219,6 +231,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     clock: rt.clock,
     logger: rt.logger,
     deliver: (ids) => promptly(deliverer.deliver(ids, 1)),
+    deliverClaimed: (rows) => promptly(deliverer.sendClaimed(rows)),
+    leaseMs: deliverer.leaseMs,
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
     unavailable: isDatabaseUnavailable,
   });
@@ -247,6 +261,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       apiUrl: config.env.SLACK_API_URL,
       retryConfig: overrides.slackRetryConfig,
       firstSeen: (key) => ledger.first(key, new Date()),
+      workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
     });
     ports.slack = slack.port;
     routes.push(...slack.routes);

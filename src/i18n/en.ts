@@ -1,9 +1,12 @@
 import type { Messages } from './sv.js';
 import { errorsEn } from './errors.en.js';
+import { correctionsEn } from './corrections.js';
 
 export const en = {
   lang: 'en',
   errors: errorsEn,
+  // --- corrections (issue 15)
+  corrections: correctionsEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -47,6 +50,13 @@ export const en = {
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },
     report: { args: '<year>-Q<n>', help: "the forum's quarterly follow-up, with a chart" },
     calendar: { help: "link to the forum's meeting calendar (ICS), for the coordinator" },
+    // --- corrections (issue 15)
+    'case.edit': { args: '<code> [group:…] [consent:…] [category:…] [text:<new question>]', help: 'corrects a case (its raiser or the coordinator); without more words: a form' },
+    'case.erase': { args: '<code>', help: "erases the case's free text everywhere at once, e.g. when an identity slipped through (coordinator)" },
+    'step.edit': { args: '<id> [@owner] [date] [text]', help: 'changes owner, date or text; the old and the new owner are told' },
+    'step.strike': { args: '<id> [reason]', help: 'strikes a next step; it is no longer reminded' },
+    'handover.show': { args: '<id>', help: 'the answer to a handover, who answered and when (both sides)' },
+    'handover.correct': { args: '<id> <field>=<value> …', help: 'corrects an answer; the asking side is told what changed' },
   },
   help: {
     title: 'Samråd – commands',
@@ -81,6 +91,8 @@ export const en = {
     category: 'Category',
     noCategory: 'no category',
     stepWithoutConsent: '(without consent – text not shown)',
+    textWithoutConsent: '(without consent – text not shown)',
+    struck: 'struck',
     purged: 'removed after the retention period',
     system: 'Samråd (retention)',
     stepText: 'The next step',
@@ -137,6 +149,13 @@ export const en = {
     'meeting.end': 'ended the meeting',
     'meeting.move': 'moved the meeting',
     'meeting.cancel': 'cancelled the meeting',
+    'case.edit': 'changed the case',
+    'case.erase': 'erased the free text',
+    'step.edit': 'changed a next step',
+    'step.strike': 'struck a next step',
+    'step.close': 'closed next steps with the case',
+    'handover.read': 'showed a handover',
+    'handover.correct': 'corrected a handover answer',
     'minutes.approve': 'approved the minutes',
     'minutes.approved': 'approved the minutes (last)',
     'report.read': 'produced the quarterly report',
@@ -174,6 +193,7 @@ export const en = {
     notInChannel: 'Samråd is not a member of this channel, so the post to the forum could not be made here. Invite the app with `/invite @Samråd`. What you did is saved.',
     channelNotFound: 'Samråd cannot find the channel this forum is linked to, so the post could not be made. Link the forum again with `link <forum-key>` in the right channel. What you did is saved.',
     formFailed: 'The form could not be opened just now. Type the whole command instead:',
+    busy: 'Samråd has very many requests just now and could not take yours. Please try again in a moment – nothing was changed.',
   },
   // Microsoft Teams (issue 5)
   teams: {
@@ -265,7 +285,7 @@ export const en = {
     cancelledPrefix: 'CANCELLED:',
   },
   // issue 6: meetings, reminders and handover loops
-  fieldHint: { date: 'YYYY-MM-DD', number: '<number>', text: '<text>', optional: 'optional' },
+  fieldHint: { date: 'YYYY-MM-DD', number: '<number>', text: '<text>', member: '@colleague', optional: 'optional' },
   meetingMovedMsg: (p: { forum: string; from: string; to: string }) => `The ${p.forum} meeting ${p.from} is moved to ${p.to}.`,
   meetingCancelledMsg: (p: { forum: string; when: string; reason: string | null; next: string }) =>
     `The ${p.forum} meeting ${p.when} is cancelled${p.reason ? ` (${p.reason})` : ''}. Next meeting: ${p.next}.`,

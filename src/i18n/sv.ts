@@ -4,6 +4,7 @@ import type { Lang } from '../core/model.js';
 import type { PiiKind } from '../core/pii.js';
 import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
 import { errorsSv } from './errors.sv.js';
+import { correctionsSv } from './corrections.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -20,6 +21,8 @@ export const sv = {
   /** The language these texts are in (buttons write their commands in it). */
   lang: 'sv' as Lang,
   errors: errorsSv,
+  // --- corrections (issue 15)
+  corrections: correctionsSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -65,6 +68,13 @@ export const sv = {
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },
     report: { args: '<år>-Q<n>', help: 'kvartalets uppföljning för forumet, med diagram' },
     calendar: { help: 'länk till forumets möteskalender (ICS), för samordnaren' },
+    // --- corrections (issue 15)
+    'case.edit': { args: '<kod> [grupp:…] [samtycke:…] [kategori:…] [text:<ny fråga>]', help: 'rättar ett ärende (den som lyfte det eller samordnaren); utan fler ord: ett formulär' },
+    'case.erase': { args: '<kod>', help: 'raderar ärendets fritext överallt genast, t.ex. om en identitet slunkit igenom (samordnaren)' },
+    'step.edit': { args: '<id> [@ägare] [datum] [text]', help: 'ändrar ägare, datum eller text; gamla och nya ägaren får veta' },
+    'step.strike': { args: '<id> [orsak]', help: 'stryker en åtgärd; den påminns inte längre' },
+    'handover.show': { args: '<id>', help: 'svaret på en överlämning, vem som svarade och när (båda sidor)' },
+    'handover.correct': { args: '<id> <fält>=<värde> …', help: 'rättar ett svar; frågande sidan får veta vad som ändrades' },
   }),
   help: {
     title: 'Samråd – kommandon',
@@ -100,6 +110,8 @@ export const sv = {
     category: 'Kategori',
     noCategory: 'kategori saknas',
     stepWithoutConsent: '(utan samtycke – texten visas inte)',
+    textWithoutConsent: '(utan samtycke – texten visas inte)',
+    struck: 'struken',
     purged: 'gallrat efter bevarandetiden',
     system: 'Samråd (gallring)',
     stepText: 'Åtgärden',
@@ -157,6 +169,13 @@ export const sv = {
     'meeting.end': 'avslutade mötet',
     'meeting.move': 'flyttade mötet',
     'meeting.cancel': 'ställde in mötet',
+    'case.edit': 'ändrade ärendet',
+    'case.erase': 'raderade fritexten',
+    'step.edit': 'ändrade en åtgärd',
+    'step.strike': 'strök en åtgärd',
+    'step.close': 'stängde åtgärder med ärendet',
+    'handover.read': 'visade en överlämning',
+    'handover.correct': 'rättade ett överlämningssvar',
     'minutes.approve': 'justerade protokollet',
     'minutes.approved': 'justerade protokollet (sist)',
     'report.read': 'tog fram kvartalsrapporten',
@@ -195,6 +214,7 @@ export const sv = {
     notInChannel: 'Samråd är inte medlem i kanalen, så inlägget till forumet kunde inte postas här. Bjud in appen med `/invite @Samråd`. Det du gjorde är sparat.',
     channelNotFound: 'Samråd hittar inte kanalen som forumet är kopplat till, så inlägget kunde inte postas. Koppla om forumet med `koppla <forumnyckel>` i rätt kanal. Det du gjorde är sparat.',
     formFailed: 'Formuläret kunde inte öppnas just nu. Skriv i stället kommandot med alla delar:',
+    busy: 'Samråd har väldigt många förfrågningar just nu och kunde inte ta emot din. Försök igen om en stund – inget har ändrats.',
   },
   // Microsoft Teams (issue 5)
   teams: {
@@ -286,7 +306,7 @@ export const sv = {
     cancelledPrefix: 'INSTÄLLT:',
   },
   // issue 6: meetings, reminders and handover loops
-  fieldHint: { date: 'ÅÅÅÅ-MM-DD', number: '<tal>', text: '<text>', optional: 'valfritt' },
+  fieldHint: { date: 'ÅÅÅÅ-MM-DD', number: '<tal>', text: '<text>', member: '@kollega', optional: 'valfritt' },
   meetingMovedMsg: (p: { forum: string; from: string; to: string }) => `Mötet i ${p.forum} ${p.from} är flyttat till ${p.to}.`,
   meetingCancelledMsg: (p: { forum: string; when: string; reason: string | null; next: string }) =>
     `Mötet i ${p.forum} ${p.when} är inställt${p.reason ? ` (${p.reason})` : ''}. Nästa möte: ${p.next}.`,

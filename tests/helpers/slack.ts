@@ -338,7 +338,7 @@ export interface SlackServer {
 }
 
 /** Resets the database and starts server mode with Slack configured against `fake`. */
-export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string>; overrides?: ServerOverrides } = {}): Promise<SlackServer> {
+export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string>; overrides?: ServerOverrides; workQueue?: ServerOverrides['workQueue'] } = {}): Promise<SlackServer> {
   await database.reset();
   const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
   const clock = new FakeClock(new Date(T0));
@@ -346,7 +346,7 @@ export async function startSlackServer(database: TestDatabase, fake: FakeSlack, 
   await syncSettings(database.db, config.file);
   const logger = opts.logger ?? createLogger(process.env.TEST_LOG ?? 'silent');
   // Unpaced unless a test asks (pacing has tests of its own): a test posts several times a second.
-  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 }, delivery: { rates: {} }, ...opts.overrides });
+  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 }, delivery: { rates: {} }, workQueue: opts.workQueue, ...opts.overrides });
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { base, client: new SlackClient(base, SIGNING_SECRET), composed, store, clock, stop: () => composed.stop() };

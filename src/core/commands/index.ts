@@ -10,6 +10,7 @@ import { meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingI
 import { minutesApproveCommand, minutesShowCommand } from './minutes.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
+import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
 
 export const COMMANDS = [
   helpCommand,
@@ -19,13 +20,19 @@ export const COMMANDS = [
   caseShowCommand,
   caseCloseCommand,
   caseLogCommand,
+  caseEditCommand,
+  caseEraseCommand,
   topicAddCommand,
   agendaCommand,
   stepNewCommand,
   stepDoneCommand,
+  stepEditCommand,
+  stepStrikeCommand,
   mineCommand,
   handoverNewCommand,
   handoverReplyCommand,
+  handoverShowCommand,
+  handoverCorrectCommand,
   meetingStartCommand,
   meetingNextCommand,
   meetingSkipCommand,
