@@ -125,9 +125,12 @@ export class Deliverer {
    * by the tick once its lease runs out.
    */
   sendClaimed(rows: OutboxRow[]): Promise<DeliveryStats> {
-    // Same lanes and pacing as claimed rows (issue 16): one at a time per channel, Retry-After honoured.
-    const r: Run = { stats: emptyStats(), deadline: Infinity, maxWaitMs: this.opts.leaseMs / 2 };
-    const run = Promise.all(rows.map((row) => this.enqueue(row, r))).then(() => r.stats);
+    // One attempt each, in order (as a prompt delivery); what fails is retried by the tick.
+    const run = (async () => {
+      const stats = emptyStats();
+      for (const row of rows) await this.attempt(row, laneOf(row.target as Target), stats, false);
+      return stats;
+    })();
     this.running.add(run);
     void run.finally(() => this.running.delete(run)).catch(() => {});
     return run;
