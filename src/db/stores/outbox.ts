@@ -50,7 +50,11 @@ export function outboxStore(db: Db): OutboxStore {
       const only = ids ? sql` and ${inArray(outbox.id, ids)}` : sql``;
       const skip = o.skipLanes?.length ? sql` and d.lane not in (${sql.join(o.skipLanes.map((l) => sql`${l}`), sql`, `)})` : sql``;
       const pick = sql`(with d as (select ${outbox.id} as id, ${LANE} as lane, row_number() over (partition by ${LANE} order by ${outbox.id}) as rn from ${outbox} where ${due}${only})
-        select o.id from ${outbox} o join d on d.id = o.id where d.rn <= ${o.perLane ?? batch}${skip} order by o.id limit ${batch} for update of o skip locked)`;
+        select o.id from ${outbox} o join d on d.id = o.id where d.rn <= ${o.perLane ?? batch}${skip}
+          and ((o.status = 'pending' and o.next_attempt_at <= ${at}) or (o.status = 'sending' and o.locked_until <= ${at}))
+          order by o.id limit ${batch} for update of o skip locked)`;
+      // The due test again on o: a row another replica claimed (and committed) after d's snapshot is
+      // re-read under the lock and must then be left alone, not claimed a second time.
       const rows = await db
         .update(outbox)
         .set({
