@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only slash,start,tick,delivery]`: runs the benchmarks on loopback
+// `npm run bench [-- --quick] [-- --only slash,start,tick,delivery,dashboard]`: runs the benchmarks on loopback
 // against throwaway databases (samrad_bench_*, dropped after) and writes BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { dashboardBench, type DashboardResult } from './dashboard.js';
 import { deliveryBench, type DeliveryResult } from './delivery.js';
 import { machine, PG_BASE, ROOT, type Machine } from './lib.js';
 import { renderReport } from './report.js';
@@ -25,12 +26,13 @@ export interface BenchResults {
   tick?: TickResult;
   delivery?: DeliveryResult;
   start?: StartResult;
+  dashboard?: DashboardResult;
   /** 1-minute load average when the run ended. */
   loadAtEnd?: number;
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
-const only = new Set((values.only ?? 'slash,start,tick,delivery').split(','));
+const only = new Set((values.only ?? 'slash,start,tick,delivery,dashboard').split(','));
 const log = (s: string) => void process.stdout.write(`${s}\n`);
 const t0 = performance.now();
 
@@ -68,10 +70,14 @@ if (only.has('delivery')) {
   log('4. delivery at 1 post/s per channel');
   results.delivery = await deliveryBench({ quick: results.quick, log });
 }
+if (only.has('dashboard')) {
+  log('5. dashboard, 20 forums × 8 quarters');
+  results.dashboard = await dashboardBench({ quick: results.quick, log });
+}
 
 results.totalS = Math.round((performance.now() - t0) / 1000);
 results.loadAtEnd = Math.round(loadavg()[0] * 100) / 100;
-for (const k of ['slash', 'start', 'tick', 'delivery'] as const) if (!results[k] && previous[k]) Object.assign(results, { [k]: previous[k] });
+for (const k of ['slash', 'start', 'tick', 'delivery', 'dashboard'] as const) if (!results[k] && previous[k]) Object.assign(results, { [k]: previous[k] });
 if (values.only) results.partial = `only ${[...only].join(', ')} rerun at ${results.at}; the rest from ${previous.at ?? 'nowhere'}`;
 
 const out = values.out ?? join(ROOT, 'BENCHMARKS.md');

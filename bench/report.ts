@@ -2,6 +2,7 @@
 // measured, each section's table, and bench/NOTES.md (the analysis written after a run) verbatim.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dashboardSection } from './dashboard.js';
 import type { BenchResults } from './index.js';
 import { ROOT } from './lib.js';
 import type { Run } from './slash.js';
@@ -39,6 +40,7 @@ export function renderReport(b: BenchResults): string {
     goals.push(`| delivery of ${r0(d.rows)} posts over ${d.channels} channels at 1/s per channel ÷ ideal time | ≤ 1.1 (≤ 1.1 writes per message) | ${r2(d.ratio)} (${r2(d.writesPerMessage)} writes per message) | ${verdict(d.ratio <= 1.1 && d.writesPerMessage <= 1.1)} |`);
     goals.push(`| … nothing lost or duplicated | 0 / 0 | ${d.missing} / ${d.duplicates} | ${verdict(d.missing === 0 && d.duplicates === 0)} |`);
   }
+  if (b.dashboard) goals.push(`| \`GET /dashboard\`, 20 forums × 8 quarters, median answer (issue 20) | < ${b.dashboard.goalMs} ms | ${b.dashboard.medianMs} ms | ${verdict(b.dashboard.medianMs < b.dashboard.goalMs)} |`);
   out.push('## Goals (issue 19)', '', '| figure | goal | measured | |', '|---|---|---|---|', ...goals, '');
 
   if (s) {
@@ -73,6 +75,7 @@ export function renderReport(b: BenchResults): string {
     out.push('| time | ideal | ratio | posts accepted | 429 answers | outbox UPDATEs | writes per message | lost | duplicated |', '|---|---|---|---|---|---|---|---|---|');
     out.push(`| ${r2(d.drainS)} s | ${d.idealS} s | **${r2(d.ratio)}** | ${r0(d.accepted)} | ${r0(d.rateLimited)} | ${r0(d.updates)} | **${r2(d.writesPerMessage)}** | ${d.missing} | ${d.duplicates} |`, '');
   }
+  if (b.dashboard) out.push(...dashboardSection(b.dashboard).map((l) => l.replace('## Dashboard', '## 5. Dashboard')));
   const notes = join(ROOT, 'bench', 'NOTES.md');
   if (existsSync(notes)) out.push(readFileSync(notes, 'utf8').trim(), '');
   return `${out.join('\n')}\n`;

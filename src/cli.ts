@@ -19,6 +19,7 @@ import { runShell } from '../adapters/shell/shell.js';
 import { teamsRoute } from '../adapters/teams/route.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
+import { pageRoutes } from './http/pages/routes.js';
 import { runReport } from './report/cli.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createSlackAdapter, createSlackPort, type SlackAdapterOptions } from '../adapters/slack/index.js';
@@ -220,6 +221,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     ),
     ...calendarRoutes(rt.store, { clock: rt.clock, language: config.file.language }),
     ...reportRoutes(rt.store, config.file, rt.clock),
+    // Read-only pages (issue 20): /dashboard, /forum/<key>, /mine, each behind its own page token.
+    ...pageRoutes({ store: rt.store, config: config.file, clock: rt.clock }),
   ];
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger, { ...deliveryOptions(config), ...overrides.delivery }, overrides.timers);
   // Right after a command: one attempt per message. What fails waits for its retry time and the tick,

@@ -200,6 +200,27 @@ export interface Store {
   meetings: MeetingStore;
   audit: AuditStore;
   outbox: OutboxStore;
+  /** Page links (`sida`, `rapport länk`): hashed tokens for the read-only pages. */
+  pages: PageTokenStore;
   /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+}
+
+// --- page links (issue 20): `sida`, `rapport länk`; src/db/stores/page-tokens.ts keeps only a hash of each token
+export type PageScope = 'forum' | 'dashboard' | 'member';
+
+export interface PageGrant {
+  id: number;
+  scope: PageScope;
+  forumKey: string | null;
+  memberId: number | null;
+}
+
+export interface PageTokenStore {
+  /** Stores a new grant for `token` (hashed) and returns it. */
+  issue(token: string, grant: { scope: PageScope; forumKey: string | null; memberId: number | null; createdBy: number | null; at: Date }): Promise<PageGrant>;
+  /** The live grant of a token, or null (unknown, malformed or revoked). */
+  find(token: string | null | undefined): Promise<PageGrant | null>;
+  /** Revokes every live grant of this scope (and forum / member); returns how many. */
+  revoke(where: { scope: PageScope; forumKey?: string | null; memberId?: number | null }, at: Date): Promise<number>;
 }

@@ -57,6 +57,11 @@ export const AUDIT_ACTIONS = [
   'minutes.approved',
   'report.read',
   'calendar.link',
+  'page.link',
+  'page.revoke',
+  'dashboard.link',
+  'dashboard.revoke',
+  'mine.link',
   // corrections (issue 15)
   'case.edit',
   'case.erase',

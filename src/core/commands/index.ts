@@ -8,6 +8,7 @@ import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, 
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { minutesApproveCommand, minutesShowCommand } from './minutes.js';
+import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
 import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
@@ -29,6 +30,7 @@ export const COMMANDS = [
   stepEditCommand,
   stepStrikeCommand,
   mineCommand,
+  mineLinkCommand,
   handoverNewCommand,
   handoverReplyCommand,
   handoverShowCommand,
@@ -44,7 +46,11 @@ export const COMMANDS = [
   minutesShowCommand,
   minutesApproveCommand,
   reportCommand,
+  reportLinkCommand,
+  reportLinkRevokeCommand,
   calendarCommand,
+  pageLinkCommand,
+  pageRevokeCommand,
 ] as const;
 
 type AnySpec = (typeof COMMANDS)[number];

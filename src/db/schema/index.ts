@@ -9,3 +9,4 @@ export * from './handovers.js';
 export * from './outbox.js';
 export * from './audit.js';
 export * from './requests.js';
+export * from './page-tokens.js';
