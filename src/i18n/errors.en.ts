@@ -36,6 +36,7 @@ export const errorsEn = {
     notCoordinator: () => "Only the forum's coordinator may do that.",
     notAllowed: () => "You're not allowed to do that.",
     internal: () => 'Something went wrong in Samråd. Nothing was changed; please try again shortly.',
+    unavailable: () => 'Samråd cannot reach its database right now. Nothing was changed; please try again in a moment.',
     staleForm: () => 'The form belongs to an older version of Samråd. Type the command instead (see `help`). Nothing was changed.',
     noRunningMeeting: () => "No meeting is running in this forum. The coordinator starts it with `meeting start`.",
     noMeetingPlanned: () => 'The forum has no planned meeting to start.',

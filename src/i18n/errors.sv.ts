@@ -35,6 +35,7 @@ export const errorsSv = {
     notCoordinator: () => 'Det får bara forumets samordnare göra.',
     notAllowed: () => 'Du har inte behörighet till det.',
     internal: () => 'Något gick fel hos Samråd. Inget ändrades; försök igen om en stund.',
+    unavailable: () => 'Samråd når inte sin databas just nu. Inget ändrades; försök igen om en stund.',
     staleForm: () => 'Formuläret hör till en äldre version av Samråd. Skriv kommandot i stället (se `hjälp`). Inget ändrades.',
     noRunningMeeting: () => 'Inget möte pågår i det här forumet. Samordnaren startar det med `möte start`.',
     noMeetingPlanned: () => 'Forumet har inget planerat möte att starta.',
