@@ -185,7 +185,8 @@ export async function startTeamsRig(
   const store = createStore(database.db);
   await syncSettings(database.db, config.file);
   const ports: Partial<Record<Platform, ChatPort>> = {};
-  const deliverer = new Deliverer(store.outbox, ports, clock, logger);
+  // Unpaced, as in the Slack rig: a test posts several times a second (pacing has tests of its own).
+  const deliverer = new Deliverer(store.outbox, ports, clock, logger, { rates: {} });
   const core = new Samrad({ store, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)), deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)) });
   const teams = createTeams(teamsSetup(config), { core, refs: conversationRefs(database.db), config: config.file, clock, logger });
   if (teams.port) ports.teams = teams.port;
