@@ -1,9 +1,11 @@
 import type { Messages } from './sv.js';
+import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
 
 export const en = {
   lang: 'en',
   errors: errorsEn,
+  dates: dateTextsEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -41,7 +43,7 @@ export const en = {
     'meeting.end': { help: 'the meeting is held; the minutes are written and posted' },
     'meeting.decide': { args: '<text>', help: 'a decision under the current item' },
     'meeting.inform': { args: '@who <whom and what>', help: 'who informs whom, under the current item' },
-    'meeting.move': { args: '<date>', help: 'the coordinator moves the next meeting' },
+    'meeting.move': { args: '<date> [HH:MM]', help: 'the coordinator moves the next meeting (day and time)' },
     'meeting.cancel': { args: '[reason]', help: 'the coordinator cancels the next meeting' },
     'minutes.show': { help: 'the latest minutes' },
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },

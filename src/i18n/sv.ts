@@ -4,6 +4,7 @@ import type { Lang } from '../core/model.js';
 import type { PiiKind } from '../core/pii.js';
 import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
 import { errorsSv } from './errors.sv.js';
+import { dateTextsSv } from './dates.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -20,6 +21,7 @@ export const sv = {
   /** The language these texts are in (buttons write their commands in it). */
   lang: 'sv' as Lang,
   errors: errorsSv,
+  dates: dateTextsSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -59,7 +61,7 @@ export const sv = {
     'meeting.end': { help: 'mötet är hållet; protokollet skrivs och postas' },
     'meeting.decide': { args: '<text>', help: 'ett beslut under punkten' },
     'meeting.inform': { args: '@vem <till vem och vad>', help: 'vem som informerar vem, under punkten' },
-    'meeting.move': { args: '<datum>', help: 'samordnaren flyttar nästa möte' },
+    'meeting.move': { args: '<datum> [HH:MM]', help: 'samordnaren flyttar nästa möte (dag och tid)' },
     'meeting.cancel': { args: '[orsak]', help: 'samordnaren ställer in nästa möte' },
     'minutes.show': { help: 'senaste protokollet' },
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },

@@ -5,14 +5,15 @@ import type { FileConfig, HandoverFieldConfig, HandoverTemplateConfig } from '..
 import type { ForumRow, HandoverRow, MemberRow } from '../stores.js';
 import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
-import { addWorkingDays, isValidIsoDate, nextWorkingDay, parseDate } from '../dates.js';
+import { addWorkingDays, isValidIsoDate, nextWorkingDay } from '../dates.js';
+import { parseDate } from '../date-words.js';
 import { UserError } from '../errors.js';
 import { fold } from '../commands/words.js';
 import { formButton } from '../commands/texts.js';
 import type { Block, Lang, Message } from '../model.js';
 import { memberName, orgName } from '../render.js';
 import { caseInForum } from './cases.js';
-import { dueDate } from './steps.js';
+import { movedNote, readDue, type Due } from '../due.js';
 import { chooseLang } from '../lang.js';
 
 const MAX_TEXT = 200;
@@ -34,7 +35,8 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
   if (h.organisation.key !== tpl.from) throw new UserError('handoverNotSender', { template: tpl.name, org: orgName(h.config, tpl.from) });
   const receiver = await h.resolveMember(cmd.to);
   if (receiver.organisationKey !== tpl.to) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgName(h.config, tpl.to) });
-  const due = cmd.due ? dueDate(h, cmd.due) : addWorkingDays(h.today, tpl.dueWorkingDays);
+  const typed: Due | null = cmd.due ? readDue(h.today, cmd.due) : null;
+  const due = typed ? typed.date : addWorkingDays(h.today, tpl.dueWorkingDays);
   const forum = await h.forum();
   const x = await h.store.handovers.insert({
     templateKey: tpl.key,
@@ -48,7 +50,8 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
     createdAt: h.now,
   });
   await h.audit('handover.create', c.code, forum.key);
-  const text = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, tpl.to)})`, due });
+  const posted = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, tpl.to)})`, due });
+  const text = [posted, typed ? movedNote(h.m, typed) : ''].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${x.id}`, { caseCode: c.code });
   await h.post(memberTarget(receiver), handoverRequest(h.config, forum, x, tpl, c.code, h.member, langOf(h.config, receiver)), `handover.request:${x.id}`, { caseCode: c.code });
 }
