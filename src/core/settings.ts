@@ -1,6 +1,9 @@
 // The domain settings: organisations, forums, handover templates and the rules around them. The core
 // owns this shape; src/config.ts reads it from YAML (and the environment) and validates it here.
 import { z } from 'zod';
+import { cadenceSchema, calendarSchema, checkCalendarSettings } from './settings-calendar.js';
+
+export { forumEveryWeeks, forumRecurrence, type ForumRecurrence } from './settings-calendar.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
@@ -18,12 +21,8 @@ const forumSchema = z.object({
   name: z.string().min(1),
   kind: z.enum(['case', 'topic']),
   prefix: z.string().regex(/^[A-ZÅÄÖ]{2,6}$/, 'expected 2–6 capital letters'),
-  cadence: z.object({
-    everyWeeks: z.number().int().min(1).max(52),
-    anchor: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
-    time: hhmm,
-    durationMinutes: z.number().int().min(15).max(480).default(90),
-  }),
+  /** Every N weeks from an anchor, or an RRULE; pauses and terms (settings-calendar.ts). */
+  cadence: cadenceSchema,
   agendaLeadWorkingDays: z.number().int().min(0).max(20).default(2),
   holidayPolicy: z.enum(['next-working-day', 'cancel']).default('next-working-day'),
   coordinator: z.string().email().nullish(),
@@ -76,6 +75,8 @@ export const settingsSchema = z
     handoverTemplates: z.array(templateSchema).default([]),
     /** Question categories a case may carry (key -> label): what kind of help is asked, never who. */
     questionCategories: z.record(z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'), z.string()).default({}),
+    /** School terms and named pauses the forums' cadences refer to. */
+    calendar: calendarSchema,
   })
   .superRefine((cfg, ctx) => {
     const orgKeys = new Set(cfg.organisations.map((o) => o.key));
@@ -87,6 +88,7 @@ export const settingsSchema = z
         if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'organisations', j], message: `unknown organisation "${o}"` });
       }),
     );
+    checkCalendarSettings(cfg, ctx);
     cfg.handoverTemplates.forEach((t, i) => {
       for (const side of ['from', 'to'] as const) {
         if (!orgKeys.has(t[side])) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, side], message: `unknown organisation "${t[side]}"` });

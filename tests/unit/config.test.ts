@@ -34,6 +34,15 @@ describe('configuration', () => {
     expect(() => loadFileConfig(path)).toThrow('handoverTemplates.0.to: unknown organisation "skatteverket"');
   });
 
+  it('refuses a cadence rule that is none, both shorthand and rule, and an unknown pause', () => {
+    const base = loadFileConfig();
+    const withCadence = (cadence: object) => write(JSON.stringify({ ...base, forums: [{ ...base.forums[0], cadence }] }));
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=HOURLY', time: '09:00' }))).toThrow('forums.0.cadence.rrule: FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY');
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', everyWeeks: 2, anchor: '2026-01-01', time: '09:00' }))).toThrow('forums.0.cadence: give either everyWeeks (with anchor) or rrule');
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', time: '09:00', pauses: ['sommar'] }))).toThrow('forums.0.cadence.pauses.0: unknown pause "sommar"');
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', time: '09:00', within: 'terms' }))).toThrow('forums.0.cadence.within: within: terms needs calendar.terms');
+  });
+
   it('says so when the file is not YAML or missing', () => {
     expect(() => loadFileConfig(write('forums: [unclosed'))).toThrow(/not valid YAML/);
     expect(() => loadFileConfig('/nonexistent/samrad.yaml')).toThrow(/cannot read the config file/);

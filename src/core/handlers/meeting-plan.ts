@@ -26,7 +26,8 @@ export async function meetingMove(h: HandlerContext, word: string, time: string 
   const date = readDay(h.today, word);
   if (!isWorkingDay(date)) throw new UserError('notWorkingDay', { date, why: holidayName(date) ?? h.m.weekdays[isoWeekday(date) - 1] });
   // A move never jumps over the next regular occurrence: the two would swap places on the agenda.
-  const following = occurrencesBetween(cadenceOf(forum), addDays(meeting.scheduledDate, 1), addDays(meeting.scheduledDate, 7 * forum.everyWeeks))[0];
+  // (An RRULE's gaps vary, e.g. the 1st and 3rd Thursday: look a little further than the typical gap.)
+  const following = occurrencesBetween(cadenceOf(forum), addDays(meeting.scheduledDate, 1), addDays(meeting.scheduledDate, Math.max(35, 14 * forum.everyWeeks)))[0];
   if (following && date >= following.date) throw new UserError('meetingCollides', { date, next: formatMeeting(h.m, following.start) });
   const start = zonedInstant(date, time ?? forum.time);
   if (start.getTime() <= h.now.getTime()) throw new UserError('badDateWhy', { value: `${word} ${time ?? ''}`.trim().slice(0, 30), why: 'past', date });
