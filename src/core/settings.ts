@@ -2,6 +2,7 @@
 // owns this shape; src/config.ts reads it from YAML (and the environment) and validates it here.
 import { z } from 'zod';
 import { cadenceSchema, calendarSchema, checkCalendarSettings } from './settings-calendar.js';
+import { checkOrganisationSettings, organisationMembership } from './settings-parties.js';
 
 export { forumEveryWeeks, forumRecurrence, type ForumRecurrence } from './settings-calendar.js';
 
@@ -14,6 +15,8 @@ const organisationSchema = z.object({
   name: z.string().min(1),
   domains: z.array(z.string().min(3)).default([]),
   tenantIds: z.array(z.string()).default([]),
+  /** parent, members, groups (settings-parties.ts). */
+  ...organisationMembership,
 });
 
 const forumSchema = z.object({
@@ -89,6 +92,7 @@ export const settingsSchema = z
       }),
     );
     checkCalendarSettings(cfg, ctx);
+    checkOrganisationSettings(cfg, ctx);
     cfg.handoverTemplates.forEach((t, i) => {
       for (const side of ['from', 'to'] as const) {
         if (!orgKeys.has(t[side])) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, side], message: `unknown organisation "${t[side]}"` });
