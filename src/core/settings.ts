@@ -9,6 +9,7 @@ export { forumEveryWeeks, forumRecurrence, type ForumRecurrence } from './settin
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes');
+const side = z.union([key, z.array(key).min(1)]);
 
 const organisationSchema = z.object({
   key,
@@ -54,8 +55,10 @@ const minimumSchema = z.object({
 const templateSchema = z.object({
   key,
   name: z.string().min(1),
-  from: key,
-  to: key,
+  /** The organisation that asks, or one of several (`[gislaved, gnosjo, vaggeryd, varnamo]`). */
+  from: side,
+  /** The organisation that answers, or one of several: the receiver is chosen among them. */
+  to: side,
   dueWorkingDays: z.number().int().min(1).max(120).default(10),
   recurEveryMonths: z.number().int().min(1).max(24).optional(),
   description: z.string().default(''),
@@ -94,8 +97,11 @@ export const settingsSchema = z
     checkCalendarSettings(cfg, ctx);
     checkOrganisationSettings(cfg, ctx);
     cfg.handoverTemplates.forEach((t, i) => {
-      for (const side of ['from', 'to'] as const) {
-        if (!orgKeys.has(t[side])) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, side], message: `unknown organisation "${t[side]}"` });
+      for (const end of ['from', 'to'] as const) {
+        const v = t[end];
+        (Array.isArray(v) ? v : [v]).forEach((o, j) => {
+          if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, end, ...(Array.isArray(v) ? [j] : [])], message: `unknown organisation "${o}"` });
+        });
       }
       t.fields.forEach((f, j) => {
         if (f.type === 'choice' && !f.choices?.length) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'fields', j, 'choices'], message: 'a choice field needs choices' });
@@ -120,6 +126,11 @@ export type OrganisationConfig = Settings['organisations'][number];
 export type HandoverTemplateConfig = Settings['handoverTemplates'][number];
 export type HandoverFieldConfig = HandoverTemplateConfig['fields'][number];
 
+
+/** The organisations of a template's side: one, or one of several. */
+export function sideKeys(side: string | string[]): string[] {
+  return Array.isArray(side) ? side : [side];
+}
 
 /** The name most of the core knows the settings by. */
 export type FileConfig = Settings;

@@ -56,6 +56,26 @@ describe('a forum with two of five organisations', () => {
   });
 });
 
+describe('a handover template to one of several organisations', () => {
+  it('lets AF ask any of the four municipalities with one template, and nobody else', async () => {
+    const cfg = ggvv();
+    const sfi = loadFileConfig().handoverTemplates.find((t) => t.key === 'sfi')!;
+    cfg.forums = [{ ...cfg.forums[0], organisations: undefined }];
+    cfg.handoverTemplates = [{ ...sfi, from: 'af', to: ['gislaved', 'gnosjo', 'vaggeryd', 'varnamo'] }];
+    const bot = await createTestBot(database, { config: cfg });
+    await bot.say(ANNA, 'koppla arendeforum-unga');
+    await bot.say(ANNA, 'ärende ny grupp:unga Studiestart');
+    expect(await bot.say(ANNA, `överlämning ny sfi UNG-2026-001 @${GNOSJO}`)).toBe('');
+    expect(bot.port.toChannel('unga').at(-1)).toContain(`svar från ${GNOSJO} (Gnosjö kommun)`);
+    expect(await bot.say(ANNA, `överlämning ny sfi UNG-2026-001 @${GISLAVED}`)).toBe('');
+    expect(await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @kollega@arbetsformedlingen.se')).toBe(
+      'SFI-startdatum besvaras av Gislaveds kommun / Gnosjö kommun / Vaggeryds kommun / Värnamo kommun: välj en mottagare där.',
+    );
+    expect(await bot.say(GISLAVED, `överlämning ny sfi UNG-2026-001 @${GNOSJO}`)).toBe('SFI-startdatum startas av Arbetsförmedlingen.');
+    expect([(await bot.store.handovers.byId(1))?.toOrganisationKey, (await bot.store.handovers.byId(2))?.toOrganisationKey]).toEqual(['gnosjo', 'gislaved']);
+  });
+});
+
 describe('organisations on one e-mail domain', () => {
   it('tells Komvux from the city by its member list; a Komvux approval counts for the city', async () => {
     const bot = await createTestBot(database, { config: helsingborg() });

@@ -32,6 +32,8 @@ describe('configuration', () => {
     const base = loadFileConfig();
     const path = write(JSON.stringify({ ...base, handoverTemplates: [{ ...base.handoverTemplates[0], to: 'skatteverket' }] }));
     expect(() => loadFileConfig(path)).toThrow('handoverTemplates.0.to: unknown organisation "skatteverket"');
+    const several = write(JSON.stringify({ ...base, handoverTemplates: [{ ...base.handoverTemplates[0], to: ['helsingborg', 'skatteverket'] }] }));
+    expect(() => loadFileConfig(several)).toThrow('handoverTemplates.0.to.1: unknown organisation "skatteverket"');
   });
 
   it('refuses a cadence rule that is none, both shorthand and rule, and an unknown pause', () => {

@@ -1,7 +1,8 @@
 // Handover loops (överlämningar): one organisation asks, the other owes an answer with fields from a
 // template in config. `överlämning ny` starts a loop, `överlämning svar` validates and stores the answer
 // and tells the asking side (flagging what falls short of the agreement).
-import type { FileConfig, HandoverFieldConfig, HandoverTemplateConfig } from '../settings.js';
+import { sideKeys, type FileConfig, type HandoverFieldConfig, type HandoverTemplateConfig } from '../settings.js';
+import { belongsTo } from '../parties.js';
 import type { ForumRow, HandoverRow, MemberRow } from '../stores.js';
 import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
@@ -11,7 +12,7 @@ import { UserError } from '../errors.js';
 import { fold } from '../commands/words.js';
 import { formButton } from '../commands/texts.js';
 import type { Block, Lang, Message } from '../model.js';
-import { memberName, orgName } from '../render.js';
+import { memberName, orgName, orgNames } from '../render.js';
 import { caseInForum } from './cases.js';
 import { movedNote, readDue, type Due } from '../due.js';
 import { chooseLang } from '../lang.js';
@@ -32,9 +33,12 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
   const c = await caseInForum(h, cmd.code);
   if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
   // A loop goes from one organisation to the other, as the agreement says.
-  if (h.organisation.key !== tpl.from) throw new UserError('handoverNotSender', { template: tpl.name, org: orgName(h.config, tpl.from) });
+  // A side may be one of several organisations (GGVV: any of the four municipalities); a
+  // sub-organisation counts where its parent is named.
+  const [from, to] = [sideKeys(tpl.from), sideKeys(tpl.to)];
+  if (!belongsTo(h.config, h.organisation.key, from)) throw new UserError('handoverNotSender', { template: tpl.name, org: orgNames(h.config, from) });
   const receiver = await h.resolveMember(cmd.to);
-  if (receiver.organisationKey !== tpl.to) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgName(h.config, tpl.to) });
+  if (!belongsTo(h.config, receiver.organisationKey, to)) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgNames(h.config, to) });
   const typed: Due | null = cmd.due ? readDue(h.today, cmd.due) : null;
   const due = typed ? typed.date : addWorkingDays(h.today, tpl.dueWorkingDays);
   const forum = await h.forum();
@@ -50,7 +54,7 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
     createdAt: h.now,
   });
   await h.audit('handover.create', c.code, forum.key);
-  const posted = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, tpl.to)})`, due });
+  const posted = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, receiver.organisationKey)})`, due });
   const text = [posted, typed ? movedNote(h.m, typed) : ''].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${x.id}`, { caseCode: c.code });
   await h.post(memberTarget(receiver), handoverRequest(h.config, forum, x, tpl, c.code, h.member, langOf(h.config, receiver)), `handover.request:${x.id}`, { caseCode: c.code });
