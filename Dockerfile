@@ -1,16 +1,21 @@
-# Samråd — production image. Two stages: dependencies are installed (without dev dependencies) in
-# the first, the second holds only what runs, as a non-root user. The command is exactly what the
-# soak check (npm run soak) runs: `node bin/samrad.js start`.
+# Samråd — production image. Two stages: the first installs and compiles (then drops dev dependencies),
+# the second holds only what runs — built JavaScript, no TypeScript sources — as a non-root user. The command is exactly what the
+# soak check (npm run soak) runs: `node bin/samrad.js start`, which runs the JavaScript built into dist/.
 #
 #   docker build -t samrad .
 #   docker run -e DATABASE_URL=postgres://… -e SLACK_BOT_TOKEN=… -e SLACK_SIGNING_SECRET=… -p 3000:3000 samrad
 
-FROM node:20-bookworm-slim AS deps
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # .npmrc carries `yes=true`: botbuilder-dialogs' postinstall asks a question npm would otherwise wait on.
-COPY package.json package-lock.json .npmrc ./
-# tsx is a runtime dependency (the sources are TypeScript, compiled on load), so --omit=dev is enough.
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+COPY adapters ./adapters
+COPY migrations ./migrations
+# npm ci runs `prepare`, which compiles src/ and adapters/ to dist/ (scripts/build.mjs); then the dev
+# dependencies (typescript, vitest, …) are dropped again.
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -18,14 +23,13 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
-COPY src ./src
-COPY adapters ./adapters
 COPY config ./config
 COPY migrations ./migrations
-# tsx keeps its compile cache under the temp dir; DATA_DIR is only used without DATABASE_URL (PGlite).
+# The image holds built JavaScript only (no src/): bin/samrad.js runs dist/. DATA_DIR is only used without DATABASE_URL (PGlite).
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -3,7 +3,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The longest files start first, so neither worker is left with one of them at the end (on a fresh
 // clone vitest has no timings yet and would keep the glob order, which puts the e2e files last).
-const SLOW_FIRST = ['tests/e2e/shell', 'tests/e2e/shutdown', 'tests/core/corpus', 'tests/core/scheduler', 'tests/core/meetings', 'tests/core/report'];
+const SLOW_FIRST = ['tests/e2e/shell', 'tests/e2e/shutdown', 'tests/core/corpus', 'tests/core/scheduler', 'tests/core/meetings', 'tests/core/report', 'tests/browser/pages'];
 
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -15,8 +15,23 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Slack's per-channel pace for chat.postMessage: about one a second, short bursts allowed. */
+export interface ChannelLimit {
+  /** Posts a channel may take at once (the bucket's size). */
+  burst: number;
+  /** One more post allowed per this many ms. */
+  everyMs: number;
+}
+
 export class BenchSlack {
   url = '';
+  /** Calls by Web API method (and `response_url`), accepted or not. */
+  readonly calls = new Map<string, number>();
+  /** performance.now() of each accepted chat.postMessage, in order. */
+  readonly postTimes: number[] = [];
+  /** Per channel: [tokens, at] of its bucket, when a ChannelLimit is set. */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  channelLimit?: ChannelLimit;
   /** Accepted chat.postMessage / chat.update / response_url posts, by visible text. */
   readonly posts = new Map<string, number>();
   accepted = 0;
@@ -68,6 +83,7 @@ export class BenchSlack {
     const url = req.url ?? '/';
     const body = parse(String(req.headers['content-type'] ?? ''), raw);
     const method = url.startsWith('/response/') ? 'response_url' : url.replace(/^\/api\//, '').replace(/\?.*$/, '');
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
     const send = (status: number, reply: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(reply));
@@ -94,6 +110,14 @@ export class BenchSlack {
           const retry = Math.max(1, Math.ceil((this.windowStart + this.limit.windowMs - Date.now()) / 1000));
           return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retry) });
         }
+        if (method === 'chat.postMessage' && this.channelLimit) {
+          const wait = this.takeChannel(String(body.channel));
+          if (wait > 0) {
+            this.limited++;
+            return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+          }
+        }
+        if (method === 'chat.postMessage') this.postTimes.push(performance.now());
         const text = visible(body, method === 'response_url' ? url : undefined);
         this.posts.set(text, (this.posts.get(text) ?? 0) + 1);
         this.accepted++;
@@ -107,6 +131,21 @@ export class BenchSlack {
       default:
         return send(200, { ok: false, error: 'unknown_method' });
     }
+  }
+
+  /** Takes one post from the channel's bucket: 0 when allowed, else ms until a post would be. */
+  private takeChannel(channel: string): number {
+    const { burst, everyMs } = this.channelLimit!;
+    const now = performance.now();
+    const b = this.buckets.get(channel) ?? { tokens: burst, at: now };
+    b.tokens = Math.min(burst, b.tokens + (now - b.at) / everyMs);
+    b.at = now;
+    this.buckets.set(channel, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return (1 - b.tokens) * everyMs;
   }
 
   /** A fixed window per `windowMs`, like Slack's per-minute tiers in small. */

@@ -44,6 +44,7 @@ export interface Machine {
   platform: string;
   /** 1-minute load average when the run started: other work on the machine skews every number. */
   load: number;
+  load5?: number;
   postgres?: string;
 }
 
@@ -57,6 +58,7 @@ export function machine(): Machine {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     load: Math.round(loadavg()[0] * 100) / 100,
+    load5: Math.round(loadavg()[1] * 100) / 100,
   };
 }
 

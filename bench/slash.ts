@@ -1,28 +1,43 @@
-// 1. The slash-command path: signed `/forum ärende ny …` at the real binary in server mode on a fresh
-// Postgres database, and at a bare Bolt app that only acks. Samråd acks first and works after the
-// ack, so "completed" is counted in the database: cases committed over the time until the last one.
-// Also 4. (part): RSS of that server idle and under this load.
+// 1. The slash-command path, and the memory it takes. Signed `/forum ärende ny …` at three servers:
+// a bare Bolt app that only acks (bench/bare-bolt.mjs: the floor of HTTP + Bolt), the same work as
+// `ärende ny` written by hand on postgres.js (bench/ceiling.mjs: what this machine allows), and the
+// real `node bin/samrad.js start` (compiled, dist/). Each on a fresh Postgres database, with the
+// commands spread over one channel (one forum) and over 20 channels (20 forums).
+// "Completed" is exact: the post of the case reaching the fake Slack (for the bare app: the ack).
 import postgres from 'postgres';
 import { BenchSlack, type FakeUser } from './fake-slack.js';
+import { benchForum, forumsConfig } from './forums.js';
 import { load, type LoadResult } from './load.js';
-import { BIN, commandBody, dropDatabase, freePort, freshDatabase, postCommand, rssMb, serverEnv, sleep, spawnUntilHealthy, type Child } from './lib.js';
+import { BIN, commandBody, dropDatabase, freePort, freshDatabase, postCommand, ROOT, rssMb, serverEnv, sleep, spawnUntilHealthy, type Child } from './lib.js';
+import { execFileSync } from 'node:child_process';
 
-export const USERS: FakeUser[] = Array.from({ length: 20 }, (_, i) => ({ id: `U${String(i + 1).padStart(8, '0')}`, email: `bench${i + 1}@helsingborg.se` }));
-const CHANNEL = 'CBENCH';
-const TEXT = 'ärende ny grupp:unga samtycke:ja Behöver samplanering kring studiestart';
+export const USERS: FakeUser[] = Array.from({ length: 20 }, (_, i) => ({ id: `U${String(i + 1).padStart(8, '0')}`, email: `bench${i + 1}@${i % 2 ? 'helsingborg.se' : 'arbetsformedlingen.se'}` }));
+export const TEXT = 'ärende ny grupp:unga samtycke:ja Behöver samplanering kring studiestart';
 
-export interface SlashResult {
-  samrad: LoadResult & { committed: number; completedPerSecond: number; drainS: number };
-  bolt: LoadResult;
-  paced: { rate: number; samrad: LoadResult; bolt: LoadResult };
-  rss: { idle: number; peak: number; bareBoltIdle: number; bareBoltPeak: number };
-  ratios: { throughput: number; p99: number; pacedP99: number };
+export interface Run extends LoadResult {
+  /** Cases whose post reached the fake Slack. */
+  completed: number;
+  /** First request → last post of a case, seconds. */
+  completedS: number;
+  completedPerSecond: number;
+  /** Peak RSS of the server during the run and the work after it (MB). */
+  peakMb: number;
 }
 
-/** Samples a process's RSS every 100 ms while `work` runs; resolves with the peak. */
+export interface SlashResult {
+  amount: number;
+  connections: number;
+  bolt: Run;
+  ceiling: { one: Run; twenty: Run };
+  samrad: { one: Run; twenty: Run };
+  rss: { idle: number; paced: number; pacedRate: number; saturated: number; boltIdle: number };
+  ratios: { samradToBolt: number; samradToCeiling: number; ceilingToBolt: number; samradToBolt20: number; samradToCeiling20: number };
+}
+
+/** Samples a process's RSS every 50 ms while `work` runs; resolves with the peak. */
 export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ value: T; peak: number }> {
   let peak = rssMb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
   try {
     return { value: await work(), peak: Math.max(peak, rssMb(pid)) };
   } finally {
@@ -30,98 +45,146 @@ export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{
   }
 }
 
-/** Links the bench channel to a forum, as its first command. */
-export async function linkForum(base: string, slackUrl: string): Promise<void> {
-  const status = await postCommand(base, commandBody(USERS[0].id, CHANNEL, 'koppla arendeforum-unga', `${slackUrl}/response/link`));
-  if (status !== 200) throw new Error(`koppla answered ${status}`);
+const channelsOf = (n: number) => Array.from({ length: n }, (_, i) => `CBENCH${String(i + 1).padStart(3, '0')}`);
+
+/** Waits until `expected` posts arrived, or no post came for 5 s. */
+async function waitPosts(slack: BenchSlack, expected: number): Promise<void> {
+  let seen = -1;
+  let still = 0;
+  while (slack.postTimes.length < expected && still < 100) {
+    still = slack.postTimes.length === seen ? still + 1 : 0;
+    seen = slack.postTimes.length;
+    await sleep(50);
+  }
 }
 
-/** Waits until the case count stops growing (all acknowledged work done); returns count and last created_at. */
-async function waitCommitted(sql: postgres.Sql, expected: number, timeoutMs: number): Promise<{ count: number; last: Date | null }> {
-  const t0 = Date.now();
-  let prev = -1;
-  let stable = 0;
-  for (;;) {
-    const [r] = await sql<{ n: number; last: Date | null }[]>`select count(*)::int as n, max(created_at) as last from case_items`;
-    if (r.n >= expected || Date.now() - t0 > timeoutMs) return { count: r.n, last: r.last };
-    stable = r.n === prev ? stable + 1 : 0;
-    if (stable >= 30) return { count: r.n, last: r.last }; // 3 s without progress: something was lost
-    prev = r.n;
-    await sleep(100);
+async function measured(slack: BenchSlack, child: Child, o: Parameters<typeof load>[0], countsPosts: boolean): Promise<Run> {
+  slack.postTimes.length = 0;
+  const r = await peakRss(child.proc.pid!, async () => {
+    const l = await load(o);
+    if (countsPosts) await waitPosts(slack, l.ok - l.busy);
+    return l;
+  });
+  const l = r.value;
+  const completed = countsPosts ? slack.postTimes.length : l.ok;
+  const lastAt = countsPosts ? slack.postTimes[slack.postTimes.length - 1] ?? l.startedAt : l.startedAt + l.durationS * 1000;
+  const completedS = (lastAt - l.startedAt) / 1000;
+  return { ...l, completed, completedS, completedPerSecond: completed / completedS, peakMb: r.peak };
+}
+
+/** Links channel i to forum i with `koppla`, through the server like a person would. */
+async function linkAll(base: string, slackUrl: string, channels: string[], keys: string[]): Promise<void> {
+  for (let i = 0; i < channels.length; i++) {
+    const status = await postCommand(base, commandBody(USERS[0].id, channels[i], `koppla ${keys[i]}`, `${slackUrl}/response/link${i}`));
+    if (status !== 200) throw new Error(`koppla answered ${status}`);
+  }
+}
+
+async function resetCases(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql`truncate case_items, audit_log, outbox restart identity`;
+  await sql`delete from case_counters`;
+  await sql.end();
+}
+
+async function samradRun(slack: BenchSlack, forums: number, amount: number, connections: number, memory?: (child: Child, o: Omit<Parameters<typeof load>[0], 'connections'>, url: string) => Promise<void>): Promise<Run> {
+  const config = forumsConfig(forums);
+  const url = await freshDatabase('slash');
+  const channels = channelsOf(forums);
+  let child: Child | undefined;
+  try {
+    const port = await freePort();
+    child = (await spawnUntilHealthy([BIN, 'start'], serverEnv(slack.url, { DATABASE_URL: url, PORT: String(port), SAMRAD_CONFIG: config }), port)).child;
+    await linkAll(child.base, slack.url, channels, channels.map((_, i) => benchForum(i).key));
+    const base = { base: child.base, slackUrl: slack.url, users: USERS.map((u) => u.id), channels, text: TEXT };
+    // Warm-up: the directory cache, the pool, the JIT.
+    await load({ ...base, connections: 2, amount: 300 });
+    await waitPosts(slack, Infinity);
+    await resetCases(url);
+    if (memory) await memory(child, base, url);
+    return await measured(slack, child, { ...base, connections, amount }, true);
+  } finally {
+    await child?.stop();
+    await dropDatabase('slash');
+  }
+}
+
+export async function ceilingRun(slack: BenchSlack, forums: number, amount: number, connections: number): Promise<Run> {
+  const config = forumsConfig(forums);
+  const url = await freshDatabase('ceiling');
+  const channels = channelsOf(forums);
+  let child: Child | undefined;
+  try {
+    // Samråd's own schema and forums (migrate mirrors the config), channels bound directly.
+    execFileSync(process.execPath, [BIN, 'migrate'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, SAMRAD_CONFIG: config, SAMRAD_MODE: 'shell', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    for (let i = 0; i < forums; i++) await sql`update forums set channel_platform = 'slack', channel_id = ${channels[i]}, linked_at = now() where key = ${benchForum(i).key}`;
+    await sql.end();
+    const port = await freePort();
+    child = (await spawnUntilHealthy(['bench/ceiling.mjs'], serverEnv(slack.url, { DATABASE_URL: url, PORT: String(port) }), port)).child;
+    const base = { base: child.base, slackUrl: slack.url, users: USERS.map((u) => u.id), channels, text: TEXT };
+    await load({ ...base, connections: 2, amount: 300 });
+    await waitPosts(slack, Infinity);
+    const run = await measured(slack, child, { ...base, connections, amount }, true);
+    if (run.completed < run.ok - run.busy) process.stderr.write(`ceiling: ${run.ok - run.busy - run.completed} posts missing; its stderr:\n${child.stderr().slice(-2000)}\n`);
+    return run;
+  } finally {
+    await child?.stop();
+    await dropDatabase('ceiling');
   }
 }
 
 export async function slashBench(o: { quick: boolean; log: (s: string) => void }): Promise<SlashResult> {
-  const seconds = o.quick ? 4 : 10;
-  // Saturation by count, not time: Samråd acks far faster than it works, so a timed burst leaves a
-  // backlog of minutes; a fixed number of commands keeps the drain bounded and the count exact.
   const amount = o.quick ? 1_000 : 3_000;
   const connections = 10;
-  const rate = 50;
+  const pacedRate = 100;
   const slack = new BenchSlack(USERS);
-  const slackUrl = await slack.start();
-  const users = USERS.map((u) => u.id);
-  const url = await freshDatabase('slash');
-  let samrad: Child | undefined;
-  let bolt: Child | undefined;
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await slack.start();
   try {
     const port = await freePort();
-    samrad = (await spawnUntilHealthy([BIN, 'start'], serverEnv(slackUrl, { DATABASE_URL: url, PORT: String(port) }), port)).child;
-    await linkForum(samrad.base, slackUrl);
-    // Warm-up: the directory cache, the pool, JIT.
-    await load({ base: samrad.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds: 1, connections: 2 });
-    await waitCommitted(sql, Infinity, 10_000);
-    await sleep(1_000);
-    const idle = rssMb(samrad.proc.pid!);
-    await sql`truncate case_items, audit_log, outbox restart identity`;
-    await sql`delete from case_counters`;
-
-    o.log(`  samråd: ${amount} commands at ${connections} connections…`);
-    const t0 = new Date();
-    const sat = await peakRss(samrad.proc.pid!, async () => {
-      const r = await load({ base: samrad!.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds, connections, amount });
-      return { r, done: await waitCommitted(sql, r.ok, 300_000) };
-    });
-    const done = sat.value.done;
-    const satLoad = sat.value.r;
-    const drainS = ((done.last ?? new Date()).getTime() - t0.getTime()) / 1000;
-    const samradResult = { ...satLoad, committed: done.count, completedPerSecond: done.count / drainS, drainS };
-
-    o.log(`  samråd: paced at ${rate}/s…`);
-    const pacedSamrad = await load({ base: samrad.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds, connections, rate });
-    await waitCommitted(sql, samradResult.committed + pacedSamrad.ok, 60_000);
-    await samrad.stop();
-    samrad = undefined;
-
-    const boltPort = await freePort();
-    bolt = (await spawnUntilHealthy(['--import', 'tsx', 'bench/bare-bolt.ts'], serverEnv(slackUrl, { PORT: String(boltPort) }), boltPort)).child;
-    await load({ base: bolt.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds: 1, connections: 2 });
+    o.log(`  bare bolt: ${amount} commands at ${connections} connections…`);
+    const bolt = (await spawnUntilHealthy(['bench/bare-bolt.mjs'], serverEnv(slack.url, { PORT: String(port) }), port)).child;
+    const boltBase = { base: bolt.base, slackUrl: slack.url, users: USERS.map((u) => u.id), channels: channelsOf(1), text: TEXT };
+    await load({ ...boltBase, connections: 2, amount: 300 });
     await sleep(1_000);
     const boltIdle = rssMb(bolt.proc.pid!);
-    o.log(`  bare bolt: ${amount} commands at ${connections} connections…`);
-    const boltSat = await peakRss(bolt.proc.pid!, () => load({ base: bolt!.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds, connections, amount }));
-    o.log(`  bare bolt: paced at ${rate}/s…`);
-    const pacedBolt = await load({ base: bolt.base, slackUrl, users, channel: CHANNEL, text: TEXT, seconds, connections, rate });
+    const boltRun = await measured(slack, bolt, { ...boltBase, connections, amount }, false);
     await bolt.stop();
-    bolt = undefined;
 
+    o.log('  ceiling (postgres.js by hand): one forum, 20 forums…');
+    const ceilingOne = await ceilingRun(slack, 1, amount, connections);
+    const ceilingTwenty = await ceilingRun(slack, 20, amount, connections);
+
+    const rss = { idle: 0, paced: 0, pacedRate, saturated: 0, boltIdle };
+    o.log('  samråd: one forum (with memory idle and paced), 20 forums…');
+    const samradOne = await samradRun(slack, 1, amount, connections, async (child, base, url) => {
+      await sleep(2_000);
+      rss.idle = rssMb(child.proc.pid!);
+      const paced = await peakRss(child.proc.pid!, async () => {
+        const l = await load({ ...base, connections, rate: pacedRate, seconds: o.quick ? 3 : 5 });
+        await waitPosts(slack, l.ok - l.busy);
+      });
+      rss.paced = paced.peak;
+      await resetCases(url);
+    });
+    rss.saturated = samradOne.peakMb;
+    const samradTwenty = await samradRun(slack, 20, amount, connections);
     return {
-      samrad: samradResult,
-      bolt: boltSat.value,
-      paced: { rate, samrad: pacedSamrad, bolt: pacedBolt },
-      rss: { idle, peak: sat.peak, bareBoltIdle: boltIdle, bareBoltPeak: boltSat.peak },
+      amount,
+      connections,
+      bolt: boltRun,
+      ceiling: { one: ceilingOne, twenty: ceilingTwenty },
+      samrad: { one: samradOne, twenty: samradTwenty },
+      rss,
       ratios: {
-        throughput: samradResult.completedPerSecond / boltSat.value.perSecond,
-        p99: samradResult.p99 / Math.max(boltSat.value.p99, 1),
-        pacedP99: pacedSamrad.p99 / Math.max(pacedBolt.p99, 1),
+        samradToBolt: samradOne.completedPerSecond / boltRun.completedPerSecond,
+        samradToCeiling: samradOne.completedPerSecond / ceilingOne.completedPerSecond,
+        ceilingToBolt: ceilingOne.completedPerSecond / boltRun.completedPerSecond,
+        samradToBolt20: samradTwenty.completedPerSecond / boltRun.completedPerSecond,
+        samradToCeiling20: samradTwenty.completedPerSecond / ceilingTwenty.completedPerSecond,
       },
     };
   } finally {
-    await samrad?.stop();
-    await bolt?.stop();
-    await sql.end();
     await slack.stop();
-    await dropDatabase('slash');
   }
 }

@@ -14,6 +14,7 @@ import { runShell } from '../adapters/shell/shell.js';
 import { teamsRoute } from '../adapters/teams/route.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
+import { pageRoutes } from './http/pages/routes.js';
 import { runReport } from './report/cli.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createSlackAdapter, createSlackPort, type SlackAdapterOptions } from '../adapters/slack/index.js';
@@ -95,7 +96,16 @@ async function start(config: AppConfig): Promise<number> {
   const write = (s: string) => void process.stdout.write(s);
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort(write) };
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
-  const core = new Samrad({ store: rt.store, config: config.file, clock: rt.clock, logger: rt.logger, deliver: async (ids) => void (await deliverer.deliver(ids)), publicUrl: config.env.SAMRAD_PUBLIC_URL });
+  const core = new Samrad({
+    store: rt.store,
+    config: config.file,
+    clock: rt.clock,
+    logger: rt.logger,
+    deliver: async (ids) => void (await deliverer.deliver(ids)),
+    deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
+    leaseMs: deliverer.leaseMs,
+    publicUrl: config.env.SAMRAD_PUBLIC_URL,
+  });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
   try {
@@ -160,6 +170,8 @@ export interface ServerComposition {
 export interface ServerOverrides {
   /** Web API retries inside one call (tests use none). */
   slackRetryConfig?: SlackAdapterOptions['retryConfig'];
+  /** The bound between ack and work (tests use a small one). */
+  workQueue?: SlackAdapterOptions['workQueue'];
 }
 
 /** Builds core, deliverer, routes and chat ports for server mode; each configured chat adapter adds its own. */
@@ -170,6 +182,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     ...healthRoutes(() => rt.database.ping()),
     ...calendarRoutes(rt.store, { clock: rt.clock, language: config.file.language }),
     ...reportRoutes(rt.store, config.file, rt.clock),
+    // Read-only pages (issue 20): /dashboard, /forum/<key>, /mine, each behind its own page token.
+    ...pageRoutes({ store: rt.store, config: config.file, clock: rt.clock }),
   ];
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
   // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
@@ -180,6 +194,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     clock: rt.clock,
     logger: rt.logger,
     deliver: async (ids) => void (await deliverer.deliver(ids, 1)),
+    deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
+    leaseMs: deliverer.leaseMs,
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
   });
   // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
@@ -204,6 +220,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       appToken: config.env.SLACK_APP_TOKEN,
       apiUrl: config.env.SLACK_API_URL,
       retryConfig: overrides.slackRetryConfig,
+      workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
     });
     ports.slack = slack.port;
     routes.push(...slack.routes);

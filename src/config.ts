@@ -1,7 +1,8 @@
 // The only module that reads process.env and the YAML config. Everything is zod-validated here,
 // so the rest of the code trusts the types.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './paths.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -12,7 +13,7 @@ import { settingsSchema, type Settings } from './core/settings.js';
 
 export class ConfigError extends Error {}
 
-export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config/samrad.yaml', import.meta.url));
+export const DEFAULT_CONFIG_PATH = join(PACKAGE_ROOT, 'config', 'samrad.yaml');
 
 /** Reads and validates a YAML config file; errors name the file, the path and the problem. */
 export function loadFileConfig(path: string = DEFAULT_CONFIG_PATH): Settings {
@@ -58,6 +59,8 @@ const envSchema = z.object({
   ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SAMRAD_PUBLIC_URL: z.string().url().optional(),
+  /** Acknowledged commands that may wait for their turn (issue 19; beyond them: "busy, try again"). */
+  SAMRAD_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,8 @@ import type { Identity, Lang } from '../../src/core/model.js';
 interface CacheEntry {
   at: number;
   identity: Promise<Identity | null>;
+  /** Set once the lookup has answered, for callers that cannot wait (the "busy" ack). */
+  known?: Identity | null;
 }
 
 export interface DirectoryOptions {
@@ -38,10 +40,17 @@ export class SlackDirectory {
     const hit = this.cache.get(userId);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.identity;
     const identity = this.lookup(userId);
-    this.cache.set(userId, { at: this.now(), identity });
+    const entry: CacheEntry = { at: this.now(), identity };
+    this.cache.set(userId, entry);
+    identity.then((v) => (entry.known = v), () => {});
     // A failed lookup (network, rate limit) is not remembered; the next command asks again.
     identity.catch(() => this.cache.delete(userId));
     return identity;
+  }
+
+  /** The language of a person already looked up, without asking Slack; null when not known yet. */
+  knownLanguage(userId: string): Lang | null {
+    return this.cache.get(userId)?.known?.language ?? null;
   }
 
   /** Resolves a mention token from the command text: `@U123` (Slack's own) or `@name@domain` (typed e-mail). */

@@ -1,5 +1,5 @@
 // Web API failures, sorted into "try again later" and "will never work" for the outbox.
-import { webApi } from '@slack/bolt';
+import * as webApi from '@slack/web-api';
 import { DeliveryError } from '../../src/core/ports.js';
 
 /** Platform errors that go away by themselves. */

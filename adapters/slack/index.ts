@@ -1,6 +1,7 @@
 // The Slack adapter on Bolt: HTTP (Bolt's own receiver mounted at POST /slack/events on our one
 // server) or Socket Mode. It receives the core and a logger and returns a route and a chat port.
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import * as webApi from '@slack/web-api';
+import { App, HTTPReceiver, socketModeReceiver } from './bolt.js';
 import type { Samrad } from '../../src/core/samrad.js';
 import type { Route } from '../../src/http/server.js';
 import type { Logger } from '../../src/log.js';
@@ -8,6 +9,7 @@ import { SlackDirectory } from './directory.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 import { SlackPort } from './port.js';
+import { WorkQueue, type WorkQueueOptions } from '../../src/http/work-queue.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -26,6 +28,8 @@ export interface SlackAdapterOptions {
    * and a person waiting for an answer should not wait on minutes of back-off.
    */
   retryConfig?: webApi.RetryOptions;
+  /** The bound between ack and work: how many run at once and how many may wait (src/http/work-queue.ts). */
+  workQueue?: Partial<WorkQueueOptions>;
 }
 
 export interface SlackAdapter {
@@ -46,12 +50,12 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   if (!socketMode && !o.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
   const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger });
   // Socket Mode's own connection call (apps.connections.open) honours SLACK_API_URL too.
-  const socket = socketMode ? new SocketModeReceiver({ appToken: o.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
+  const socket = socketMode ? new (await socketModeReceiver())({ appToken: o.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
   const port = createSlackPort(o);
   const directory = new SlackDirectory(app.client);
-  registerListeners(app, { core: o.core, directory, port, log: o.logger });
+  registerListeners(app, { core: o.core, directory, port, log: o.logger, queue: new WorkQueue(o.workQueue) });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
   // Bolt acks first and runs the listener after the HTTP answer has gone, so the server does not know
   // when a command's work ends; this keeps count, so a shutdown lets that work finish.

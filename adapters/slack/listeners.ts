@@ -4,9 +4,10 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/b
 import { messages } from '../../src/i18n/index.js';
 import type { Samrad } from '../../src/core/samrad.js';
 import { errorText } from '../../src/core/errors.js';
-import type { ChannelRef, Form, Identity, Message, Reply, Target } from '../../src/core/model.js';
+import type { ChannelRef, Form, Identity, Lang, Message, Reply, Target } from '../../src/core/model.js';
 import { formUsage } from '../../src/core/commands/texts.js';
 import type { Logger } from '../../src/log.js';
+import type { Ticket, WorkQueue } from '../../src/http/work-queue.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackPort } from './port.js';
 import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toBlocks, type FormMeta } from './render.js';
@@ -17,6 +18,8 @@ export interface SlackDeps {
   directory: SlackDirectory;
   port: SlackPort;
   log: Logger;
+  /** The bound between the ack and the work (src/http/work-queue.ts). */
+  queue: WorkQueue;
 }
 
 /** How an answer meant for one person reaches them from where they are. */
@@ -31,14 +34,21 @@ interface Request {
 
 export function registerListeners(app: App, d: SlackDeps): void {
   app.command(/^\/forum/, async ({ ack, command, respond, client }) => {
-    await ack();
+    const ticket = d.queue.admit();
+    // Full: the ack itself carries the answer (shown only to the person), and nothing is queued.
+    if (!ticket) {
+      d.log.warn({ channel: command.channel_id }, 'slack: work queue full, command turned away');
+      return void (await ack({ response_type: 'ephemeral', text: busyText(d, command.user_id) }));
+    }
+    await ackHolding(ack, ticket);
     const channel = slackChannel(command.channel_id, command.channel_id.startsWith('D'));
     const req: Request = { userId: command.user_id, channel, triggerId: command.trigger_id, tell: ephemeralVia(respond) };
-    await guarded(d, req, 'command', () => runText(d, client, req, fromSlackText(command.text ?? '')));
+    await ticket.run(() => guarded(d, req, 'command', () => runText(d, client, req, fromSlackText(command.text ?? ''))));
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
-    await ack();
+    const ticket = d.queue.admit();
+    await ackHolding(ack, ticket);
     const fromHome = body.view?.type === 'home';
     const channelId = fromHome ? body.user.id : body.channel?.id ?? body.user.id;
     const req: Request = {
@@ -47,10 +57,13 @@ export function registerListeners(app: App, d: SlackDeps): void {
       triggerId: body.trigger_id,
       tell: body.response_url && !fromHome ? ephemeralVia(respond) : directMessage(d, body.user.id),
     };
-    await guarded(d, req, 'action', async () => {
-      await runText(d, client, req, action.value ?? '');
-      if (fromHome) await publishHome(d, client, body.user.id);
-    });
+    if (!ticket) return busy(d, req);
+    await ticket.run(() =>
+      guarded(d, req, 'action', async () => {
+        await runText(d, client, req, action.value ?? '');
+        if (fromHome) await publishHome(d, client, body.user.id);
+      }),
+    );
   });
 
   app.view(FORM_CALLBACK, async ({ ack, body, view, client }) => {
@@ -61,6 +74,14 @@ export function registerListeners(app: App, d: SlackDeps): void {
       return;
     }
     const req: Request = { userId: body.user.id, channel: slackChannel(meta.channel, meta.direct), tell: meta.direct ? directMessage(d, body.user.id) : ephemeralIn(d, client, meta.channel, body.user.id) };
+    const ticket = d.queue.admit();
+    if (!ticket) {
+      // Full: the form stays open with what was typed, the busy line under its first field.
+      const first = view.blocks.map((b) => (b as { block_id?: string }).block_id).find(Boolean);
+      if (first) return void (await ack({ response_action: 'errors', errors: { [first]: messages(meta.lang).slack.busy } }));
+      await ack();
+      return busy(d, req, meta.lang);
+    }
     // Slack waits at most 3 s for the ack; the core calls `settled` before the command runs.
     let acked = false;
     const settle = async (errors?: Record<string, string>) => {
@@ -69,7 +90,7 @@ export function registerListeners(app: App, d: SlackDeps): void {
       await (errors ? ack({ response_action: 'errors', errors }) : ack());
     };
     const shown = new Set(view.blocks.map((b) => (b as { block_id?: string }).block_id));
-    await guarded(d, req, 'form', async () => {
+    await ticket.run(() => guarded(d, req, 'form', async () => {
       const input = async () => ({ identity: await identityOf(d, req.userId), channel: req.channel, resolveMention: (t: string) => d.directory.resolveMention(t) });
       const reply = await d.core.submitForm(input, { kind: meta.kind, values: readViewValues(view.state as never), hidden: meta.hidden, lang: meta.lang }, {
         // Slack shows errors under the named input blocks; one without a block goes to the person instead.
@@ -82,7 +103,7 @@ export function registerListeners(app: App, d: SlackDeps): void {
         settled: () => settle(),
       });
       if (reply) await answer(d, client, req, reply);
-    });
+    }));
     await settle();
   });
 
@@ -164,6 +185,26 @@ function ephemeralIn(d: SlackDeps, client: webApi.WebClient, channel: string, us
       await directMessage(d, userId)(message);
     }
   };
+}
+
+/** Acks; an ack that fails gives the queue place back. */
+async function ackHolding(ack: () => Promise<void>, ticket: Ticket | null): Promise<void> {
+  try {
+    await ack();
+  } catch (e) {
+    ticket?.release();
+    throw e;
+  }
+}
+
+/** "Busy, try again" in the person's language when it is known already, else the default. */
+function busyText(d: SlackDeps, userId: string, lang?: Lang): string {
+  return messages(d.core.lang(lang, d.directory.knownLanguage(userId))).slack.busy;
+}
+
+async function busy(d: SlackDeps, req: Request, lang?: Lang): Promise<void> {
+  d.log.warn({ channel: req.channel.id }, 'slack: work queue full, request turned away');
+  await req.tell({ tone: 'warning', blocks: [{ type: 'text', text: busyText(d, req.userId, lang) }] }).catch(() => {});
 }
 
 /** Runs the work after the ack; a failure is logged (never the text) and the person hears a polite line. */

@@ -1,5 +1,5 @@
 // Bolt and the Web API client log through our pino logger (redaction included), at its level.
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
 import type { Logger } from '../../src/log.js';
 
 // Debug is never asked for: its lines are request bodies (see below).

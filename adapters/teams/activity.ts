@@ -68,7 +68,7 @@ export function referenceOf(activity: Partial<Activity>): Partial<ConversationRe
 }
 
 export function channelOf(activity: Partial<Activity>): ChannelRef {
-  return { platform: 'teams', id: channelIdOf(activity), ref: referenceOf(activity), direct: isPersonal(activity) };
+  return { platform: 'teams', id: channelIdOf(activity), ref: referenceOf(activity), direct: isPersonal(activity), publicReplies: !isPersonal(activity) };
 }
 
 export function tenantOf(activity: Partial<Activity>): string | null {

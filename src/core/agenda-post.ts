@@ -10,7 +10,7 @@ import { messages } from '../i18n/index.js';
 import { channelTarget } from './context.js';
 import { addWorkingDays, zonedInstant } from './dates.js';
 import { buildAgenda } from './handlers/agenda.js';
-import { upcomingMeeting, type PlannedMeeting } from './schedule.js';
+import { upcomingMeetings, type PlannedMeeting } from './schedule.js';
 
 /** meetings.agenda_post: which version of the agenda post is out, and a fingerprint of what it showed. */
 const agendaPostSchema = z.object({ version: z.number().int().min(1), fingerprint: z.string() });
@@ -36,8 +36,10 @@ export function agendaKey(forumKey: string, scheduledDate: string): string {
 /** Posts or updates the agenda of every linked forum whose next meeting is within its lead time. */
 export async function postAgendas(store: Store, cfg: FileConfig, now: Date): Promise<number> {
   let queued = 0;
-  for (const forum of await store.forums.linked()) {
-    const meeting = await upcomingMeeting(store, forum, now);
+  const forums = await store.forums.linked();
+  const upcoming = await upcomingMeetings(store, forums, now);
+  for (const forum of forums) {
+    const meeting = upcoming.get(forum.key) ?? null;
     if (!meeting || now >= meeting.start || now < agendaPostTime(cfg, forum, meeting)) continue;
     if (meeting.row && !AGENDA_OPEN.has(meeting.row.status)) continue; // started early (or ended): the agenda is done with
     queued += await store.transaction((r) => postAgenda(r, cfg, forum, meeting, now));

@@ -1,7 +1,7 @@
 // What a handler is handed: the caller, the channel's forum, the stores inside one transaction,
 // and ways to post (through the outbox) and audit.
 import type { FileConfig, OrganisationConfig } from './settings.js';
-import type { ForumRow, MemberRow, NewOutbox, Store } from './stores.js';
+import type { ForumRow, MemberRow, NewCaseWrite, NewOutbox, Store } from './stores.js';
 import type { Messages } from '../i18n/index.js';
 import type { IsoDate } from './dates.js';
 import { detectPii, hasBroadcastMention } from './pii.js';
@@ -30,6 +30,11 @@ export interface HandlerContext {
   post(target: Target, message: Message, key: string, extra?: Partial<NewOutbox>): Promise<void>;
   audit(action: AuditAction, caseCode: string | null, forumKey?: string | null): Promise<void>;
   /**
+   * Raises a case in one statement (counter, case, audit line, channel post; src/db/case-write.ts): the
+   * post's key and payload carry CASE_CODE_SLOT where the code goes. Returns the code.
+   */
+  raiseCase(c: RaiseCase): Promise<string>;
+  /**
    * Refuses free text that identifies a person, mentions a whole channel, or is too long. Call it on
    * every free text before it is stored or posted; `where` names the field in the refusal (e.g. "Frågan").
    */
@@ -37,6 +42,8 @@ export interface HandlerContext {
   /** The server's public base URL, or null (shell): links are then given as paths. */
   publicUrl: string | null;
 }
+
+export type RaiseCase = Omit<NewCaseWrite, 'raisedBy' | 'organisationKey' | 'at' | 'audit' | 'claimUntil' | 'slot'>;
 
 export function channelTarget(f: ForumRow): Target {
   return { kind: 'channel', platform: f.channelPlatform as Target['platform'], channelId: f.channelId!, ref: f.channelRef ?? undefined };

@@ -1,6 +1,7 @@
 // Calendar arithmetic on plain 'YYYY-MM-DD' strings and Swedish working days.
 // Pure: "today" and "now" are always parameters, never read from the clock.
-import Holidays from 'date-holidays';
+import Holidays from 'date-holidays-parser';
+import { SWEDISH_HOLIDAY_DATA } from './holidays-se.js';
 
 export type IsoDate = string; // 'YYYY-MM-DD'
 export const TZ = 'Europe/Stockholm';
@@ -90,7 +91,8 @@ export function zonedInstant(date: IsoDate, time: string, tz: string = TZ): Date
 
 // ---- Swedish holidays ----
 
-const SWEDISH = new Holidays('SE');
+// Sweden's rules only (scripts/holidays-se.mjs): date-holidays' own entry point parses every country's.
+const SWEDISH = new Holidays(SWEDISH_HOLIDAY_DATA, 'SE');
 const holidayCache = new Map<number, Map<IsoDate, string>>();
 
 function holidaysOf(year: number): Map<IsoDate, string> {

@@ -7,13 +7,15 @@ import { belongsTo } from './parties.js';
 import type { Messages } from '../i18n/index.js';
 import { piiGuard, type HandlerContext } from './context.js';
 import type { IsoDate } from './dates.js';
-import { errorText, UserError } from './errors.js';
+import { UserError } from './errors.js';
+import { safeErrorText } from './echo-safe.js';
 import { CONSENTS, fold, OUTCOMES, type Command, type Consent, type Outcome } from './grammar.js';
 import { caseInForum, checkGroups } from './handlers/cases.js';
 import { answerable, checkAnswer, templateOf } from './handlers/handovers.js';
 import { dueDate } from './handlers/steps.js';
 import type { Form, FormField, FormKind, Message } from './model.js';
 import { shorten } from './render.js';
+import { buildCaseEdit, buildStepEdit, readCaseEdit, readStepEdit } from './forms-corrections.js';
 
 /** Submitted values by field id; a member field holds a mention token (`@…`) the adapter can resolve. */
 export type FormValues = Record<string, string | string[] | null | undefined>;
@@ -68,7 +70,7 @@ class FieldReader {
   required(id: string): string {
     const v = this.one(id);
     if (!v) this.errors[id] ??= this.ctx.m.forms.required;
-    else if (v.length > MAX_TEXT) this.errors[id] ??= errorText(this.ctx.m, 'tooLong', { max: String(MAX_TEXT) });
+    else if (v.length > MAX_TEXT) this.errors[id] ??= safeErrorText(this.ctx.m, 'tooLong', { max: String(MAX_TEXT) }, this.ctx.today);
     return v;
   }
 
@@ -97,7 +99,7 @@ class FieldReader {
       return fn();
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      this.errors[id] = errorText(this.ctx.m, e.key, e.params);
+      this.errors[id] = safeErrorText(this.ctx.m, e.key, e.params, this.ctx.today);
       return undefined;
     }
   }
@@ -228,7 +230,7 @@ const handoverReplyForm: FormSpec = {
   },
   async build(h, hidden) {
     const { x, tpl } = await answerable(h, Number(hidden.id));
-    const kind = { date: 'date', choice: 'select', number: 'number', text: 'text' } as const;
+    const kind = { date: 'date', choice: 'select', number: 'number', text: 'text', member: 'member' } as const;
     const fields: FormField[] = tpl.fields.map((f) => ({
       id: fold(f.key),
       label: f.label,
@@ -243,7 +245,7 @@ const handoverReplyForm: FormSpec = {
     const id = Number(r.one('id'));
     const tpl = templateOf(r.ctx.config, r.one('template'));
     if (!Number.isInteger(id) || id <= 0 || !tpl) {
-      r.fail('id', errorText(r.ctx.m, 'handoverNotFound', { id: r.one('id').slice(0, 12) }));
+      r.fail('id', safeErrorText(r.ctx.m, 'handoverNotFound', { id: r.one('id').slice(0, 12) }, r.ctx.today));
       return { name: 'handover.reply', id: 0, fields: {} };
     }
     const given: Record<string, string> = {};
@@ -252,7 +254,7 @@ const handoverReplyForm: FormSpec = {
       if (v) given[f.key] = v;
     }
     const checked = checkAnswer({ today: r.ctx.today, guard: (text, where) => piiGuard(r.ctx.m, text, where, r.ctx.today) }, tpl, given);
-    for (const [key, e] of Object.entries(checked.errors)) r.fail(fold(key), errorText(r.ctx.m, e.key, e.params));
+    for (const [key, e] of Object.entries(checked.errors)) r.fail(fold(key), safeErrorText(r.ctx.m, e.key, e.params, r.ctx.today));
     for (const f of checked.missing) r.fail(fold(f.key), r.ctx.m.forms.required);
     return { name: 'handover.reply', id, fields: given };
   },
@@ -264,6 +266,9 @@ const FORMS: Record<FormKind, FormSpec> = {
   'case-close': caseCloseForm,
   'handover-new': handoverNewForm,
   'handover-reply': handoverReplyForm,
+  // --- corrections (issue 15): forms-corrections.ts
+  'case-edit': { labels: (ctx) => ({ ...fixedLabels(ctx), category: ctx.m.corrections.forms.category }), build: buildCaseEdit, read: readCaseEdit },
+  'step-edit': { labels: fixedLabels, build: buildStepEdit, read: readStepEdit },
 };
 
 /** Whether a kind named in a submission (from a card or a modal) is one of ours. */

@@ -23,6 +23,8 @@ export interface ChannelRef {
   ref?: unknown;
   /** A direct/personal conversation with the bot rather than a forum channel. */
   direct?: boolean;
+  /** Answers to a command here are read by the whole channel (Teams replies in the thread), not by the person alone. */
+  publicReplies?: boolean;
 }
 
 /** Where an outgoing message goes. */
@@ -65,7 +67,7 @@ export interface Message {
   summary?: string;
 }
 
-export type FormKind = 'case-new' | 'step-new' | 'case-close' | 'handover-new' | 'handover-reply';
+export type FormKind = 'case-new' | 'step-new' | 'case-close' | 'handover-new' | 'handover-reply' | 'case-edit' | 'step-edit';
 
 export interface FormField {
   id: string;

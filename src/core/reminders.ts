@@ -11,6 +11,7 @@ import type { Lang, Message, Target } from './model.js';
 import { memberName, templateName } from './render.js';
 import { formButton } from './commands/texts.js';
 import { chooseLang } from './lang.js';
+import { CHANNEL, mayShow, person, type Audience } from './consent.js';
 
 export type ReminderKind = 'before' | 'after' | 'escalate';
 
@@ -73,10 +74,11 @@ export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date)
   const todo = due.filter(({ kind, item }) => (kind === 'escalate' ? !done.has(keyOf(kind, item, 'coordinator')) || !done.has(keyOf(kind, item, 'channel')) : !done.has(keyOf(kind, item))));
   if (!todo.length) return 0;
 
-  const [people, codes, forums] = await Promise.all([
+  const [people, codes, forums, cases] = await Promise.all([
     store.members.byIds(todo.map((d) => d.item.ownerId)),
     store.cases.codesByIds(todo.map((d) => d.item.caseId)),
     store.forums.all().then((fs) => new Map(fs.map((f) => [f.key, f]))),
+    store.cases.byIds(todo.filter((d) => d.kind === 'escalate').map((d) => d.item.caseId)),
   ]);
   const coordinators = new Map<string, MemberRow | null>();
   const rows: NewOutbox[] = [];
@@ -95,8 +97,11 @@ export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date)
     if (!coordinators.has(forum.key)) coordinators.set(forum.key, await coordinatorOf(store, forum));
     const coordinator = coordinators.get(forum.key);
     const days = workingDaysBetween(item.due, today);
-    if (coordinator) add(keyOf(kind, item, 'coordinator'), memberTarget(coordinator), escalationText(langOf(cfg, coordinator), item, code, forum, owner, days), code);
-    if (forum.channelId) add(keyOf(kind, item, 'channel'), channelTarget(forum), escalationText(cfg.language, item, code, forum, owner, days), code);
+    // An escalation reaches the coordinator and the channel: a step's text only with consent (consent.ts).
+    const shown = (to: Audience): Item => (item.kind === 'step' && !mayShow(cases.get(item.caseId), to, { kind: 'step', ownerId: item.ownerId }) ? { ...item, text: messages(langFor(to)).labels.stepWithoutConsent } : item);
+    const langFor = (to: Audience): Lang => (to.kind === 'person' && coordinator ? langOf(cfg, coordinator) : cfg.language);
+    if (coordinator) add(keyOf(kind, item, 'coordinator'), memberTarget(coordinator), escalationText(langOf(cfg, coordinator), shown(person(coordinator.id)), code, forum, owner, days), code);
+    if (forum.channelId) add(keyOf(kind, item, 'channel'), channelTarget(forum), escalationText(cfg.language, shown(CHANNEL), code, forum, owner, days), code);
   }
   return (await store.outbox.enqueue(rows)).length;
 }

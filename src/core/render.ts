@@ -2,6 +2,7 @@
 import type { FileConfig } from './settings.js';
 import type { CaseRow, HandoverRow, MemberRow, StepRow } from './stores.js';
 import type { Messages } from '../i18n/index.js';
+import { CHANNEL, hasConsent, shownText, type Audience } from './consent.js';
 
 export function orgName(cfg: FileConfig, key: string | null | undefined): string {
   return cfg.organisations.find((o) => o.key === key)?.name ?? key ?? '?';
@@ -25,10 +26,7 @@ export function categoryText(cfg: FileConfig, m: Messages, category: string | nu
   return category ? (cfg.questionCategories[category] ?? category) : m.labels.noCategory;
 }
 
-/** Only consent (samtycke: ja) lets a case be discussed in full; otherwise it is shown de-identified. */
-export function hasConsent(c: Pick<CaseRow, 'consent'>): boolean {
-  return c.consent === 'ja';
-}
+export { hasConsent } from './consent.js';
 
 /**
  * One line for lists, agendas, minutes and reminders. With consent: code, target group, consent, raising
@@ -43,10 +41,9 @@ export function caseLine(cfg: FileConfig, m: Messages, c: CaseRow, opts: { isNew
   return `${parts.join(' · ')}${c.question ? ` — ${shorten(c.question, 140)}` : c.purgedAt ? ` — ${m.labels.purged}` : ''}`;
 }
 
-/** A step's text where the case may be discussed in full; without consent only that there is a step. */
-export function stepTextShown(m: Messages, c: Pick<CaseRow, 'consent'> | undefined, s: Pick<StepRow, 'text'>): string {
-  if (!c || !hasConsent(c)) return m.labels.stepWithoutConsent;
-  return s.text ?? m.labels.purged;
+/** A step's text as the consent rule (consent.ts) lets `to` see it; the channel by default. */
+export function stepTextShown(m: Messages, c: Pick<CaseRow, 'consent'> | undefined, s: Pick<StepRow, 'text' | 'ownerId'> & { createdBy?: number | null }, to: Audience = CHANNEL): string {
+  return shownText(m, c, to, { kind: 'step', ownerId: s.ownerId, authorId: s.createdBy ?? null }, s.text);
 }
 
 export function memberName(mem: MemberRow | undefined): string {
@@ -54,10 +51,10 @@ export function memberName(mem: MemberRow | undefined): string {
   return mem.displayName ?? mem.email ?? mem.externalId;
 }
 
-export function stepLine(m: Messages, s: StepRow, owner: MemberRow | undefined, today: string): string {
+export function stepLine(m: Messages, s: StepRow, owner: MemberRow | undefined, today: string, c: Pick<CaseRow, 'consent'> | undefined, to: Audience): string {
   const late = s.status === 'open' && s.dueDate < today;
-  const state = s.status === 'done' ? m.labels.done : late ? m.labels.overdue : m.labels.open;
-  return `#${s.id} ${s.text ?? '…'} – ${m.labels.owner.toLowerCase()} ${memberName(owner)}, ${m.labels.due.toLowerCase()} ${s.dueDate} (${state})`;
+  const state = s.status === 'done' ? m.labels.done : s.status === 'struck' ? m.labels.struck : late ? m.labels.overdue : m.labels.open;
+  return `#${s.id} ${stepTextShown(m, c, s, to)} – ${m.labels.owner.toLowerCase()} ${memberName(owner)}, ${m.labels.due.toLowerCase()} ${s.dueDate} (${state})`;
 }
 
 export function handoverLine(m: Messages, h: HandoverRow, name: string, to: MemberRow | undefined, today: string): string {

@@ -40,7 +40,7 @@ export async function purgeExpired(store: Store, config: FileConfig, now: Date):
   }
 }
 
-async function purgeCase(store: Store, c: CaseRow, now: Date, stats: PurgeStats): Promise<void> {
+export async function purgeCase(store: Store, c: CaseRow, now: Date, stats: PurgeStats): Promise<void> {
   const [steps, handovers] = await Promise.all([store.steps.forCases([c.id]), store.handovers.forCases([c.id])]);
   const texts = [c.question, ...steps.map((s) => s.text), ...handovers.flatMap((h) => Object.values(h.fields ?? {}))];
   const needles = needlesFor(c.code, texts);

@@ -1,13 +1,15 @@
 // The core entry: one line of text from any adapter in, a neutral reply out.
 // Every command runs in one transaction; a refusal rolls it back, so bad input changes nothing.
 import type { FileConfig } from './settings.js';
-import type { MemberRow, Store } from './stores.js';
+import type { MemberRow, OutboxRow, Store } from './stores.js';
+import { CASE_CODE_SLOT } from './case-code.js';
+import type { AuditAction } from './vocabulary.js';
 import { messages } from '../i18n/index.js';
 import type { Logger } from './ports.js';
 import { localDate } from './dates.js';
 import { errorText, UserError, type ErrorKey } from './errors.js';
 import { organisationOf, piiGuard, type HandlerContext } from './context.js';
-import { detectPii, findPii } from './pii.js';
+import { echoSafe } from './echo-safe.js';
 import { parseCommand, type Command, type FormCommand } from './grammar.js';
 import { specOf } from './commands/index.js';
 import { groupUsage } from './commands/texts.js';
@@ -33,6 +35,13 @@ export interface SamradDeps {
   logger: Logger;
   /** Called after commit with the outbox rows a command enqueued (prompt delivery). */
   deliver?: (ids: number[]) => Promise<void>;
+  /**
+   * Called after commit with rows a command inserted already claimed (one-statement writes, issue 19).
+   * Without it such rows are inserted pending and go through `deliver`.
+   */
+  deliverClaimed?: (rows: OutboxRow[]) => Promise<void>;
+  /** The lease of a row inserted claimed (the deliverer's; a crashed sender's row is retried after it). */
+  leaseMs?: number;
   /** The server's public base URL (SAMRAD_PUBLIC_URL), for links to the calendar feed and report charts. */
   publicUrl?: string;
 }
@@ -61,17 +70,21 @@ export class Samrad {
       return this.refuse(lang, 'unknownOrganisation');
     }
     const outboxIds: number[] = [];
+    const claimed: OutboxRow[] = [];
     try {
       const reply = await retryOnConflict(() =>
         this.deps.store.transaction(async (store) => {
           outboxIds.length = 0;
+          claimed.length = 0;
           const member = await upsertIdentity(store, input.identity, organisation.key);
-          const h = this.context(store, input, member, organisation, lang, outboxIds);
+          const h = this.context(store, input, member, organisation, lang, outboxIds, claimed);
           return dispatch(h, command);
         }),
       );
       this.logOutcome(input, command.name, null);
+      if (claimed.length && this.deps.deliverClaimed) await this.deps.deliverClaimed(claimed);
       if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
+      outboxIds.push(...claimed.map((r) => r.id));
       return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
       if (e instanceof UserError) {
@@ -132,7 +145,8 @@ export class Samrad {
     this.deps.logger.info({ command: command ?? '-', platform: input.channel.platform, direct: Boolean(input.channel.direct), ok: refused === null, ...(refused ? { refused } : {}) }, 'command');
   }
 
-  private context(store: Store, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[]): HandlerContext {
+  private context(store: Store, input: Omit<CommandInput, 'text'>, member: MemberRow, organisation: NonNullable<ReturnType<typeof organisationOf>>, lang: Lang, outboxIds: number[], claimed: OutboxRow[]): HandlerContext {
+    const deps = this.deps;
     const now = this.deps.clock.now();
     const cfg = this.deps.config;
     const m = messages(lang);
@@ -162,6 +176,13 @@ export class Samrad {
       },
       async post(target, message, key, extra) {
         outboxIds.push(...(await store.outbox.enqueue([{ key, target, payload: message, nextAttemptAt: now, createdAt: now, ...extra }])));
+      },
+      async raiseCase(c) {
+        const claim = deps.deliverClaimed ? new Date(now.getTime() + (deps.leaseMs ?? 60_000)) : null;
+        const written = await store.cases.raiseWithPost({ ...c, raisedBy: member.id, organisationKey: organisation.key, at: now, audit: { actorId: member.id, actorOrganisationKey: member.organisationKey, action: 'case.create' satisfies AuditAction }, claimUntil: claim, slot: CASE_CODE_SLOT });
+        if (claim) claimed.push(written.outbox);
+        else outboxIds.push(written.outbox.id);
+        return written.code;
       },
       async audit(action, caseCode, forumKey = null) {
         await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
@@ -195,36 +216,6 @@ function upsertIdentity(store: Store, who: Identity, organisationKey: string): P
     organisationKey,
     language: who.language ?? null,
   });
-}
-
-/**
- * Refusals quote a little of what was typed ("Okänt kommando …"). In Teams that answer is visible to
- * the whole channel, so a quoted identity or mass mention would leak or notify after all: identities
- * are cut out and mentions defused. A mention of a colleague (`@namn@domän`) is kept: it names staff.
- */
-function echoSafe(params: Record<string, string> | undefined, today: string): Record<string, string> | undefined {
-  if (!params) return params;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = /^@[^@\s]+@[^@\s]+$/.test(v) ? defuse(v) : defuse(redactPii(v, today));
-  return out;
-}
-
-function redactPii(v: string, today: string): string {
-  if (!detectPii(v, { today, names: true }).length) return v;
-  const spans = findPii(v);
-  if (!spans.length) return '…'; // found only in the normalised copy: nothing of it is worth echoing
-  let out = '';
-  let at = 0;
-  for (const f of spans) {
-    out += `${v.slice(at, f.index)}…`;
-    at = f.index + f.length;
-  }
-  return out + v.slice(at);
-}
-
-/** `<!channel>` → `‹!channel›`, `@here` → `@​here`: readable, but no platform treats them as mentions. */
-function defuse(v: string): string {
-  return v.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')).replace(/@(here|channel|everyone|all|kanal|alla)\b/giu, '@\u200b$1');
 }
 
 // Two commands that touch the same rows in opposite order (two people naming each other as owners at

@@ -37,7 +37,7 @@ const forumSchema = z.object({
 const fieldSchema = z.object({
   key: z.string().min(1),
   label: z.string().min(1),
-  type: z.enum(['date', 'choice', 'text', 'number']),
+  type: z.enum(['date', 'choice', 'text', 'number', 'member']), // member: a colleague by mention (issue 15)
   choices: z.array(z.string()).optional(),
   min: z.number().optional(),
   max: z.number().optional(),

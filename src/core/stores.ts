@@ -39,9 +39,41 @@ export interface ForumStore {
   ensureCalendarToken(forumKey: string, fresh: string): Promise<string>;
 }
 
+/** A case and its channel post written at once; key and payload carry CASE_CODE_SLOT where the code goes. */
+export interface NewCaseWrite {
+  forumKey: string;
+  prefix: string;
+  year: number;
+  raisedBy: number;
+  organisationKey: string;
+  targetGroups: string[];
+  consent: string;
+  category: string | null;
+  question: string;
+  at: Date;
+  audit: { actorId: number; actorOrganisationKey: string | null; action: string };
+  post: Pick<NewOutbox, 'target' | 'payload' | 'key'>;
+  /** Set: the post is inserted already claimed (status 'sending', one attempt, leased until then). */
+  claimUntil: Date | null;
+  /** Stands for the code in `post` (CASE_CODE_SLOT). */
+  slot: string;
+}
+
+export interface CaseWritten {
+  caseId: number;
+  code: string;
+  /** The post's outbox row as inserted. */
+  outbox: OutboxRow;
+}
+
 export interface CaseStore {
   /** Hands out the next number for a forum and year atomically (safe under concurrent creation). */
   nextNumber(forumKey: string, year: number): Promise<number>;
+  /**
+   * Raises a case in one statement — counter, case, audit line and channel post (issue 19; see
+   * src/db/stores/case-write.ts) — so the forum's counter is locked only from it to the commit.
+   */
+  raiseWithPost(c: NewCaseWrite): Promise<CaseWritten>;
   insert(c: NewCase): Promise<CaseRow>;
   byCode(code: string): Promise<CaseRow | null>;
   codeById(id: number): Promise<string | null>;
@@ -49,6 +81,8 @@ export interface CaseStore {
   byIds(ids: number[]): Promise<Map<number, CaseRow>>;
   open(forumKey: string): Promise<CaseRow[]>;
   close(id: number, outcome: Outcome, by: number, at: Date): Promise<void>;
+  /** `ärende ändra` (issue 15). */
+  update(id: number, set: Partial<Pick<CaseRow, 'question' | 'targetGroups' | 'consent' | 'category'>>): Promise<CaseRow>;
   closedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   raisedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   /** Closed, not yet purged cases closed before `before`; locked so two ticks never purge the same case. */
@@ -65,6 +99,10 @@ export interface StepStore {
   openOwnedBy(memberId: number): Promise<StepRow[]>;
   openOfForum(forumKey: string): Promise<StepRow[]>;
   markDone(id: number, at: Date): Promise<void>;
+  /** `åtgärd ändra` / `stryk` (issue 15). */
+  update(id: number, set: Partial<Pick<StepRow, 'ownerId' | 'ownerOrganisationKey' | 'dueDate' | 'text' | 'status' | 'doneAt'>>): Promise<StepRow>;
+  /** Closes a case's open steps with it (status `closed`) and returns them. */
+  closeOpenOfCase(caseId: number, at: Date): Promise<StepRow[]>;
   dueBetween(forumKey: string, from: string, to: string): Promise<StepRow[]>;
   /** Open steps due in [from, to). */
   openDueIn(from: string, toExclusive: string): Promise<StepRow[]>;
@@ -89,12 +127,16 @@ export interface HandoverStore {
   openDueBefore(forumKey: string, date: string): Promise<HandoverRow[]>;
   /** Stores the answer once: null when someone else answered first. */
   answer(id: number, v: { fields: Record<string, string>; flags: string[]; by: number; at: Date }): Promise<HandoverRow | null>;
+  /** `överlämning rätta` (issue 15): the corrected fields of an answered handover. */
+  correct(id: number, v: { fields: Record<string, string>; flags: string[] }): Promise<HandoverRow>;
 }
 
 export interface MeetingStore {
   ofForum(forumKey: string): Promise<MeetingRow[]>;
   /** Stored occurrences whose scheduled date lies in [from, to]. */
   between(forumKey: string, from: string, to: string): Promise<MeetingRow[]>;
+  /** The same for several forums in one query (the tick). */
+  betweenForForums(forumKeys: string[], from: string, to: string): Promise<MeetingRow[]>;
   /** The occurrence's row, created when missing and locked for the rest of the transaction. */
   lock(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status?: MeetingStatus }): Promise<MeetingRow>;
   /** The running meeting, locked for the rest of the transaction so concurrent clicks queue up. */
@@ -153,6 +195,27 @@ export interface Store {
   meetings: MeetingStore;
   audit: AuditStore;
   outbox: OutboxStore;
+  /** Page links (`sida`, `rapport länk`): hashed tokens for the read-only pages. */
+  pages: PageTokenStore;
   /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+}
+
+// --- page links (issue 20): `sida`, `rapport länk`; src/db/stores/page-tokens.ts keeps only a hash of each token
+export type PageScope = 'forum' | 'dashboard' | 'member';
+
+export interface PageGrant {
+  id: number;
+  scope: PageScope;
+  forumKey: string | null;
+  memberId: number | null;
+}
+
+export interface PageTokenStore {
+  /** Stores a new grant for `token` (hashed) and returns it. */
+  issue(token: string, grant: { scope: PageScope; forumKey: string | null; memberId: number | null; createdBy: number | null; at: Date }): Promise<PageGrant>;
+  /** The live grant of a token, or null (unknown, malformed or revoked). */
+  find(token: string | null | undefined): Promise<PageGrant | null>;
+  /** Revokes every live grant of this scope (and forum / member); returns how many. */
+  revoke(where: { scope: PageScope; forumKey?: string | null; memberId?: number | null }, at: Date): Promise<number>;
 }

@@ -11,7 +11,8 @@ export type Consent = (typeof CONSENTS)[number];
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const STEP_STATUSES = ['open', 'done'] as const;
+// struck: `åtgärd stryk`; closed: closed with its case (issue 15).
+export const STEP_STATUSES = ['open', 'done', 'struck', 'closed'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export const HANDOVER_STATUSES = ['open', 'answered'] as const;
@@ -56,6 +57,19 @@ export const AUDIT_ACTIONS = [
   'minutes.approved',
   'report.read',
   'calendar.link',
+  'page.link',
+  'page.revoke',
+  'dashboard.link',
+  'dashboard.revoke',
+  'mine.link',
+  // corrections (issue 15)
+  'case.edit',
+  'case.erase',
+  'step.edit',
+  'step.strike',
+  'step.close',
+  'handover.read',
+  'handover.correct',
   // Written by earlier versions; still in old logs.
   'handover.answer',
   'meeting.item',

@@ -1,11 +1,14 @@
 import type { Messages } from './sv.js';
 import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
+import { correctionsEn } from './corrections.js';
 
 export const en = {
   lang: 'en',
   errors: errorsEn,
   dates: dateTextsEn,
+  // --- corrections (issue 15)
+  corrections: correctionsEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -35,6 +38,7 @@ export const en = {
     'step.new': { args: '<code> @owner <date> <text>', help: 'an agreed next step' },
     'step.done': { args: '<id>', help: 'marks the step done' },
     mine: { help: 'my open next steps and handovers' },
+    'mine.link': { help: 'a personal link to the same list as a page in the browser' },
     'handover.new': { args: '<template> <code> @receiver [by <date>]', help: 'starts a feedback loop, e.g. sfi' },
     'handover.reply': { args: '<id> <field>=<value> …', help: 'answers a handover' },
     'meeting.start': { help: 'the coordinator starts the meeting and opens the first item' },
@@ -49,6 +53,17 @@ export const en = {
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },
     report: { args: '<year>-Q<n>', help: "the forum's quarterly follow-up, with a chart" },
     calendar: { help: "link to the forum's meeting calendar (ICS), for the coordinator" },
+    'report.link': { help: "link to the steering group's dashboard (counts only), for the coordinator" },
+    'report.link.revoke': { help: 'closes every dashboard link, for the coordinator' },
+    'page.link': { help: "link to the forum's page in the browser (read-only), for the coordinator" },
+    'page.revoke': { help: "closes every link to the forum's page, for the coordinator" },
+    // --- corrections (issue 15)
+    'case.edit': { args: '<code> [group:…] [consent:…] [category:…] [text:<new question>]', help: 'corrects a case (its raiser or the coordinator); without more words: a form' },
+    'case.erase': { args: '<code>', help: "erases the case's free text everywhere at once, e.g. when an identity slipped through (coordinator)" },
+    'step.edit': { args: '<id> [@owner] [date] [text]', help: 'changes owner, date or text; the old and the new owner are told' },
+    'step.strike': { args: '<id> [reason]', help: 'strikes a next step; it is no longer reminded' },
+    'handover.show': { args: '<id>', help: 'the answer to a handover, who answered and when (both sides)' },
+    'handover.correct': { args: '<id> <field>=<value> …', help: 'corrects an answer; the asking side is told what changed' },
   },
   help: {
     title: 'Samråd – commands',
@@ -83,6 +98,8 @@ export const en = {
     category: 'Category',
     noCategory: 'no category',
     stepWithoutConsent: '(without consent – text not shown)',
+    textWithoutConsent: '(without consent – text not shown)',
+    struck: 'struck',
     purged: 'removed after the retention period',
     system: 'Samråd (retention)',
     stepText: 'The next step',
@@ -139,10 +156,22 @@ export const en = {
     'meeting.end': 'ended the meeting',
     'meeting.move': 'moved the meeting',
     'meeting.cancel': 'cancelled the meeting',
+    'case.edit': 'changed the case',
+    'case.erase': 'erased the free text',
+    'step.edit': 'changed a next step',
+    'step.strike': 'struck a next step',
+    'step.close': 'closed next steps with the case',
+    'handover.read': 'showed a handover',
+    'handover.correct': 'corrected a handover answer',
     'minutes.approve': 'approved the minutes',
     'minutes.approved': 'approved the minutes (last)',
     'report.read': 'produced the quarterly report',
     'calendar.link': 'fetched the calendar link',
+    'page.link': 'made a link to the forum page',
+    'page.revoke': 'revoked the forum page links',
+    'dashboard.link': 'made a link to the dashboard',
+    'dashboard.revoke': 'revoked the dashboard links',
+    'mine.link': 'made a link to their own page',
     'meeting.item': 'took the case up in a meeting',
   },
   auditOther: 'other event',
@@ -176,6 +205,7 @@ export const en = {
     notInChannel: 'Samråd is not a member of this channel, so the post to the forum could not be made here. Invite the app with `/invite @Samråd`. What you did is saved.',
     channelNotFound: 'Samråd cannot find the channel this forum is linked to, so the post could not be made. Link the forum again with `link <forum-key>` in the right channel. What you did is saved.',
     formFailed: 'The form could not be opened just now. Type the whole command instead:',
+    busy: 'Samråd has very many requests just now and could not take yours. Please try again in a moment – nothing was changed.',
   },
   // Microsoft Teams (issue 5)
   teams: {
@@ -260,6 +290,13 @@ export const en = {
       notOnTime: 'not on time',
     },
   },
+  pages: {
+    forumLink: (p: { forum: string; url: string }) => `The forum page of ${p.forum} (next meeting, open cases, steps and handovers, latest minutes): ${p.url}\nThe link opens this forum only – share it only with its participants. \`page revoke\` closes every link to the page.`,
+    forumRevoked: (p: { forum: string; count: number }) => (p.count ? `${p.count === 1 ? 'One link' : `${p.count} links`} to the forum page of ${p.forum} revoked: they open no page any more.` : `There was no open link to the forum page of ${p.forum}.`),
+    dashboardLink: (p: { url: string }) => `The steering group's dashboard (counts per quarter only, no codes or texts): ${p.url}\n\`report link revoke\` closes every link to the page.`,
+    dashboardRevoked: (p: { count: number }) => (p.count ? `${p.count === 1 ? 'One dashboard link' : `${p.count} dashboard links`} revoked.` : 'There was no open dashboard link.'),
+    mineLink: (p: { url: string }) => `Your own page with your open steps and handovers: ${p.url}\nThe link is personal – do not share it.`,
+  },
   calendar: {
     link: (p: { forum: string; url: string }) => `Subscribe to the meetings of ${p.forum} (e.g. in Outlook: Add calendar → From Internet): ${p.url}\nThe link belongs to the forum – share it only with its participants.`,
     noPublicUrl: 'The server has no public address (SAMRAD_PUBLIC_URL); put its address in front of the path.',
@@ -267,7 +304,7 @@ export const en = {
     cancelledPrefix: 'CANCELLED:',
   },
   // issue 6: meetings, reminders and handover loops
-  fieldHint: { date: 'YYYY-MM-DD', number: '<number>', text: '<text>', optional: 'optional' },
+  fieldHint: { date: 'YYYY-MM-DD', number: '<number>', text: '<text>', member: '@colleague', optional: 'optional' },
   meetingMovedMsg: (p: { forum: string; from: string; to: string }) => `The ${p.forum} meeting ${p.from} is moved to ${p.to}.`,
   meetingCancelledMsg: (p: { forum: string; when: string; reason: string | null; next: string }) =>
     `The ${p.forum} meeting ${p.when} is cancelled${p.reason ? ` (${p.reason})` : ''}. Next meeting: ${p.next}.`,

@@ -67,6 +67,13 @@ export const errorsEn = {
     handoverMissingFields: (p: { fields: string }) => `The answer is missing: ${p.fields}. Nothing was saved.`,
     handoverNoTemplates: (p: { org: string }) => `${p.org} starts no handovers (no templates in the configuration).`,
     badFieldDate: (p: { field: string; value: string }) => `${p.field}: I don't understand the date "${p.value}". Write e.g. 2027-01-12.`,
+    badFieldMember: (p: { field: string; value: string }) => `${p.field}: name a colleague with @name (in the shell @name@domain, in Slack and Teams an ordinary @-mention or the people picker), not "${p.value}".`,
+    // --- corrections (issue 15)
+    editNotAllowed: (p: { code: string }) => `Only the person who raised ${p.code} or the forum's coordinator can change or erase it.`,
+    stepEditNotAllowed: (p: { id: string }) => `Only the owner, the person who added next step #${p.id} or the forum's coordinator can change it.`,
+    stepNotOpen: (p: { id: string }) => `Next step #${p.id} is no longer open and cannot be changed.`,
+    handoverNotAnsweredYet: (p: { id: string }) => `Handover #${p.id} is not answered yet; answer with \`handover reply ${p.id} …\`.`,
+    stepEditNothing: (p: { id: string }) => `Say what to change in next step #${p.id}: \`step edit ${p.id} [@owner] [date] [text]\`.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${p.max} characters).`,

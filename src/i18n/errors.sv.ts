@@ -67,6 +67,13 @@ export const errorsSv = {
     handoverMissingFields: (p: { fields: string }) => `Svaret saknar: ${p.fields}. Inget sparades.`,
     handoverNoTemplates: (p: { org: string }) => `${p.org} startar inga överlämningar (inga mallar i konfigurationen).`,
     badFieldDate: (p: { field: string; value: string }) => `${p.field}: jag förstår inte datumet "${p.value}". Skriv t.ex. 2027-01-12.`,
+    badFieldMember: (p: { field: string; value: string }) => `${p.field}: nämn en kollega med @namn (i skalet @namn@domän, i Slack och Teams en vanlig @-mention eller personväljaren), inte "${p.value}".`,
+    // --- corrections (issue 15)
+    editNotAllowed: (p: { code: string }) => `Bara den som lyfte ${p.code} eller forumets samordnare kan ändra eller radera det.`,
+    stepEditNotAllowed: (p: { id: string }) => `Bara ägaren, den som lade till åtgärd #${p.id} eller forumets samordnare kan ändra den.`,
+    stepNotOpen: (p: { id: string }) => `Åtgärd #${p.id} är inte öppen längre och kan inte ändras.`,
+    handoverNotAnsweredYet: (p: { id: string }) => `Överlämning #${p.id} är inte besvarad än; svara med \`överlämning svar ${p.id} …\`.`,
+    stepEditNothing: (p: { id: string }) => `Säg vad som ska ändras i åtgärd #${p.id}: \`åtgärd ändra ${p.id} [@ägare] [datum] [text]\`.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" är inget av alternativen ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${p.max} tecken).`,

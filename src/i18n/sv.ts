@@ -5,6 +5,7 @@ import type { PiiKind } from '../core/pii.js';
 import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
 import { errorsSv } from './errors.sv.js';
 import { dateTextsSv } from './dates.sv.js';
+import { correctionsSv } from './corrections.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -22,6 +23,8 @@ export const sv = {
   lang: 'sv' as Lang,
   errors: errorsSv,
   dates: dateTextsSv,
+  // --- corrections (issue 15)
+  corrections: correctionsSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -53,6 +56,7 @@ export const sv = {
     'step.new': { args: '<kod> @ägare <datum> <text>', help: 'en överenskommen åtgärd' },
     'step.done': { args: '<id>', help: 'markerar åtgärden klar' },
     mine: { help: 'mina öppna åtgärder och överlämningar' },
+    'mine.link': { help: 'personlig länk till samma lista som en sida i webbläsaren' },
     'handover.new': { args: '<mall> <kod> @mottagare [senast <datum>]', help: 'startar en återkoppling, t.ex. sfi' },
     'handover.reply': { args: '<id> <fält>=<värde> …', help: 'svarar på en överlämning' },
     'meeting.start': { help: 'samordnaren startar mötet och tar upp första punkten' },
@@ -67,6 +71,17 @@ export const sv = {
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },
     report: { args: '<år>-Q<n>', help: 'kvartalets uppföljning för forumet, med diagram' },
     calendar: { help: 'länk till forumets möteskalender (ICS), för samordnaren' },
+    'report.link': { help: 'länk till styrgruppens uppföljningssida (bara antal), för samordnaren' },
+    'report.link.revoke': { help: 'stänger alla länkar till uppföljningssidan, för samordnaren' },
+    'page.link': { help: 'länk till forumets sida i webbläsaren (skrivskyddad), för samordnaren' },
+    'page.revoke': { help: 'stänger alla länkar till forumets sida, för samordnaren' },
+    // --- corrections (issue 15)
+    'case.edit': { args: '<kod> [grupp:…] [samtycke:…] [kategori:…] [text:<ny fråga>]', help: 'rättar ett ärende (den som lyfte det eller samordnaren); utan fler ord: ett formulär' },
+    'case.erase': { args: '<kod>', help: 'raderar ärendets fritext överallt genast, t.ex. om en identitet slunkit igenom (samordnaren)' },
+    'step.edit': { args: '<id> [@ägare] [datum] [text]', help: 'ändrar ägare, datum eller text; gamla och nya ägaren får veta' },
+    'step.strike': { args: '<id> [orsak]', help: 'stryker en åtgärd; den påminns inte längre' },
+    'handover.show': { args: '<id>', help: 'svaret på en överlämning, vem som svarade och när (båda sidor)' },
+    'handover.correct': { args: '<id> <fält>=<värde> …', help: 'rättar ett svar; frågande sidan får veta vad som ändrades' },
   }),
   help: {
     title: 'Samråd – kommandon',
@@ -102,6 +117,8 @@ export const sv = {
     category: 'Kategori',
     noCategory: 'kategori saknas',
     stepWithoutConsent: '(utan samtycke – texten visas inte)',
+    textWithoutConsent: '(utan samtycke – texten visas inte)',
+    struck: 'struken',
     purged: 'gallrat efter bevarandetiden',
     system: 'Samråd (gallring)',
     stepText: 'Åtgärden',
@@ -159,10 +176,22 @@ export const sv = {
     'meeting.end': 'avslutade mötet',
     'meeting.move': 'flyttade mötet',
     'meeting.cancel': 'ställde in mötet',
+    'case.edit': 'ändrade ärendet',
+    'case.erase': 'raderade fritexten',
+    'step.edit': 'ändrade en åtgärd',
+    'step.strike': 'strök en åtgärd',
+    'step.close': 'stängde åtgärder med ärendet',
+    'handover.read': 'visade en överlämning',
+    'handover.correct': 'rättade ett överlämningssvar',
     'minutes.approve': 'justerade protokollet',
     'minutes.approved': 'justerade protokollet (sist)',
     'report.read': 'tog fram kvartalsrapporten',
     'calendar.link': 'hämtade kalenderlänken',
+    'page.link': 'skapade en länk till forumsidan',
+    'page.revoke': 'återkallade länkarna till forumsidan',
+    'dashboard.link': 'skapade en länk till uppföljningssidan',
+    'dashboard.revoke': 'återkallade länkarna till uppföljningssidan',
+    'mine.link': 'skapade en länk till sin egen sida',
     'meeting.item': 'tog upp ärendet på mötet',
   } satisfies Record<AuditAction, string>,
   /** For a log entry whose action this version does not know (written by a newer one). */
@@ -197,6 +226,7 @@ export const sv = {
     notInChannel: 'Samråd är inte medlem i kanalen, så inlägget till forumet kunde inte postas här. Bjud in appen med `/invite @Samråd`. Det du gjorde är sparat.',
     channelNotFound: 'Samråd hittar inte kanalen som forumet är kopplat till, så inlägget kunde inte postas. Koppla om forumet med `koppla <forumnyckel>` i rätt kanal. Det du gjorde är sparat.',
     formFailed: 'Formuläret kunde inte öppnas just nu. Skriv i stället kommandot med alla delar:',
+    busy: 'Samråd har väldigt många förfrågningar just nu och kunde inte ta emot din. Försök igen om en stund – inget har ändrats.',
   },
   // Microsoft Teams (issue 5)
   teams: {
@@ -281,6 +311,13 @@ export const sv = {
       notOnTime: 'ej i tid',
     },
   },
+  pages: {
+    forumLink: (p: { forum: string; url: string }) => `Forumsidan för ${p.forum} (nästa möte, öppna ärenden, åtgärder och överlämningar, senaste protokollet): ${p.url}\nLänken öppnar bara det här forumet – dela den bara med deltagarna. \`sida återkalla\` stänger alla länkar till sidan.`,
+    forumRevoked: (p: { forum: string; count: number }) => (p.count ? `${p.count === 1 ? 'En länk' : `${p.count} länkar`} till forumsidan för ${p.forum} är återkallad${p.count === 1 ? '' : 'e'}: de ger inte längre någon sida.` : `Det fanns ingen öppen länk till forumsidan för ${p.forum}.`),
+    dashboardLink: (p: { url: string }) => `Uppföljningssidan för styrgruppen (bara antal per kvartal, inga koder eller texter): ${p.url}\n\`rapport länk återkalla\` stänger alla länkar till sidan.`,
+    dashboardRevoked: (p: { count: number }) => (p.count ? `${p.count === 1 ? 'En länk' : `${p.count} länkar`} till uppföljningssidan är återkallad${p.count === 1 ? '' : 'e'}.` : 'Det fanns ingen öppen länk till uppföljningssidan.'),
+    mineLink: (p: { url: string }) => `Din egen sida med dina öppna åtgärder och överlämningar: ${p.url}\nLänken är personlig – dela den inte.`,
+  },
   calendar: {
     link: (p: { forum: string; url: string }) => `Prenumerera på mötena i ${p.forum} (t.ex. i Outlook: Lägg till kalender → Från internet): ${p.url}\nLänken är personlig för forumet – dela den bara med deltagarna.`,
     noPublicUrl: 'Servern har ingen publik adress (SAMRAD_PUBLIC_URL); sätt serverns adress framför sökvägen.',
@@ -288,7 +325,7 @@ export const sv = {
     cancelledPrefix: 'INSTÄLLT:',
   },
   // issue 6: meetings, reminders and handover loops
-  fieldHint: { date: 'ÅÅÅÅ-MM-DD', number: '<tal>', text: '<text>', optional: 'valfritt' },
+  fieldHint: { date: 'ÅÅÅÅ-MM-DD', number: '<tal>', text: '<text>', member: '@kollega', optional: 'valfritt' },
   meetingMovedMsg: (p: { forum: string; from: string; to: string }) => `Mötet i ${p.forum} ${p.from} är flyttat till ${p.to}.`,
   meetingCancelledMsg: (p: { forum: string; when: string; reason: string | null; next: string }) =>
     `Mötet i ${p.forum} ${p.when} är inställt${p.reason ? ` (${p.reason})` : ''}. Nästa möte: ${p.next}.`,

@@ -56,6 +56,27 @@ export class Deliverer {
     return run;
   }
 
+  /**
+   * Sends rows the caller inserted already claimed (status 'sending', attempt counted, leased: the
+   * one-statement writes of issue 19), without a claim round trip. A row not sent here is retried
+   * by the tick once its lease runs out.
+   */
+  sendClaimed(rows: OutboxRow[]): Promise<DeliveryStats> {
+    const run = (async () => {
+      const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, superseded: 0 };
+      for (const row of rows) await this.sendOne(row, stats);
+      return stats;
+    })();
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run)).catch(() => {});
+    return run;
+  }
+
+  /** The lease a claimed row gets (for rows inserted claimed). */
+  get leaseMs(): number {
+    return this.opts.leaseMs;
+  }
+
   /** Resolves when every delivery under way has finished (graceful shutdown). */
   async idle(): Promise<void> {
     while (this.running.size) await Promise.allSettled([...this.running]);

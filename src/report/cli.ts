@@ -1,4 +1,4 @@
-// `samrad report --quarter 2026-Q4 [--format csv|md|json] [--forum <key>]`: prints the follow-up.
+// `samrad report --quarter 2026-Q4 [--format csv|md|json] [--forum <key>] [--group <target group>]`: prints the follow-up.
 import { parseArgs } from 'node:util';
 import type { FileConfig } from '../core/settings.js';
 import type { Store } from '../core/stores.js';
@@ -19,9 +19,9 @@ const FORMATS: ReportFormat[] = ['csv', 'md', 'json'];
 
 /** Returns the process exit code: 0 printed, 2 bad arguments. */
 export async function runReport(args: string[], d: ReportCliDeps): Promise<number> {
-  let values: { quarter?: string; format?: string; forum?: string };
+  let values: { quarter?: string; format?: string; forum?: string; group?: string };
   try {
-    ({ values } = parseArgs({ args, options: { quarter: { type: 'string' }, format: { type: 'string', default: 'md' }, forum: { type: 'string' } } }));
+    ({ values } = parseArgs({ args, options: { quarter: { type: 'string' }, format: { type: 'string', default: 'md' }, forum: { type: 'string' }, group: { type: 'string' } } }));
   } catch (e) {
     d.err(`samrad report: ${(e as Error).message}\n`);
     return 2;
@@ -40,7 +40,11 @@ export async function runReport(args: string[], d: ReportCliDeps): Promise<numbe
     d.err(`samrad report: unknown forum "${values.forum}" (forums: ${d.config.forums.map((f) => f.key).join(', ')})\n`);
     return 2;
   }
-  const report = await quarterReport(d.store, d.config, q, d.now, values.forum);
+  if (values.group && !(values.group in d.config.targetGroups)) {
+    d.err(`samrad report: unknown target group "${values.group}" (groups: ${Object.keys(d.config.targetGroups).join(', ')})\n`);
+    return 2;
+  }
+  const report = await quarterReport(d.store, d.config, q, d.now, values.forum, values.group);
   d.out(formatReport(report, d.config, messages(d.config.language), format));
   return 0;
 }

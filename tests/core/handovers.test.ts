@@ -7,12 +7,12 @@ import { toPlainText } from '../../src/core/plaintext.js';
 const { bot } = useTestBot({
   setup: async (bot) => {
     await bot.say(ANNA, 'koppla arendeforum-unga');
-    await bot.say(ANNA, 'ärende ny grupp:etablering,utbildningsplikt Nyanländ med utbildningsplikt, ska börja SFI');
+    await bot.say(ANNA, 'ärende ny grupp:etablering,utbildningsplikt samtycke:ja Nyanländ med utbildningsplikt, ska börja SFI');
     await bot.say(ANNA, 'överlämning ny sfi UNG-2026-001 @karin@helsingborg.se');
   },
 });
 
-const GOOD = 'startdatum=2027-01-12 nivå=1 skola=Komvux Norra omfattning=23 sfi-kontakt=Studievägledare SFI';
+const GOOD = 'startdatum=2027-01-12 nivå=1 skola=Komvux Norra omfattning=23 sfi-kontakt=@olle@helsingborg.se';
 
 describe('starting a handover', () => {
   it('asks the receiver with the fields to answer and tells the channel', async () => {
@@ -20,7 +20,7 @@ describe('starting a handover', () => {
     expect(dm).toContain('anna@arbetsformedlingen.se (Arbetsförmedlingen) ber dig om återkoppling i Ärendeforum unga 18–29 (UNG-2026-001): SFI-startdatum, senast 2026-12-09.');
     expect(dm).toContain('Nivå (spår): nivå=1|2|3');
     expect(dm).toContain('Omfattning (timmar/vecka): omfattning=<tal>');
-    expect(dm).toContain('`överlämning svar 1 startdatum=ÅÅÅÅ-MM-DD nivå=1|2|3 skola=<text> omfattning=<tal> sfi-kontakt=<text>`');
+    expect(dm).toContain('`överlämning svar 1 startdatum=ÅÅÅÅ-MM-DD nivå=1|2|3 skola=<text> omfattning=<tal> sfi-kontakt=@kollega`');
     const reply = bot.port.sent.at(-1)!.message.blocks.find((b) => b.type === 'actions');
     expect(reply).toEqual({ type: 'actions', actions: [expect.objectContaining({ command: 'överlämning svar 1', form: 'handover-reply' })] });
     expect(await bot.say(KARIN, 'mina')).toContain('Överlämning #1 UNG-2026-001: SFI-startdatum – svar senast 2026-12-09');
@@ -52,18 +52,18 @@ describe('answering', () => {
   });
 
   it('flags an SFI scope below the agreement to AF (spår 2 at 20 h/week)', async () => {
-    await bot.say(KARIN, 'överlämning svar 1 startdatum=2027-01-12 niva=2 skola=Komvux Norra omfattning=20 sfi-kontakt=SFI-expeditionen');
+    await bot.say(KARIN, 'överlämning svar 1 startdatum=2027-01-12 niva=2 skola=Komvux Norra omfattning=20 sfi-kontakt=@olle@helsingborg.se');
     expect(bot.port.toMember(ANNA).at(-1)).toContain('⚠ Omfattning (timmar/vecka) 20 är lägre än avtalet förväntar för Nivå (spår) 2 (minst 30).');
     expect((await bot.store.handovers.byId(1))?.flags).toEqual(['minimum:omfattning:30']);
   });
 
   const bad: [string, string][] = [
-    ['startdatum=2027-13-45 nivå=1 skola=Norra omfattning=23 sfi-kontakt=SFI', 'startdatum: jag förstår inte datumet "2027-13-45". Skriv t.ex. 2027-01-12.'],
-    ['startdatum=2027-01-12 nivå=4 skola=Norra omfattning=23 sfi-kontakt=SFI', 'nivå: "4" är inget av alternativen 1, 2, 3.'],
+    ['startdatum=2027-13-45 nivå=1 skola=Norra omfattning=23 sfi-kontakt=@olle@helsingborg.se', 'startdatum: jag förstår inte datumet "2027-13-45". Skriv t.ex. 2027-01-12.'],
+    ['startdatum=2027-01-12 nivå=4 skola=Norra omfattning=23 sfi-kontakt=@olle@helsingborg.se', 'nivå: "4" är inget av alternativen 1, 2, 3.'],
     ['startdatum=2027-01-12 nivå=1 omfattning=23', 'Svaret saknar: skola, sfi-kontakt. Inget sparades.'],
     ['startdatum=2027-01-12 nivå=1 skola=Norra omfattning=23 sfi-kontakt=SFI klass=3B', 'Okänt fält: klass. Fälten är: startdatum, nivå, skola, omfattning, sfi-kontakt.'],
-    ['startdatum=2027-01-12 nivå=1 skola=Norra omfattning=60 sfi-kontakt=SFI', 'omfattning: "60" är inget tillåtet tal (1–40).'],
-    ['startdatum=2027-01-12 nivå=1 skola=Norra omfattning=många sfi-kontakt=SFI', 'omfattning: "många" är inget tillåtet tal (1–40).'],
+    ['startdatum=2027-01-12 nivå=1 skola=Norra omfattning=60 sfi-kontakt=@olle@helsingborg.se', 'omfattning: "60" är inget tillåtet tal (1–40).'],
+    ['startdatum=2027-01-12 nivå=1 skola=Norra omfattning=många sfi-kontakt=@olle@helsingborg.se', 'omfattning: "många" är inget tillåtet tal (1–40).'],
   ];
   it.each(bad)('refuses %s and stores nothing', async (fields, expected) => {
     const before = bot.port.sent.length;
@@ -74,8 +74,25 @@ describe('answering', () => {
 
   it('refuses identity data in a text field', async () => {
     const contact = ['sfi.kontakt', 'helsingborg.se'].join('@');
-    expect(await bot.say(KARIN, `överlämning svar 1 startdatum=2027-01-12 nivå=1 skola=Norra omfattning=23 sfi-kontakt=${contact}`)).toMatch(/SFI-kontakt: texten innehåller en e-postadress.*inget sparades/);
+    expect(await bot.say(KARIN, `överlämning svar 1 startdatum=2027-01-12 nivå=1 skola=Norra ${contact} omfattning=23 sfi-kontakt=@olle@helsingborg.se`)).toMatch(/Skola: texten innehåller en e-postadress.*inget sparades/);
     expect((await bot.store.handovers.byId(1))?.fields).toBeNull();
+  });
+
+  it('takes the SFI contact as a colleague (a mention) and stores the member, not an address (issue 15)', async () => {
+    const contact = ['sfi.kontakt', 'helsingborg.se'].join('@');
+    expect(await bot.say(KARIN, `överlämning svar 1 startdatum=2027-01-12 nivå=1 skola=Norra omfattning=23 sfi-kontakt=${contact}`)).toMatch(/^sfi-kontakt: nämn en kollega med @namn/);
+    expect(await bot.say(KARIN, `överlämning svar 1 ${GOOD}`)).toMatch(/^Tack!/);
+    const olle = await bot.store.members.byEmail(OLLE);
+    expect((await bot.store.handovers.byId(1))?.fields?.['sfi-kontakt']).toBe(`member:${olle!.id}`);
+    expect(bot.port.toMember(ANNA).at(-1)).toContain(`SFI-kontakt: ${OLLE}`);
+  });
+
+  it('is answered only in the forum’s channel or by the receiver in their own direct message (issue 15)', async () => {
+    const elsewhere = { identity: shellUser(KARIN), channel: { platform: 'shell' as const, id: 'annan-kanal' }, text: `överlämning svar 1 ${GOOD}` };
+    expect(toPlainText((await bot.core.handle(elsewhere)).message!)).toBe('Hittar ingen överlämning #1.');
+    const olleDm = { identity: shellUser(OLLE), channel: { platform: 'shell' as const, id: 'dm-olle', direct: true }, text: `överlämning svar 1 ${GOOD}` };
+    expect(toPlainText((await bot.core.handle(olleDm)).message!)).toBe('Hittar ingen överlämning #1.');
+    expect((await bot.store.handovers.byId(1))?.status).toBe('open');
   });
 
   it('lets a colleague of the receiving organisation answer, but not the asking side', async () => {
@@ -87,8 +104,8 @@ describe('answering', () => {
   it('works from a direct conversation with the bot, and through the reply form', async () => {
     const form = await bot.core.handle({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true }, text: 'överlämning svar 1' });
     expect(form.form).toMatchObject({ kind: 'handover-reply', hidden: { id: '1' } });
-    expect(form.form!.fields.map((f) => [f.id, f.kind])).toEqual([['startdatum', 'date'], ['niva', 'select'], ['skola', 'text'], ['omfattning', 'number'], ['sfi-kontakt', 'text']]);
-    const values = { startdatum: '2027-01-12', niva: '3', skola: 'Komvux Norra', omfattning: '30', 'sfi-kontakt': 'SFI-expeditionen' };
+    expect(form.form!.fields.map((f) => [f.id, f.kind])).toEqual([['startdatum', 'date'], ['niva', 'select'], ['skola', 'text'], ['omfattning', 'number'], ['sfi-kontakt', 'member']]);
+    const values = { startdatum: '2027-01-12', niva: '3', skola: 'Komvux Norra', omfattning: '30', 'sfi-kontakt': `@${OLLE}` };
     const read = bot.core.readForm('handover-reply', values, form.form!.hidden!, 'sv');
     if (!('command' in read)) throw new Error('expected a command');
     const done = await bot.core.run({ identity: shellUser(KARIN), channel: { platform: 'shell', id: 'dm-karin', direct: true } }, read.command, 'sv');
@@ -113,13 +130,14 @@ describe('handover forms', () => {
     const reply = await bot.core.handle({ ...dm, text: 'överlämning svar 1' });
     expect(reply.form?.hidden).toEqual({ id: '1', template: 'sfi' });
     const email = ['kontakt', 'example.org'].join('@');
-    const bad = bot.core.readForm('handover-reply', { startdatum: 'snart', niva: '7', omfattning: '90', skola: 'Komvux Norra', 'sfi-kontakt': `mejla ${email}` }, reply.form!.hidden!, 'sv');
+    const bad = bot.core.readForm('handover-reply', { startdatum: 'snart', niva: '7', omfattning: '90', skola: `Komvux Norra, mejla ${email}`, 'sfi-kontakt': 'Lena på SFI' }, reply.form!.hidden!, 'sv');
     expect(bad).toEqual({
       errors: {
         startdatum: 'startdatum: jag förstår inte datumet "snart". Skriv t.ex. 2027-01-12.',
         niva: 'nivå: "7" är inget av alternativen 1, 2, 3.',
         omfattning: 'omfattning: "90" är inget tillåtet tal (1–40).',
-        'sfi-kontakt': expect.stringContaining('en e-postadress'),
+        skola: expect.stringContaining('en e-postadress'),
+        'sfi-kontakt': expect.stringContaining('nämn en kollega'),
       },
     });
     expect(bot.core.readForm('handover-reply', { startdatum: '2027-01-12', niva: '1' }, reply.form!.hidden!, 'sv')).toEqual({

@@ -72,7 +72,8 @@ describe('purgeExpired', () => {
     expect(c1).toMatchObject({ status: 'closed', outcome: 'studier', targetGroups: ['unga'], consent: 'ja', question: null, organisationKey: 'af' });
     expect(c1.purgedAt?.toISOString()).toBe(when.toISOString());
     const [step] = await bot.store.steps.forCases([c1.id]);
-    expect(step).toMatchObject({ text: null, status: 'open', dueDate: '2026-11-30' });
+    // Closed with its case (issue 15), so never reminded; the text is gone, the date kept.
+    expect(step).toMatchObject({ text: null, status: 'closed', dueDate: '2026-11-30' });
     const [handover] = await bot.store.handovers.forCases([c1.id]);
     expect(handover).toMatchObject({ fields: null, status: 'answered', dueDate: '2026-12-10' });
     const audit = await bot.store.audit.forCase('UNG-2026-001');

@@ -82,7 +82,7 @@ describe('the agenda', () => {
 
 describe('next-step reminders', () => {
   beforeEach(async () => {
-    await bot.say(ANNA, 'ärende ny grupp:unga Studiestart');
+    await bot.say(ANNA, 'ärende ny grupp:unga samtycke:ja Studiestart');
     await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag boka trepartssamtal'); // due Friday 2026-11-27
     bot.port.clear();
   });

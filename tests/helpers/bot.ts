@@ -90,7 +90,7 @@ export async function createTestBot(database: TestDatabase, opts: TestBotOptions
   const port = new RecordingPort();
   const logger = createLogger('silent');
   const deliverer = new Deliverer(store.outbox, { shell: port, slack: port, teams: port }, clock, logger);
-  const core = new Samrad({ store, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const core = new Samrad({ store, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)), deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)) });
   const sayRaw = (user: string, text: string, channel = 'unga') => core.handle({ identity: shellUser(user), channel: { platform: 'shell', id: channel }, text });
   return {
     core,

@@ -2,7 +2,7 @@
 // way Slack does, and a client that posts signed requests to /slack/events the way Slack sends them.
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { composeServer, type ServerComposition } from '../../src/cli.js';
+import { composeServer, type ServerComposition, type ServerOverrides } from '../../src/cli.js';
 import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/core/stores.js';
 import { createStore, syncSettings } from '../../src/db/stores/index.js';
@@ -273,14 +273,14 @@ export interface SlackServer {
 }
 
 /** Resets the database and starts server mode with Slack configured against `fake`. */
-export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string> } = {}): Promise<SlackServer> {
+export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string>; workQueue?: ServerOverrides['workQueue'] } = {}): Promise<SlackServer> {
   await database.reset();
   const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
   const clock = new FakeClock(new Date(T0));
   const store = createStore(database.db);
   await syncSettings(database.db, config.file);
   const logger = opts.logger ?? createLogger('silent');
-  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 } });
+  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 }, workQueue: opts.workQueue });
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { base, client: new SlackClient(base, SIGNING_SECRET), composed, store, clock, stop: () => composed.stop() };

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { loadFileConfig, teamsSetup, type AppConfig } from '../../src/config.js';
 import type { Store } from '../../src/core/stores.js';
 import { conversationRefs, createStore, syncSettings } from '../../src/db/stores/index.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { Samrad } from '../../src/core/samrad.js';
 import type { Platform } from '../../src/core/model.js';
 import type { ChatPort } from '../../src/core/ports.js';
@@ -170,17 +170,21 @@ export function appConfig(env: Record<string, string>): AppConfig {
 }
 
 /** The server composition of `startServer`, on port 0, against the test database. */
-export async function startTeamsRig(database: TestDatabase, connector: FakeConnector, env: Record<string, string> = { TEAMS_ALLOW_UNAUTHENTICATED: '1' }): Promise<TeamsRig> {
+export async function startTeamsRig(
+  database: TestDatabase,
+  connector: FakeConnector,
+  env: Record<string, string> = { TEAMS_ALLOW_UNAUTHENTICATED: '1' },
+  logger: Logger = createLogger('silent'),
+): Promise<TeamsRig> {
   await database.reset();
   connector.clear();
   const config = appConfig(env);
   const clock = new FakeClock(new Date(T0));
   const store = createStore(database.db);
   await syncSettings(database.db, config.file);
-  const logger = createLogger('silent');
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const deliverer = new Deliverer(store.outbox, ports, clock, logger);
-  const core = new Samrad({ store, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)) });
+  const core = new Samrad({ store, config: config.file, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)), deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)) });
   const teams = createTeams(teamsSetup(config), { core, refs: conversationRefs(database.db), config: config.file, clock, logger });
   if (teams.port) ports.teams = teams.port;
   const server = createHttpServer([...healthRoutes(async () => true), teams.route], logger);

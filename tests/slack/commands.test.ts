@@ -74,7 +74,7 @@ describe('slash commands', () => {
     await raised();
     const post = fake.of('chat.postMessage').find((c) => c.body.channel === C)!;
     expect(visibleText(post.body)).toContain('Ärende UNG-2026-001 registrerat i Ärendeforum unga 18–29');
-    expect(buttons(post.body).map((b) => b.label)).toEqual(['Ny åtgärd', 'Avsluta ärende']);
+    expect(buttons(post.body).map((b) => b.label)).toEqual(['Ny åtgärd', 'Avsluta ärende', 'Ändra']);
     const list = await answer('UKARIN', 'ärende lista');
     expect(list).toContain('Öppna ärenden i Ärendeforum unga 18–29 (1)');
     expect(list).toContain('UNG-2026-001');
@@ -89,6 +89,7 @@ describe('slash commands', () => {
     expect(buttons(seen)).toEqual([
       expect.objectContaining({ label: 'Ny åtgärd', value: 'åtgärd ny UNG-2026-001' }),
       expect.objectContaining({ label: 'Avsluta ärende', value: 'ärende avsluta UNG-2026-001' }),
+      expect.objectContaining({ label: 'Ändra', value: 'ärende ändra UNG-2026-001' }),
     ]);
   });
 
@@ -222,14 +223,14 @@ describe('a handover reply form', () => {
       ['niva', 'static_select'],
       ['skola', 'plain_text_input'],
       ['omfattning', 'number_input'],
-      ['sfi-kontakt', 'plain_text_input'],
+      ['sfi-kontakt', 'users_select'],
     ]);
     const values = (omfattning: string) => ({
       startdatum: { startdatum: { type: 'datepicker', selected_date: '2027-01-12' } },
       niva: { niva: { type: 'static_select', selected_option: { value: '1' } } },
       skola: { skola: { type: 'plain_text_input', value: 'Komvux Norra' } },
       omfattning: { omfattning: { type: 'number_input', value: omfattning } },
-      'sfi-kontakt': { 'sfi-kontakt': { type: 'plain_text_input', value: 'Studievägledare SFI' } },
+      'sfi-kontakt': { 'sfi-kontakt': { type: 'users_select', selected_user: 'UBOB' } },
     });
     const bad = await submit('UKARIN', view, values('90'));
     expect(JSON.parse(bad.text)).toEqual({ response_action: 'errors', errors: { omfattning: 'omfattning: "90" är inget tillåtet tal (1–40).' } });
@@ -237,6 +238,8 @@ describe('a handover reply form', () => {
     await submit('UKARIN', view, values('23'));
     const told = await fake.waitForCall('chat.postMessage', (b) => b.channel === 'DANNA' && visibleText(b).includes('Svar på överlämning #1'));
     expect(visibleText(told.body)).toContain('Komvux Norra');
+    // The SFI contact is a colleague picked in the people picker, stored as a member (issue 15).
+    expect((await s.store.handovers.byId(1))?.fields?.['sfi-kontakt']).toMatch(/^member:\d+$/);
     expect((await s.store.handovers.byId(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });
   });
 });

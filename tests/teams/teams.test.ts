@@ -190,7 +190,7 @@ describe('cards', () => {
 
   it('the case card button (Action.Execute) opens the step form; submitting it adds the step', async () => {
     await linked();
-    await say(anna, 'ärende ny grupp:unga Behöver samplanering');
+    await say(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering');
     const caseCard = connector.activities(CHANNEL)[0].body.attachments[0].content;
     const button = JSON.stringify(caseCard).match(/\{"type":"Action\.Execute","title":"Ny åtgärd"[^]*?"data":(\{[^}]*\})/);
     expect(button).not.toBeNull();
@@ -230,10 +230,10 @@ describe('cards', () => {
       ['niva', 'Input.ChoiceSet'],
       ['skola', 'Input.Text'],
       ['omfattning', 'Input.Text'],
-      ['sfi-kontakt', 'Input.Text'],
+      ['sfi-kontakt', 'Input.ChoiceSet'],
     ]);
     expect(form.actions[0].data).toMatchObject({ submit: 'handover-reply', hidden: { id: '1', template: 'sfi' } });
-    const answer = { startdatum: '2027-01-12', niva: '1', skola: 'Komvux Norra', 'sfi-kontakt': 'Studievägledare SFI' };
+    const answer = { startdatum: '2027-01-12', niva: '1', skola: 'Komvux Norra', 'sfi-kontakt': karin.aadObjectId };
     const bad = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '90' }, { ...at(), personal: true }));
     expect(cardText({ attachments: [{ content: bad.body.value }] })).toContain('omfattning: "90" är inget tillåtet tal (1–40). Inget sparades.');
     expect((await rig.store.handovers.byId(1))?.status).toBe('open');

@@ -86,7 +86,7 @@ describe('command specs', () => {
       for (const s of ALL_COMMANDS) expect(text, s.id).toContain(s.verbs[lang]);
     }
     expect(groupUsage('meeting', 'sv')).toContain('`möte ställ in [orsak]`');
-    expect(groupUsage('step', 'en')).toBe('`step add <code> @owner <date> <text>`, `step done <id>`');
+    expect(groupUsage('step', 'en')).toBe('`step add <code> @owner <date> <text>`, `step done <id>`, `step edit <id> [@owner] [date] [text]`, `step strike <id> [reason]`');
   });
 
   it("the README's command table is the one the specs generate (npm run docs:commands)", () => {

@@ -8,8 +8,10 @@ import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, 
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { minutesApproveCommand, minutesShowCommand } from './minutes.js';
+import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
+import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
 
 export const COMMANDS = [
   helpCommand,
@@ -19,13 +21,20 @@ export const COMMANDS = [
   caseShowCommand,
   caseCloseCommand,
   caseLogCommand,
+  caseEditCommand,
+  caseEraseCommand,
   topicAddCommand,
   agendaCommand,
   stepNewCommand,
   stepDoneCommand,
+  stepEditCommand,
+  stepStrikeCommand,
   mineCommand,
+  mineLinkCommand,
   handoverNewCommand,
   handoverReplyCommand,
+  handoverShowCommand,
+  handoverCorrectCommand,
   meetingStartCommand,
   meetingNextCommand,
   meetingSkipCommand,
@@ -37,7 +46,11 @@ export const COMMANDS = [
   minutesShowCommand,
   minutesApproveCommand,
   reportCommand,
+  reportLinkCommand,
+  reportLinkRevokeCommand,
   calendarCommand,
+  pageLinkCommand,
+  pageRevokeCommand,
 ] as const;
 
 type AnySpec = (typeof COMMANDS)[number];

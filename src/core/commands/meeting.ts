@@ -101,7 +101,8 @@ export const meetingCancelCommand = defineCommand({
   verbs: { sv: 'möte ställ in', en: 'meeting cancel' },
   args: z.object({ reason: z.string().nullable() }),
   access: 'coordinator',
-  parse: (rest) => ({ reason: rest.length ? rest.join(' ').slice(0, 200) : null }),
+  // Never cut: the guard refuses a reason over the limit whole and says so (issue 15).
+  parse: (rest) => ({ reason: rest.length ? rest.join(' ') : null }),
   words: (a) => (a.reason ? [a.reason] : []),
   run: (h, a) => posts(meetingCancel(h, a.reason)),
 });

@@ -46,7 +46,8 @@ export function buildVerbTable(specs: readonly CommandSpec[]): VerbTable {
     }
   }
   for (const [group, list] of subs) {
-    if (list.some((e) => e.words.length === 0) && list.some((e) => e.words.length > 0)) throw new Error(`group ${group} mixes a one-word command with sub-verbs`);
+    // A one-word command may share its group with sub-verbs (`rapport 2026-Q4` beside `rapport länk`,
+    // `sida` beside `sida återkalla`): the longest phrase is tried first, so a sub-verb always wins.
     list.sort((a, b) => b.words.length - a.words.length);
   }
   return { heads, subs };

@@ -6,7 +6,8 @@ export const CASE_CODE = /^[A-ZÅÄÖ]{2,6}-\d{4}-\d{3,}$/;
 export const caseCode = z.string().regex(CASE_CODE);
 export const mentionToken = z.string().regex(/^@\S+$/);
 export const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
-export const freeText = z.string().trim().min(1).max(2000);
+// No maximum here: the guard refuses a text over the limit whole and says so, never cut (issue 15).
+export const freeText = z.string().trim().min(1);
 
 /** Lower-case and fold å/ä/ö so `arende ny` and `ärende ny` both work. */
 export function fold(word: string): string {

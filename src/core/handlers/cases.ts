@@ -6,9 +6,12 @@ import { labelOf, type Consent, type Outcome } from '../vocabulary.js';
 import type { Block, Message } from '../model.js';
 import { categoryText, groupsText, handoverLine, memberName, orgName, stepLine, caseLine, templateName } from '../render.js';
 import { requireCoordinator, requireMayClose } from '../access.js';
+import { mayShow, replyAudience } from '../consent.js';
 import { localDate, localTime } from '../dates.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
+import { closeStepsWithCase } from './corrections.js';
 import { formButton } from '../commands/texts.js';
+import { CASE_CODE_SLOT } from '../case-code.js';
 
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
 export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
@@ -35,21 +38,10 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
   }
   h.guard(cmd.question, h.m.labels.question);
   const year = Number(h.today.slice(0, 4));
-  const n = await h.store.cases.nextNumber(forum.key, year);
-  const code = `${forum.prefix}-${year}-${String(n).padStart(3, '0')}`;
-  await h.store.cases.insert({
-    code,
-    forumKey: forum.key,
-    raisedBy: h.member.id,
-    organisationKey: h.organisation.key,
-    targetGroups: cmd.groups,
-    consent: cmd.consent,
-    category,
-    question: cmd.question,
-    createdAt: h.now,
-  });
-  await h.audit('case.create', code, forum.key);
+  // Everything is read and built before the write, which is one statement (cases.raiseWithPost):
+  // the forum's case counter is locked only from that statement to the commit.
   const next = await upcomingMeeting(h.store, forum, h.now);
+  const code = CASE_CODE_SLOT;
   const msg: Message = {
     tone: 'success',
     summary: code,
@@ -67,13 +59,24 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
       { type: 'actions', actions: caseActions(h, code) },
     ],
   };
-  await h.post(channelTarget(forum), msg, `case.new:${code}`, { caseCode: code });
+  await h.raiseCase({
+    forumKey: forum.key,
+    prefix: forum.prefix,
+    year,
+    targetGroups: cmd.groups,
+    consent: cmd.consent,
+    category,
+    question: cmd.question,
+    post: { target: channelTarget(forum), payload: msg, key: `case.new:${code}` },
+  });
 }
 
 export function caseActions(h: Pick<HandlerContext, 'm'>, code: string) {
   return [
     formButton({ id: 'step-new', label: h.m.buttons.newStep, style: 'primary' }, 'step.new', h.m.lang, { code }),
     formButton({ id: 'case-close', label: h.m.buttons.closeCase }, 'case.close', h.m.lang, { code }),
+    // --- corrections (issue 15)
+    formButton({ id: 'case-edit', label: h.m.corrections.editButton }, 'case.edit', h.m.lang, { code }),
   ];
 }
 
@@ -106,10 +109,13 @@ export async function caseShow(h: HandlerContext, code: string): Promise<Message
   ];
   // The raising caseworker and the consent decide how much of the question others see.
   if (c.purgedAt) blocks.push({ type: 'text', text: h.m.labels.purged });
-  else if (c.question && (c.consent === 'ja' || c.raisedBy === h.member.id)) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${c.question}` });
+  else if (c.question && mayShow(c, replyAudience(h.channel, h.member.id), { kind: 'question', authorId: c.raisedBy })) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${c.question}` });
   else if (c.question) blocks.push({ type: 'text', text: `${h.m.labels.question}: ${h.m.labels.withoutConsent}` });
   blocks.push({ type: 'text', text: `${h.m.labels.steps}: ${steps.length ? '' : h.m.labels.none}` });
-  for (const s of steps) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
+  for (const s of steps) {
+    const actions = s.status === 'open' ? [{ id: 'step-edit', label: h.m.corrections.editButton, command: `åtgärd ändra ${s.id}`, form: 'step-edit' as const }] : undefined;
+    blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today, c, replyAudience(h.channel, h.member.id)), ...(actions ? { actions } : {}) });
+  }
   if (handovers.length) {
     blocks.push({ type: 'text', text: `${h.m.labels.handovers}:` });
     for (const x of handovers) {
@@ -128,7 +134,11 @@ export async function caseClose(h: HandlerContext, code: string, outcome: Outcom
   requireMayClose(forum, c, h.member);
   await h.store.cases.close(c.id, outcome, h.member.id, h.now);
   await h.audit('case.close', c.code, c.forumKey);
-  await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.caseClosedMsg({ code, outcome: h.m.outcome[outcome] ?? outcome }) }] }, `case.close:${code}`, { caseCode: code });
+  // Its open steps close with it (issue 15): listed here, their owners told, never reminded again.
+  const closed = await closeStepsWithCase(h, c);
+  const blocks: Block[] = [{ type: 'text', text: h.m.caseClosedMsg({ code, outcome: h.m.outcome[outcome] ?? outcome }) }];
+  if (closed.length) blocks.push({ type: 'text', text: h.m.corrections.stepsClosedWithCase({ code, ids: closed.map((id) => `#${id}`).join(', ') }) });
+  await h.post(channelTarget(forum), { tone: 'success', blocks }, `case.close:${code}`, { caseCode: code });
 }
 
 /** `ärende logg <kod>`: who did what to the case, when. The coordinator only; the log holds no free text. */

@@ -15,6 +15,8 @@ import type { Block, Lang, Message } from '../model.js';
 import { memberName, orgName, orgNames } from '../render.js';
 import { caseInForum } from './cases.js';
 import { movedNote, readDue, type Due } from '../due.js';
+import { mayActOnOwned } from '../access.js';
+import { person, shownText, type Audience } from '../consent.js';
 import { chooseLang } from '../lang.js';
 
 const MAX_TEXT = 200;
@@ -86,6 +88,9 @@ export async function answerable(h: HandlerContext, id: number): Promise<{ x: Ha
   const x = await h.store.handovers.byId(id);
   const tpl = x ? templateOf(h.config, x.templateKey) : undefined;
   if (!x || !tpl) throw new UserError('handoverNotFound', { id: String(id) });
+  // Access follows the case: in the forum's channel, or the named receiver in their own direct message.
+  const where = { direct: Boolean(h.channel.direct), forum: await h.channelForum() };
+  if (!mayActOnOwned(h.config, { forumKey: x.forumKey, ownerId: x.toMemberId }, h.member, where)) throw new UserError('handoverNotFound', { id: String(id) });
   if (x.toMemberId !== h.member.id && h.member.organisationKey !== x.toOrganisationKey) {
     throw new UserError('handoverNotReceiver', { id: String(id), org: orgName(h.config, x.toOrganisationKey) });
   }
@@ -161,6 +166,10 @@ function fieldValue(h: Pick<HandlerContext, 'today' | 'guard'>, f: HandoverField
       }
       return String(n);
     }
+    case 'member':
+      // A colleague, as a mention (`@lena@helsingborg.se`, a Slack/Teams mention or people picker); resolved when stored.
+      if (!/^@\S+$/.test(raw)) throw new UserError('badFieldMember', { field: f.key, value: raw.startsWith('@') ? shown : '…' });
+      return raw;
     case 'text':
       if (raw.length > MAX_TEXT) throw new UserError('fieldTooLong', { field: f.key, max: String(MAX_TEXT) });
       h.guard(raw, f.label);
@@ -182,13 +191,19 @@ function shortfalls(tpl: HandoverTemplateConfig, values: Record<string, string>)
 export async function handoverReply(h: HandlerContext, id: number, given: Record<string, string>): Promise<Message> {
   const { x, tpl } = await answerable(h, id);
   const { values, shortfalls: short } = validateAnswer(h, tpl, given);
+  for (const f of tpl.fields) {
+    if (f.type !== 'member' || values[f.key] === undefined) continue;
+    const who = await h.resolveMember(values[f.key]);
+    values[f.key] = `member:${who.id}`;
+  }
   const flags = short.map((s) => `minimum:${s.field}:${s.min}`);
   const answered = await h.store.handovers.answer(x.id, { fields: values, flags, by: h.member.id, at: h.now });
   if (!answered) throw new UserError('handoverAnswered', { id: String(id) });
-  const code = (await h.store.cases.codeById(x.caseId)) ?? '?';
+  const theCase = (await h.store.cases.byIds([x.caseId])).get(x.caseId);
+  const code = theCase?.code ?? '?';
   await h.audit('handover.reply', code, x.forumKey);
   const sender = await h.store.members.byId(x.fromMemberId);
-  if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender)), `handover.answer:${x.id}`, { caseCode: code });
+  if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender), theCase, person(sender.id), await h.store.members.byIds(fieldMemberIds(tpl, answered))), `handover.answer:${x.id}`, { caseCode: code });
   const forum = await h.store.forums.byKey(x.forumKey);
   if (forum?.channelId) {
     const text = messages(h.config.language).handoverAnsweredChannel({ id: x.id, name: tpl.name, code });
@@ -199,12 +214,35 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
 }
 
 /** What the asking side reads: the answer field by field, and a warning for each shortfall. */
-function answerMessage(tpl: HandoverTemplateConfig, x: HandoverRow, code: string, short: Shortfall[], lang: Lang): Message {
+export function answerMessage(tpl: HandoverTemplateConfig, x: HandoverRow, code: string, short: Shortfall[], lang: Lang, c: { consent: string } | undefined, to: Audience, people: Map<number, MemberRow>): Message {
   const m = messages(lang);
   const label = (key: string) => tpl.fields.find((f) => f.key === key)?.label ?? key;
-  const blocks: Block[] = [{ type: 'fields', fields: tpl.fields.filter((f) => x.fields?.[f.key] !== undefined).map((f) => ({ label: f.label, value: x.fields![f.key] })) }];
+  const blocks: Block[] = [{ type: 'fields', fields: tpl.fields.filter((f) => x.fields?.[f.key] !== undefined).map((f) => ({ label: f.label, value: fieldShown(m, f, x, c, to, people) })) }];
   for (const s of short) blocks.push({ type: 'text', text: m.handoverFlag({ ...s, field: label(s.field), dependsOn: label(s.dependsOn) }) });
   return { title: m.handoverAnsweredTitle({ id: x.id, name: tpl.name, code }), tone: short.length ? 'warning' : 'success', summary: `${tpl.name} (${code})`, blocks };
+}
+
+/** A mention field stores the colleague as `member:<id>`, never an address. */
+export function memberIdOf(value: string): number | null {
+  const m = /^member:(\d+)$/.exec(value);
+  return m ? Number(m[1]) : null;
+}
+
+/** The colleagues named in a handover's mention fields. */
+export function fieldMemberIds(tpl: HandoverTemplateConfig, x: HandoverRow): number[] {
+  return tpl.fields.filter((f) => f.type === 'member').flatMap((f) => {
+    const id = memberIdOf(x.fields?.[f.key] ?? '');
+    return id === null ? [] : [id];
+  });
+}
+
+/** One answered field as `to` may read it: free text only under the consent rule; a colleague by name. */
+export function fieldShown(m: Messages, f: HandoverFieldConfig, x: HandoverRow, c: { consent: string } | undefined, to: Audience, people: Map<number, MemberRow> = new Map()): string {
+  const v = x.fields?.[f.key];
+  if (v === undefined) return '–';
+  if (f.type === 'member') return memberName(people.get(memberIdOf(v) ?? -1));
+  if (f.type !== 'text') return v;
+  return shownText(m, c, to, { kind: 'handover', authorId: x.answeredBy ?? null }, v);
 }
 
 /** A recurring loop (e.g. every six months of employment) sets up its next round when answered. */

@@ -17,7 +17,11 @@ export async function mine(h: HandlerContext): Promise<Message> {
     blocks.push({
       type: 'item',
       text: h.m.mineStep({ id: s.id, code, text: s.text ?? '…', due: s.dueDate, late: s.dueDate < h.today }),
-      actions: [commandButton({ id: 'step-done', label: h.m.buttons.markDone }, 'step.done', h.lang, { id: s.id })],
+      actions: [
+        commandButton({ id: 'step-done', label: h.m.buttons.markDone }, 'step.done', h.lang, { id: s.id }),
+        // --- corrections (issue 15)
+        formButton({ id: 'step-edit', label: h.m.corrections.editButton }, 'step.edit', h.lang, { id: String(s.id) }),
+      ],
     });
   }
   for (const x of handovers) {

@@ -2,7 +2,8 @@ import { movedNote, readDue } from '../due.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../model.js';
-import { memberName } from '../render.js';
+import { memberName, stepTextShown } from '../render.js';
+import { CHANNEL } from '../consent.js';
 import { caseInForum } from './cases.js';
 import { mayActOnOwned, requireMayOwn } from '../access.js';
 
@@ -34,7 +35,7 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
     createdAt: h.now,
   });
   await h.audit('step.create', c.code, c.forumKey);
-  const text = [h.m.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: cmd.text }), movedNote(h.m, typed)].filter(Boolean).join(' ');
+  const text = [h.m.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: stepTextShown(h.m, c, step, CHANNEL) }), movedNote(h.m, typed)].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `step.new:${step.id}`, { caseCode: c.code });
   if (owner.id !== h.member.id) {
     const dm = h.m.stepAssigned({ id: step.id, code: c.code, due, text: cmd.text, forum: forum.name });

@@ -8,7 +8,8 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { localDate, localTime } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Block, Message } from '../model.js';
-import { caseLine, memberName, orgName, templateName } from '../render.js';
+import { caseLine, memberName, orgName, stepTextShown, templateName } from '../render.js';
+import { CHANNEL, shownText } from '../consent.js';
 import type { Note, RunState } from './state.js';
 import { forumParties, partyOf } from '../parties.js';
 import { labelOf } from '../vocabulary.js';
@@ -137,8 +138,16 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
   const allSteps = [...rec.items.flatMap((i) => i.steps), ...rec.otherSteps, ...rec.carried.steps];
   const caseIds = [...rec.items.filter((i) => i.kind === 'case').map((i) => i.id), ...allSteps.map((s) => s.caseId), ...rec.closed.map((c) => c.caseId)];
   const [cases, stepRows] = await Promise.all([store.cases.byIds(caseIds), store.steps.byIds(allSteps.map((s) => s.id))]);
-  const stepText = (s: FrozenStep) => m.minutes.step({ id: s.id, code: s.code, text: stepRows.get(s.id)?.text ?? '…', owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
-  const noteText = (n: Note) => (n.kind === 'decision' ? m.minutes.decision({ text: n.text || '…' }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text: n.text || '…' }));
+  // The minutes are read by the channel: texts of cases without consent stay out (consent.ts).
+  const stepText = (s: FrozenStep) => {
+    const row = stepRows.get(s.id);
+    const text = row ? stepTextShown(m, cases.get(s.caseId), row, CHANNEL) : '…';
+    return m.minutes.step({ id: s.id, code: s.code, text, owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
+  };
+  const noteText = (n: Note, c?: { consent: string } | null) => {
+    const text = c === undefined ? n.text || '…' : shownText(m, c, CHANNEL, { kind: 'note' }, n.text || '…');
+    return n.kind === 'decision' ? m.minutes.decision({ text }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text });
+  };
   const status =
     row.minutesStatus === 'approved' ? m.minutes.approved({ by: approvers(cfg, approvals) }) : m.minutes.draft({ waiting: waitingFor(cfg, forum.key, approvals).join(', '), soFar: approvers(cfg, approvals) });
   const blocks: Block[] = [
@@ -162,7 +171,7 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
       const lines = [`${c ? caseLine(cfg, m, c) : i.code}${stateMark(i)}`];
       for (const s of i.steps) lines.push(`   → ${stepText(s)}`);
       if (i.outcome) lines.push(`   → ${m.minutes.outcome({ outcome: labelOf(m.outcome, i.outcome, i.outcome) })}`);
-      for (const n of i.notes) lines.push(`   → ${noteText(n)}`);
+      for (const n of i.notes) lines.push(`   → ${noteText(n, c ?? null)}`);
       if (i.state === 'discussed' && !i.steps.length && !i.outcome && !i.notes.length) lines.push(`   → ${m.minutes.noSteps}`);
       blocks.push({ type: 'item', text: lines.join('\n') });
     }

@@ -9,6 +9,7 @@ import type { Action, Block, Message } from '../model.js';
 import { caseLine, handoverLine, memberName, orgName, stepLine, templateName } from '../render.js';
 import { formatMeeting, plannedMeetings, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from '../handlers/cases.js';
+import { CHANNEL, shownText } from '../consent.js';
 import { carriedMark, carryOverFor } from './carryover.js';
 import { composeMinutes, minutesMessage } from './minutes.js';
 import { currentItem, requireCoordinator, requireRunning, runState, withParticipant, type MeetingItem, type RunState } from './state.js';
@@ -116,13 +117,16 @@ export async function meetingNote(h: HandlerContext, cmd: { kind: 'decision'; te
   const state = withParticipant(runState(meeting), h.member.organisationKey ?? h.organisation.key);
   let text: string;
   const label = await itemLabel(h, item);
+  // What the channel reads back: a note under a case without consent is kept for the minutes' record but not echoed.
+  const theCase = item.kind === 'case' ? (await h.store.cases.byIds([item.id])).get(item.id) : undefined;
+  const echo = item.kind === 'case' ? shownText(h.m, theCase, CHANNEL, { kind: 'note' }, cmd.text) : cmd.text;
   if (cmd.kind === 'decision') {
     item.notes = [...item.notes, { kind: 'decision', text: cmd.text }];
-    text = h.m.meeting.decisionNoted({ label, text: cmd.text });
+    text = h.m.meeting.decisionNoted({ label, text: echo });
   } else {
     const who = await h.resolveMember(cmd.who);
     item.notes = [...item.notes, { kind: 'inform', memberId: who.id, name: memberName(who), organisationKey: who.organisationKey ?? '', text: cmd.text }];
-    text = h.m.meeting.informNoted({ label, who: `${memberName(who)} (${orgName(h.config, who.organisationKey)})`, text: cmd.text });
+    text = h.m.meeting.informNoted({ label, who: `${memberName(who)} (${orgName(h.config, who.organisationKey)})`, text: echo });
   }
   state.items[meeting.currentItem!] = item;
   const row = await h.store.meetings.update(meeting.id, { walkState: state });
@@ -191,7 +195,7 @@ async function itemMessage(h: HandlerContext, forum: ForumRow, state: RunState, 
       const openHandovers = handovers.filter((x) => x.status === 'open');
       const people = await h.store.members.byIds([...open.map((s) => s.ownerId), ...openHandovers.map((x) => x.toMemberId)]);
       if (open.length) blocks.push({ type: 'text', text: `${h.m.meeting.openSteps}:` });
-      for (const s of open) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today) });
+      for (const s of open) blocks.push({ type: 'item', text: stepLine(h.m, s, people.get(s.ownerId), h.today, c, CHANNEL) });
       if (openHandovers.length) blocks.push({ type: 'text', text: `${h.m.meeting.openHandovers}:` });
       for (const x of openHandovers) {
         const name = templateName(h.config, x.templateKey);

@@ -8,3 +8,4 @@ export * from './steps.js';
 export * from './handovers.js';
 export * from './outbox.js';
 export * from './audit.js';
+export * from './page-tokens.js';

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { CaseRow, CaseStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
+import { insertCaseWithPost } from './case-write.js';
 import { caseCounters, caseItems, handovers, nextSteps } from '../schema/index.js';
 
 export function caseStore(db: Db): CaseStore {
@@ -13,6 +14,7 @@ export function caseStore(db: Db): CaseStore {
         .returning({ last: caseCounters.last });
       return row.last;
     },
+    raiseWithPost: (c) => insertCaseWithPost(db, c),
     async insert(c) {
       const [row] = await db.insert(caseItems).values(c).returning();
       return row;
@@ -36,6 +38,10 @@ export function caseStore(db: Db): CaseStore {
       return new Map(rows.map((r) => [r.id, r]));
     },
     open: (forumKey) => db.select().from(caseItems).where(and(eq(caseItems.forumKey, forumKey), eq(caseItems.status, 'open'))).orderBy(asc(caseItems.id)),
+    async update(id, set) {
+      const [row] = await db.update(caseItems).set(set).where(eq(caseItems.id, id)).returning();
+      return row;
+    },
     async close(id, outcome, by, at) {
       await db.update(caseItems).set({ status: 'closed', outcome, closedBy: by, closedAt: at }).where(eq(caseItems.id, id));
     },

@@ -28,6 +28,10 @@ export function handoverStore(db: Db): HandoverStore {
         .from(handovers)
         .where(and(eq(handovers.status, 'open'), lt(handovers.dueDate, date), eq(handovers.forumKey, forumKey)))
         .orderBy(asc(handovers.dueDate), asc(handovers.id)),
+    async correct(id, v) {
+      const [row] = await db.update(handovers).set({ fields: v.fields, flags: v.flags }).where(eq(handovers.id, id)).returning();
+      return row;
+    },
     async answer(id, v) {
       const [row] = await db
         .update(handovers)

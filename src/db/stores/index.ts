@@ -9,6 +9,7 @@ import { handoverStore } from './handovers.js';
 import { meetingStore } from './meetings.js';
 import { memberStore } from './members.js';
 import { outboxStore } from './outbox.js';
+import { DbPageTokenStore } from './page-tokens.js';
 import { stepStore } from './steps.js';
 import { topicStore } from './topics.js';
 
@@ -26,6 +27,7 @@ export function createStore(db: Db): Store {
     meetings: meetingStore(db),
     audit: auditStore(db),
     outbox: outboxStore(db),
+    pages: new DbPageTokenStore(db),
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),
   };
 }

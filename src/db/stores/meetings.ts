@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { MeetingStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
 import { meetings } from '../schema/index.js';
@@ -13,6 +13,14 @@ export function meetingStore(db: Db): MeetingStore {
         .from(meetings)
         .where(and(eq(meetings.forumKey, forumKey), gte(meetings.scheduledDate, from), lte(meetings.scheduledDate, to)))
         .orderBy(asc(meetings.scheduledDate)),
+    async betweenForForums(forumKeys, from, to) {
+      if (!forumKeys.length) return [];
+      return db
+        .select()
+        .from(meetings)
+        .where(and(inArray(meetings.forumKey, forumKeys), gte(meetings.scheduledDate, from), lte(meetings.scheduledDate, to)))
+        .orderBy(asc(meetings.forumKey), asc(meetings.scheduledDate));
+    },
     async lock(v) {
       await db.insert(meetings).values(v).onConflictDoNothing({ target: [meetings.forumKey, meetings.scheduledDate] });
       const [row] = await db

@@ -24,6 +24,12 @@ export function stepStore(db: Db): StepStore {
     },
     openOwnedBy: (memberId) => db.select().from(nextSteps).where(and(eq(nextSteps.ownerId, memberId), eq(nextSteps.status, 'open'))).orderBy(asc(nextSteps.dueDate), asc(nextSteps.id)),
     openOfForum: (forumKey) => db.select().from(nextSteps).where(and(eq(nextSteps.forumKey, forumKey), eq(nextSteps.status, 'open'))).orderBy(asc(nextSteps.dueDate), asc(nextSteps.id)),
+    async update(id, set) {
+      const [row] = await db.update(nextSteps).set(set).where(eq(nextSteps.id, id)).returning();
+      return row;
+    },
+    closeOpenOfCase: (caseId, at) =>
+      db.update(nextSteps).set({ status: 'closed', doneAt: at }).where(and(eq(nextSteps.caseId, caseId), eq(nextSteps.status, 'open'))).returning(),
     async markDone(id, at) {
       await db.update(nextSteps).set({ status: 'done', doneAt: at }).where(eq(nextSteps.id, id));
     },

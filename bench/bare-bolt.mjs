@@ -1,11 +1,11 @@
-// The floor: a bare Bolt app on the same HTTPReceiver, mounted on a node server the way Samråd mounts it,
-// that only acknowledges `/forum …`. Run as its own process: `node --import tsx bench/bare-bolt.ts`.
+// The floor: a bare Bolt app on the same HTTPReceiver, mounted on a node server the way Samråd mounts
+// it, that only acknowledges `/forum …`. Plain JavaScript (no compile step), like Samråd's dist/.
 import { createServer } from 'node:http';
 import bolt from '@slack/bolt';
 
 const { App, HTTPReceiver, LogLevel } = bolt;
 const port = Number(process.env.PORT ?? 3000);
-const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, receiver, clientOptions: { slackApiUrl: process.env.SLACK_API_URL }, logLevel: LogLevel.ERROR, deferInitialization: true });
 await app.init();
 app.command(/^\/forum/, async ({ ack }) => {
