@@ -13,6 +13,8 @@ COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
 COPY migrations ./migrations
+# patches/: postinstall (patch-package) fixes postgres.js losing a connection mid-write (docs/drift.md).
+COPY patches ./patches
 # npm ci runs `prepare`, which compiles src/ and adapters/ to dist/ (scripts/build.mjs); then the dev
 # dependencies (typescript, vitest, …) are dropped again.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -1,14 +1,19 @@
 // The one composition root: reads config, opens the database, wires core, adapters and scheduler.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, teamsSetup, type AppConfig } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import { DataDirInUse, openDatabase, type Database } from './db/client.js';
 import type { Store } from './core/stores.js';
 import { conversationRefs, createStore, syncSettings } from './db/stores/index.js';
+import { installDriverCrashGuard, isDatabaseUnavailable, startupProblem } from './db/faults.js';
+import { RequestLedger } from './db/requests.js';
+import { TickMonitor } from './scheduler/monitor.js';
+import { defaultRates, type Rate } from './outbox/pacing.js';
+import type { Timers } from './outbox/timers.js';
 import { createLogger, type Logger } from './log.js';
 import { Samrad } from './core/samrad.js';
 import { systemClock, type Clock, type Platform } from './core/model.js';
 import type { ChatPort } from './core/ports.js';
-import { Deliverer } from './outbox/deliverer.js';
+import { Deliverer, type DeliveryOptions } from './outbox/deliverer.js';
 import { ShellPort } from '../adapters/shell/port.js';
 import { runShell } from '../adapters/shell/shell.js';
 import { teamsRoute } from '../adapters/teams/route.js';
@@ -16,6 +21,9 @@ import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
 import { pageRoutes } from './http/pages/routes.js';
 import { runReport } from './report/cli.js';
+import { runProtokoll } from './export/cli.js';
+import { minutesPdf } from './export/renderer.js';
+import { minutesRoutes } from './http/minutes.js';
 import { createHttpServer, healthRoutes, listen, type Route } from './http/server.js';
 import { createSlackAdapter, createSlackPort, type SlackAdapterOptions } from '../adapters/slack/index.js';
 import type { Server } from 'node:http';
@@ -28,6 +36,7 @@ const USAGE = `samrad – chat-ops för samverkansforum
   samrad migrate                    kör databasmigreringar
   samrad tick [--now <ISO-8601>]    kör allt schemalagt som är förfallet, en gång
   samrad report --quarter YYYY-Qn [--format csv|md|json] [--forum <nyckel>]
+  samrad protokoll --forum <nyckel> [--date YYYY-MM-DD] --format pdf|md
 `;
 
 export interface Runtime {
@@ -65,6 +74,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     throw e;
   }
+  try {
+    return await run(cmd, rest, config);
+  } catch (e) {
+    // A database failing at start gets one line saying what failed and what to do, like a config error.
+    const line = e instanceof DataDirInUse ? `samrad: ${e.message}` : startupProblem(e, config.env.DATABASE_URL);
+    if (!line) throw e;
+    process.stderr.write(`${line}\n`);
+    return 1;
+  }
+}
+
+async function run(cmd: string, rest: string[], config: AppConfig): Promise<number> {
   switch (cmd) {
     case 'start':
       return start(config);
@@ -80,6 +101,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const rt = await openRuntime(config);
       try {
         return await runReport(rest, { store: rt.store, config: config.file, now: rt.clock.now(), out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) });
+      } finally {
+        await rt.database.close();
+      }
+    }
+    case 'protokoll': {
+      const rt = await openRuntime(config);
+      try {
+        return await runProtokoll(rest, { store: rt.store, config: config.file, out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) });
       } finally {
         await rt.database.close();
       }
@@ -105,6 +134,8 @@ async function start(config: AppConfig): Promise<number> {
     deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
     leaseMs: deliverer.leaseMs,
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
+    minutesPdf,
+    unavailable: isDatabaseUnavailable,
   });
   // Anything a previous run left undelivered is printed first.
   await deliverer.deliver();
@@ -146,7 +177,8 @@ async function tick(config: AppConfig, args: string[]): Promise<number> {
   const clock: Clock = { now: () => now };
   const rt = await openRuntime(config, clock);
   try {
-    const deliverer = new Deliverer(rt.store.outbox, await tickPorts(config, rt), clock, rt.logger);
+    // One tick and out: no wake-up timers (what is due later is the next tick's).
+    const deliverer = new Deliverer(rt.store.outbox, await tickPorts(config, rt), clock, rt.logger, { ...deliveryOptions(config), wake: false });
     const r = await runTick({ store: rt.store, config: config.file, deliverer, logger: rt.logger }, now);
     const stats = r.delivered;
     process.stdout.write(`tick ${now.toISOString()}: agendas ${r.agendas}, reminders ${r.reminders}, purged ${r.purged}, delivered ${stats.sent}, retrying ${stats.retried}, failed ${stats.failed}\n`);
@@ -162,6 +194,8 @@ export interface ServerComposition {
   core: Samrad;
   deliverer: Deliverer;
   ports: Partial<Record<Platform, ChatPort>>;
+  /** The scheduler's figures, shown on /readyz. */
+  monitor: TickMonitor;
   /** Starts what connects outward (Slack Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -170,33 +204,56 @@ export interface ServerComposition {
 export interface ServerOverrides {
   /** Web API retries inside one call (tests use none). */
   slackRetryConfig?: SlackAdapterOptions['retryConfig'];
+  /** Delivery settings (pacing rates, lease, timeouts) and how it waits (tests move a fake clock). */
+  delivery?: Partial<DeliveryOptions>;
+  timers?: Timers;
   /** The bound between ack and work (tests use a small one). */
   workQueue?: SlackAdapterOptions['workQueue'];
 }
+
+/** Delivery settings from the environment: Slack's pace per channel (SLACK_CHANNEL_INTERVAL_MS). */
+export function deliveryOptions(config: AppConfig): Partial<DeliveryOptions> {
+  const ms = config.env.SLACK_CHANNEL_INTERVAL_MS;
+  if (ms === undefined) return {};
+  const slack: Rate | null = ms === 0 ? null : { ...defaultRates.slack!, intervalMs: ms };
+  return { rates: { ...defaultRates, slack } };
+}
+
+/** A command's own messages: its answer waits this long at most for them (pacing may hold them longer). */
+const PROMPT_DELIVERY_WAIT_MS = 1_500;
 
 /** Builds core, deliverer, routes and chat ports for server mode; each configured chat adapter adds its own. */
 export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}): Promise<ServerComposition> {
   const { config } = rt;
   const ports: Partial<Record<Platform, ChatPort>> = {};
+  const monitor = new TickMonitor();
   const routes: Route[] = [
-    ...healthRoutes(() => rt.database.ping()),
+    ...healthRoutes(
+      () => rt.database.ping(),
+      () => monitor.status(rt.clock.now()),
+    ),
     ...calendarRoutes(rt.store, { clock: rt.clock, language: config.file.language }),
     ...reportRoutes(rt.store, config.file, rt.clock),
+    ...minutesRoutes(rt.store, config.file),
     // Read-only pages (issue 20): /dashboard, /forum/<key>, /mine, each behind its own page token.
     ...pageRoutes({ store: rt.store, config: config.file, clock: rt.clock }),
   ];
-  const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger);
+  warnWithoutPublicUrl(config, rt.logger);
+  const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger, { ...deliveryOptions(config), ...overrides.delivery }, overrides.timers);
   // Right after a command: one attempt per message. What fails waits for its retry time and the tick,
-  // so a person's answer is never held up by a chat platform that is struggling.
+  // so a person's answer is never held up by a chat platform that is struggling; a message waiting for
+  // its channel's turn goes on being delivered after the answer.
   const core = new Samrad({
     store: rt.store,
     config: config.file,
     clock: rt.clock,
     logger: rt.logger,
-    deliver: async (ids) => void (await deliverer.deliver(ids, 1)),
-    deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)),
+    deliver: (ids) => promptly(deliverer.deliver(ids, 1)),
+    deliverClaimed: (rows) => promptly(deliverer.sendClaimed(rows)),
     leaseMs: deliverer.leaseMs,
     publicUrl: config.env.SAMRAD_PUBLIC_URL,
+    minutesPdf,
+    unavailable: isDatabaseUnavailable,
   });
   // Teams: POST /api/messages and proactive posts (the route refuses with 401 when Teams is not configured).
   // botbuilder and teams-ai take ~4 s and ~100 MB to load, so they are imported only when Teams is configured.
@@ -209,6 +266,8 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     routes.push(teamsRoute(null, { authenticated: false, allowUnauthenticated: false, logger: rt.logger }));
   }
   const starts: (() => Promise<void>)[] = [];
+  // Slack signs with wall-clock time, so request memory runs on it too (not the injected clock).
+  const ledger = new RequestLedger(rt.database.db);
   const stops: (() => Promise<void>)[] = [];
   // Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET → POST /slack/events; SLACK_APP_TOKEN → Socket Mode.
   if (config.slackConfigured && config.env.SLACK_BOT_TOKEN) {
@@ -220,6 +279,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       appToken: config.env.SLACK_APP_TOKEN,
       apiUrl: config.env.SLACK_API_URL,
       retryConfig: overrides.slackRetryConfig,
+      firstSeen: (key) => ledger.first(key, new Date()),
       workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
     });
     ports.slack = slack.port;
@@ -233,6 +293,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     core,
     deliverer,
     ports,
+    monitor,
     start: async () => {
       for (const s of starts) await s();
     },
@@ -242,16 +303,35 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       server.closeIdleConnections();
       for (const s of stops) await s();
       await closed;
+      // Rows waiting for their channel's turn go back for the next tick; sends on the wire finish.
+      deliverer.stop();
       await deliverer.idle();
     },
   };
 }
 
-/** Below Docker's and Kubernetes' usual grace periods once raised (compose.yaml gives 30 s). */
-const SHUTDOWN_GRACE_MS = 25_000;
+/** Waits for a delivery at most PROMPT_DELIVERY_WAIT_MS; it goes on (and is awaited at shutdown) after. */
+async function promptly(delivery: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, PROMPT_DELIVERY_WAIT_MS)));
+  try {
+    await Promise.race([delivery.then(() => undefined), waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * SIGTERM's budget: well inside Docker's 10 s default and Kubernetes' 30 s. Every outbound call has a
+ * timeout below it (Slack 5 s, a delivery 10 s at most, a database query 10 s to connect), and what is
+ * not finished by then goes back to the outbox for any replica, so the process always exits 0 in time.
+ */
+export const SHUTDOWN_BUDGET_MS = 8_000;
 
 /** Server mode: one HTTP server on PORT; each configured chat adapter adds its routes and its port. */
 async function startServer(config: AppConfig): Promise<number> {
+  // Before any connection exists: the one postgres.js failure no await can catch (docs/drift.md).
+  const unguard = config.env.DATABASE_URL ? installDriverCrashGuard(createLogger(config.env.LOG_LEVEL ?? 'info', process.stderr)) : () => {};
   const rt = await openRuntime(config);
   let composed: ServerComposition;
   try {
@@ -261,33 +341,48 @@ async function startServer(config: AppConfig): Promise<number> {
     rt.logger.fatal({ err: e }, 'server mode could not start');
     process.stderr.write(`samrad: server mode could not start: ${(e as Error).message}\n`);
     await rt.database.close();
+    unguard();
     return 1;
   }
   const port = await listen(composed.server, config.env.PORT);
   await composed.start();
   rt.logger.info({ port, slack: Boolean(composed.ports.slack) }, 'samrad listening');
   const stopScheduler = startScheduler({
-    tick: (now) => runTick({ store: rt.store, config: config.file, deliverer: composed.deliverer, logger: rt.logger }, now),
+    tick: (now, deadline) => runTick({ store: rt.store, config: config.file, deliverer: composed.deliverer, logger: rt.logger }, now, deadline),
     clock: rt.clock,
     logger: rt.logger,
     timezone: config.file.timezone,
+    monitor: composed.monitor,
   });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   // Graceful shutdown: stop taking requests, let a running tick and the commands already acknowledged
-  // finish with their deliveries, then close the database. A stuck drain must not outlive the
-  // orchestrator's grace period silently: after SHUTDOWN_GRACE_MS we leave with code 1.
-  rt.logger.info({ signal }, 'shutting down');
-  const force = setTimeout(() => {
-    rt.logger.error('shutdown took too long; leaving with work unfinished (the outbox retries it)');
-    process.exit(1);
-  }, SHUTDOWN_GRACE_MS);
-  force.unref();
-  await Promise.all([stopScheduler(), composed.stop()]);
-  await composed.deliverer.idle();
-  await rt.database.close();
-  rt.logger.info('stopped');
+  // finish, send what is on the wire, give the rest back to the outbox, close the database — within
+  // SHUTDOWN_BUDGET_MS. Past it, whatever is still held goes back to the outbox and we leave anyway.
+  const began = Date.now();
+  rt.logger.info({ signal, budgetMs: SHUTDOWN_BUDGET_MS }, 'shutting down');
+  // The last word: whatever still hangs (a socket, a timer), the process is gone when the budget is.
+  setTimeout(() => {
+    rt.logger.warn('shutdown budget spent; exiting');
+    process.exit(0);
+  }, SHUTDOWN_BUDGET_MS).unref();
+  const drained = Promise.all([stopScheduler(), composed.stop()]).then(() => composed.deliverer.idle());
+  const inTime = await Promise.race([drained.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), SHUTDOWN_BUDGET_MS - 1_500).unref())]);
+  if (!inTime) {
+    composed.deliverer.stop();
+    const released = await Promise.race([composed.deliverer.releaseHeld(), new Promise<number>((r) => setTimeout(() => r(-1), 1_000).unref())]);
+    rt.logger.warn({ released }, 'shutdown budget reached; unfinished deliveries were given back to the outbox');
+  }
+  await Promise.race([rt.database.close(), new Promise((r) => setTimeout(r, 500).unref())]).catch(() => {});
+  rt.logger.info({ ms: Date.now() - began }, 'stopped');
+  unguard();
   return 0;
+}
+
+/** Slack and Teams load chart images and PDF links from the public URL: without it they cannot, so say so once. */
+function warnWithoutPublicUrl(config: AppConfig, logger: Logger): void {
+  if (config.env.SAMRAD_PUBLIC_URL) return;
+  logger.warn('SAMRAD_PUBLIC_URL is not set: report charts and protokoll PDF links cannot be shown in Slack or Teams (set it to the public https address of this server)');
 }

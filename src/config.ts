@@ -59,6 +59,9 @@ const envSchema = z.object({
   ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SAMRAD_PUBLIC_URL: z.string().url().optional(),
+  // issue 16: pacing per Slack channel (ms between posts; Slack allows about one a second). Tests and
+  // benchmarks against a local fake set it lower; production leaves the default.
+  SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Acknowledged commands that may wait for their turn (issue 19; beyond them: "busy, try again"). */
   SAMRAD_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).optional(),
 });

@@ -26,7 +26,7 @@ export function shellIdentity(user: string, language?: Lang): Identity {
 
 /** Runs until the input ends. Commands run one at a time, in order. */
 export async function runShell(o: ShellOptions): Promise<void> {
-  const identity = shellIdentity(o.user, o.language);
+  let identity = shellIdentity(o.user, o.language);
   const rl = createInterface({ input: o.input, output: o.interactive ? o.output : undefined, terminal: o.interactive, prompt: '> ' });
   const write = (s: string) => o.output.write(s.endsWith('\n') ? s : `${s}\n`);
   if (o.interactive) {
@@ -34,11 +34,22 @@ export async function runShell(o: ShellOptions): Promise<void> {
     rl.prompt();
   }
   for await (const line of rl) {
-    if (line.trim()) {
+    const who = switchTo(line);
+    if (who) {
+      // `som <e-post>` / `as <email>`: the shell's own, so one person can try two roles in one terminal.
+      identity = shellIdentity(who.email, o.language);
+      write(who.lang === 'en' ? `You are now ${who.email}.` : `Du är nu ${who.email}.`);
+    } else if (line.trim()) {
       const reply = await o.core.handle({ identity, channel: { platform: 'shell', id: o.channel }, text: line });
       if (reply.message) write(toPlainText(reply.message));
       if (reply.form) write(toPlainText({ title: reply.form.title, blocks: reply.form.fields.map((f) => ({ type: 'item', text: f.label })) }));
     }
     if (o.interactive) rl.prompt();
   }
+}
+
+/** `som <e-post>` (sv) or `as <email>` (en): who the terminal speaks as from now on. */
+export function switchTo(line: string): { email: string; lang: Lang } | null {
+  const m = /^\s*(som|as)\s+@?([^\s@]+@[^\s@]+\.[a-z]{2,})\s*$/iu.exec(line);
+  return m ? { email: m[2].toLowerCase(), lang: m[1].toLowerCase() === 'as' ? 'en' : 'sv' } : null;
 }

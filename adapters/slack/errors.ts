@@ -29,14 +29,16 @@ export function toDeliveryError(e: unknown): DeliveryError {
       return new DeliveryError(`slack: rate limited, retry after ${err.retryAfter}s`, true, Math.max(1, err.retryAfter ?? 1) * 1000);
     case webApi.ErrorCode.HTTPError: {
       const status = err.statusCode ?? 0;
-      return new DeliveryError(`slack: HTTP ${status}`, status >= 500 || status === 408);
+      // A 5xx may come after Slack took the post in: the next attempt looks before posting again.
+      return new DeliveryError(`slack: HTTP ${status}`, status >= 500 || status === 408, undefined, status >= 500 || status === 408);
     }
     case webApi.ErrorCode.RequestError:
-      return new DeliveryError(`slack: request failed (${err.message ?? 'network'})`, true);
+      // No answer (timeout, reset): the post may have gone through.
+      return new DeliveryError(`slack: request failed (${err.message ?? 'network'})`, true, undefined, true);
     case webApi.ErrorCode.PlatformError: {
       const code = err.data?.error ?? 'unknown';
       return new DeliveryError(`slack: ${code}`, TRANSIENT.has(code));
     }
   }
-  return new DeliveryError(`slack: ${err?.message ?? String(e)}`, true);
+  return new DeliveryError(`slack: ${err?.message ?? String(e)}`, true, undefined, true);
 }

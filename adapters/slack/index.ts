@@ -1,5 +1,6 @@
 // The Slack adapter on Bolt: HTTP (Bolt's own receiver mounted at POST /slack/events on our one
 // server) or Socket Mode. It receives the core and a logger and returns a route and a chat port.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as webApi from '@slack/web-api';
 import { App, HTTPReceiver, socketModeReceiver } from './bolt.js';
 import type { Samrad } from '../../src/core/samrad.js';
@@ -8,6 +9,7 @@ import type { Logger } from '../../src/log.js';
 import { SlackDirectory } from './directory.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
+import { runOnce } from './once.js';
 import { SlackPort } from './port.js';
 import { WorkQueue, type WorkQueueOptions } from '../../src/http/work-queue.js';
 
@@ -28,6 +30,11 @@ export interface SlackAdapterOptions {
    * and a person waiting for an answer should not wait on minutes of back-off.
    */
   retryConfig?: webApi.RetryOptions;
+  /**
+   * True the first time a request key is seen by any replica (the database remembers): retries and
+   * replays are then acknowledged without running again. Without it every request runs.
+   */
+  firstSeen?: (key: string) => Promise<boolean>;
   /** The bound between ack and work: how many run at once and how many may wait (src/http/work-queue.ts). */
   workQueue?: Partial<WorkQueueOptions>;
 }
@@ -41,6 +48,12 @@ export interface SlackAdapter {
 }
 
 export const defaultRetryConfig: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000 };
+
+/**
+ * Every Web API call gives up after this long (the client's own default is to wait for ever): a
+ * hanging Slack must never hold a command, the tick or a shutdown.
+ */
+export const WEB_API_TIMEOUT_MS = 5_000;
 
 /** Builds the adapter and checks the bot token with auth.test, so a wrong token fails at start-up. */
 export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackAdapter> {
@@ -69,7 +82,9 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
       inFlight.delete(work);
     }
   });
-  const routes: Route[] = receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }] : [];
+  const listen = receiver ? (req: IncomingMessage, res: ServerResponse) => receiver.requestListener(req, res) : undefined;
+  const handle = listen && o.firstSeen ? runOnce(listen, { signingSecret: o.signingSecret!, first: o.firstSeen, log: o.logger }) : listen;
+  const routes: Route[] = handle ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => handle(req, res) }] : [];
   let connected = false;
   return {
     port,
@@ -90,14 +105,16 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
 /** The outbox's way into Slack, also for `samrad tick` without the rest of the app. */
 export function createSlackPort(o: SlackClientOptions & { botToken: string }): SlackPort {
   // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
-  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), rejectRateLimitedCalls: true }), o.logger);
+  // No retries inside a call: a post retried blindly after a reset is posted twice; the outbox
+  // retries instead, and looks in the channel's history first when an attempt's outcome is unknown.
+  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger);
 }
 
 type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger'>;
 
 /** Web API client options shared by Bolt's client and the outbox's: base URL, retries, logging. */
 function webClientOptions(o: SlackClientOptions): webApi.WebClientOptions & { logger: ReturnType<typeof boltLogger> } {
-  return { retryConfig: o.retryConfig ?? defaultRetryConfig, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+  return { retryConfig: o.retryConfig ?? defaultRetryConfig, timeout: WEB_API_TIMEOUT_MS, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
 }
 
 function withSlash(url: string): string {

@@ -10,7 +10,7 @@ import type { Logger } from '../../src/log.js';
 import type { Ticket, WorkQueue } from '../../src/http/work-queue.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackPort } from './port.js';
-import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toBlocks, type FormMeta } from './render.js';
+import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toPages, type FormMeta } from './render.js';
 import { fromSlackText } from './text.js';
 
 export interface SlackDeps {
@@ -167,7 +167,9 @@ async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: strin
 }
 
 function ephemeralVia(respond: RespondFn): Tell {
-  return async (message) => void (await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(message), blocks: toBlocks(message) }));
+  return async (message) => {
+    for (const blocks of toPages(message)) await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(message), blocks });
+  };
 }
 
 function directMessage(d: SlackDeps, userId: string): Tell {
@@ -179,7 +181,7 @@ function directMessage(d: SlackDeps, userId: string): Tell {
 function ephemeralIn(d: SlackDeps, client: webApi.WebClient, channel: string, userId: string): Tell {
   return async (message) => {
     try {
-      await client.chat.postEphemeral({ channel, user: userId, text: fallbackText(message), blocks: toBlocks(message) });
+      for (const blocks of toPages(message)) await client.chat.postEphemeral({ channel, user: userId, text: fallbackText(message), blocks });
     } catch (err) {
       d.log.warn({ err, channel }, 'slack: postEphemeral failed, answering in a DM');
       await directMessage(d, userId)(message);

@@ -5,6 +5,7 @@ import type { Action, Form, FormField, FormKind, Lang, Message } from '../../src
 import type { FormValues } from '../../src/core/forms.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 import { clip, escapeSlack } from './text.js';
+import { MESSAGE_BLOCKS, packForView, paginate, POST_TEXT, VIEW_BLOCKS } from './pages.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -12,9 +13,6 @@ type KnownBlock = types.KnownBlock;
 export const ACTION_PREFIX = 'samrad:';
 /** The callback_id of every modal the bot opens. */
 export const FORM_CALLBACK = 'samrad-form';
-
-const MESSAGE_BLOCKS = 50;
-const VIEW_BLOCKS = 100;
 
 /** Carried through a modal in private_metadata: what it is and where its answers go. */
 export interface FormMeta {
@@ -26,7 +24,8 @@ export interface FormMeta {
   direct: boolean;
 }
 
-export function toBlocks(msg: Message, max = MESSAGE_BLOCKS): KnownBlock[] {
+/** Every block of a message, nothing cut; `toPages` splits them into posts that fit. */
+export function toBlocks(msg: Message): KnownBlock[] {
   const out: KnownBlock[] = [];
   if (msg.title) out.push({ type: 'header', text: { type: 'plain_text', text: clip(msg.title, 150) } });
   let first = true;
@@ -63,8 +62,12 @@ export function toBlocks(msg: Message, max = MESSAGE_BLOCKS): KnownBlock[] {
         break;
     }
   }
-  if (out.length <= max) return out;
-  return [...out.slice(0, max - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] }];
+  return out;
+}
+
+/** A message as one or more posts, each within Slack's 50 blocks and text limit. */
+export function toPages(msg: Message): KnownBlock[][] {
+  return paginate(toBlocks(msg), { blocks: MESSAGE_BLOCKS, chars: POST_TEXT });
 }
 
 /** The notification and fallback text of a message (screen readers, push notifications). */
@@ -73,7 +76,7 @@ export function fallbackText(msg: Message): string {
 }
 
 export function homeView(title: string, msg: Message): types.HomeView {
-  const blocks = toBlocks({ ...msg, title: msg.title ?? title }, VIEW_BLOCKS);
+  const blocks = packForView(toBlocks({ ...msg, title: msg.title ?? title }), VIEW_BLOCKS);
   return { type: 'home', blocks };
 }
 
@@ -101,17 +104,36 @@ export function modalView(form: Form, meta: FormMeta, cancelLabel: string): type
     type: 'modal',
     callback_id: FORM_CALLBACK,
     private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: clip(form.title, 24) },
+    title: { type: 'plain_text', text: modalTitle(form.title) },
     submit: { type: 'plain_text', text: clip(form.submitLabel, 24) },
     close: { type: 'plain_text', text: clip(cancelLabel, 24) },
-    blocks: form.fields.map((f) => ({
+    blocks: [
+      // A title too long for the modal's 24 characters is shown whole above the inputs instead.
+      ...(form.title.length > MODAL_TITLE ? [section(`*${escapeSlack(form.title)}*`)] : []),
+      ...form.fields.map((f) => ({
       type: 'input',
       block_id: f.id,
       optional: Boolean(f.optional),
       label: { type: 'plain_text', text: clip(f.label, 2000) },
       element: element(f),
-    })) as KnownBlock[],
+    })),
+    ] as KnownBlock[],
   };
+}
+
+const MODAL_TITLE = 24;
+
+/** A modal title within 24 characters, cut at a word ("Avsluta ärende UNG-2026-017" → "Avsluta ärende"), never mid-code. */
+export function modalTitle(title: string): string {
+  if (title.length <= MODAL_TITLE) return title;
+  const words = title.split(' ');
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (next.length > MODAL_TITLE) break;
+    out = next;
+  }
+  return out || clip(title, MODAL_TITLE);
 }
 
 type Option = { text: { type: 'plain_text'; text: string }; value: string };

@@ -16,6 +16,7 @@ import { channelOf, commandText, langOf, referenceOf, type MentionedPerson } fro
 import { People, type UserSeed } from './people.js';
 import { TeamsPort, type MemberChatRef } from './port.js';
 import { renderForm, renderMessage, VERB, type AdaptiveCard, type CardData } from './render.js';
+import { renderCards } from './cards.js';
 
 export interface TeamsAuth {
   appId?: string;
@@ -93,17 +94,20 @@ export class TeamsBot {
 
   private routes(): void {
     // Action.Execute (Teams universal actions): the answer replaces the card for the person who pressed.
-    this.app.adaptiveCards.actionExecute<CardData>(VERB, async (ctx, _state, data) => (await this.cardAction(ctx, data)) ?? this.notice(ctx, 'done'));
+    this.app.adaptiveCards.actionExecute<CardData>(VERB, async (ctx, _state, data) => {
+      const [first, ...rest] = await this.cardAction(ctx, data);
+      // A long answer (split to stay under Teams' size limit): the first card replaces the pressed one.
+      for (const card of rest) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      return first ?? this.notice(ctx, 'done');
+    });
     // Action.Submit (older clients, the Emulator): the answer is a reply in the conversation.
     this.app.adaptiveCards.actionSubmit<CardData>(VERB, async (ctx, _state, data) => {
-      const card = await this.cardAction(ctx, data);
-      if (card) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      for (const card of await this.cardAction(ctx, data)) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     });
     this.app.conversationUpdate('membersAdded', (ctx) => this.installed(ctx));
     this.app.activity(ActivityTypes.Message, async (ctx) => {
       const { text, mentions } = commandText(ctx.activity);
-      const card = await this.command(ctx, text, mentions);
-      if (card) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      for (const card of await this.command(ctx, text, mentions)) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     });
   }
 
@@ -117,13 +121,13 @@ export class TeamsBot {
     return renderMessage({ tone, blocks: [{ type: 'text', text: what === 'done' ? m.teams.done : m.teams.staleCard() }] });
   }
 
-  /** Runs command text as the speaker; returns the card to answer with, or null when the answer went to the channel. */
-  private command(ctx: TurnContext, text: string, mentions: Map<string, MentionedPerson> = new Map()): Promise<AdaptiveCard | null> {
+  /** Runs command text as the speaker; returns the cards to answer with, none when the answer went to the channel. */
+  private command(ctx: TurnContext, text: string, mentions: Map<string, MentionedPerson> = new Map()): Promise<AdaptiveCard[]> {
     return this.as(ctx, mentions, (input) => this.deps.core.handle({ ...input, text }));
   }
 
   /** Runs something as the speaker, resolving mentions through Teams and keeping the ways to reach everyone named. */
-  private async as(ctx: TurnContext, mentions: Map<string, MentionedPerson>, work: (input: Omit<CommandInput, 'text'>) => Promise<Reply>): Promise<AdaptiveCard | null> {
+  private async as(ctx: TurnContext, mentions: Map<string, MentionedPerson>, work: (input: Omit<CommandInput, 'text'>) => Promise<Reply>): Promise<AdaptiveCard[]> {
     const identity: Seen = await this.people.speaker(ctx);
     const channel = channelOf(ctx.activity);
     const seen: Seen[] = [identity];
@@ -142,8 +146,8 @@ export class TeamsBot {
       },
     });
     await this.persistWaysIn(ctx, seen, channel.direct === true);
-    if (reply.form) return this.form(reply.form, this.deps.core.lang(reply.form.lang, reply.lang, identity.language));
-    return reply.message ? renderMessage(reply.message) : null;
+    if (reply.form) return [this.form(reply.form, this.deps.core.lang(reply.form.lang, reply.lang, identity.language))];
+    return reply.message ? renderCards(reply.message) : [];
   }
 
   private form(form: Form, lang: Lang): AdaptiveCard {
@@ -171,14 +175,14 @@ export class TeamsBot {
   }
 
   /** A card button or form submit: the same grammar, form rules and handlers as typed text. */
-  private async cardAction(ctx: TurnContext, data: CardData): Promise<AdaptiveCard | null> {
+  private async cardAction(ctx: TurnContext, data: CardData): Promise<AdaptiveCard[]> {
     if (typeof data.submit === 'string') return this.submitted(ctx, data);
     if (typeof data.command === 'string' && data.command.length <= 4000) return this.command(ctx, data.command);
-    return this.notice(ctx, 'stale', 'error');
+    return [this.notice(ctx, 'stale', 'error')];
   }
 
   /** A submitted form card: the core reads the values; a wrong field is named and nothing runs. */
-  private async submitted(ctx: TurnContext, data: CardData): Promise<AdaptiveCard | null> {
+  private async submitted(ctx: TurnContext, data: CardData): Promise<AdaptiveCard[]> {
     const people = new Set(Array.isArray(data.people) ? data.people : []);
     const values: FormValues = {};
     for (const [k, v] of Object.entries(stringsOf(data))) {

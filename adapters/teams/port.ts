@@ -5,7 +5,8 @@ import type { Message, Target } from '../../src/core/model.js';
 import { DeliveryError, type ChatPort, type ConversationRefs } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import type { UserSeed } from './people.js';
-import { renderMessage, summaryOf } from './render.js';
+import { renderMessage, summaryOf, type AdaptiveCard } from './render.js';
+import { MIN_CARD_BYTES, cardBytes, renderCards, splitCard } from './cards.js';
 
 /** A person's stored way in: their personal chat, or only enough to open one. */
 export type MemberChatRef = { kind: 'conversation'; reference: Partial<ConversationReference> } | UserSeed;
@@ -14,10 +15,16 @@ export type MemberChatRef = { kind: 'conversation'; reference: Partial<Conversat
 export interface SentRef {
   activityId: string;
   reference: Partial<ConversationReference>;
+  /** The further cards of a message split across several (a long agenda or minutes). */
+  more?: string[];
 }
 
 export function activityOf(message: Message): Partial<Activity> {
-  return { type: 'message', summary: summaryOf(message), attachments: [CardFactory.adaptiveCard(renderMessage(message))] };
+  return cardActivity(message, renderMessage(message));
+}
+
+function cardActivity(message: Message, card: AdaptiveCard): Partial<Activity> {
+  return { type: 'message', summary: summaryOf(message), attachments: [CardFactory.adaptiveCard(card)] };
 }
 
 export class TeamsPort implements ChatPort {
@@ -32,22 +39,64 @@ export class TeamsPort implements ChatPort {
   ) {}
 
   async send(target: Target, message: Message, replaces?: unknown): Promise<SentRef> {
-    const activity = activityOf(message);
+    const cards = renderCards(message);
     const prev = replaces as SentRef | undefined;
-    if (prev?.activityId && prev.reference) return this.onConversation(prev.reference, async (ctx) => void (await ctx.updateActivity({ ...activity, id: prev.activityId })), prev.activityId);
+    if (prev?.activityId && prev.reference) return this.replace(prev, message, cards);
+    return this.postCards(await this.referenceFor(target), message, cards);
+  }
+
+  private async referenceFor(target: Target): Promise<Partial<ConversationReference>> {
     if (target.kind === 'channel') {
       const ref = target.ref as Partial<ConversationReference> | undefined;
       if (!ref?.serviceUrl || !ref.conversation?.id) throw new DeliveryError('no Teams conversation reference for this channel (link it again)', false);
-      return this.post(ref, activity);
+      return ref;
     }
     const stored = (target.ref ?? (await this.refs.memberRef(target.memberId))) as MemberChatRef | null;
-    if (stored?.kind === 'conversation') return this.post(stored.reference, activity);
+    if (stored?.kind === 'conversation') return stored.reference;
     const seed = stored?.kind === 'user' ? stored : this.seeds.get(target.externalId);
     // Retryable: the person may open a chat with the bot (or be seen in a channel) later.
     if (!seed) throw new DeliveryError('no way to reach this person in Teams yet', true);
     const reference = await this.openPersonalChat(seed);
     await this.refs.setMemberRef('teams', target.externalId, { kind: 'conversation', reference } satisfies MemberChatRef);
-    return this.post(reference, activity);
+    return reference;
+  }
+
+  /** Posts every card; the first one's id is the message's, the others are remembered to update later. */
+  private async postCards(reference: Partial<ConversationReference>, message: Message, cards: AdaptiveCard[]): Promise<SentRef> {
+    const ids: string[] = [];
+    for (const card of cards) ids.push(...(await this.postSmaller(reference, message, card)));
+    return { activityId: ids[0] ?? '', reference, ...(ids.length > 1 ? { more: ids.slice(1) } : {}) };
+  }
+
+  /** Teams answers 413 when a message is too large: the card is split in half and sent again, never dropped. */
+  private async postSmaller(reference: Partial<ConversationReference>, message: Message, card: AdaptiveCard): Promise<string[]> {
+    try {
+      return [(await this.post(reference, cardActivity(message, card))).activityId];
+    } catch (e) {
+      const budget = Math.floor(cardBytes(card) / 2);
+      if (statusOf(e) !== 413 || budget < MIN_CARD_BYTES) throw e;
+      const parts = splitCard(card, budget, message.title ?? null);
+      if (parts.length < 2) throw e;
+      this.log.warn({ bytes: cardBytes(card), parts: parts.length }, 'teams: card too large (413), sending it in smaller parts');
+      const ids: string[] = [];
+      for (const part of parts) ids.push(...(await this.postSmaller(reference, message, part)));
+      return ids;
+    }
+  }
+
+  /** A message posted before (maybe as several cards) gets the new cards: updated, added to, or trimmed. */
+  private async replace(prev: SentRef, message: Message, cards: AdaptiveCard[]): Promise<SentRef> {
+    const older = [prev.activityId, ...(prev.more ?? [])];
+    const ids: string[] = [];
+    for (const [i, card] of cards.entries()) {
+      const activity = cardActivity(message, card);
+      if (older[i]) {
+        await this.onConversation(prev.reference, async (ctx) => void (await ctx.updateActivity({ ...activity, id: older[i] })), older[i]);
+        ids.push(older[i]);
+      } else ids.push(...(await this.postSmaller(prev.reference, message, card)));
+    }
+    for (const id of older.slice(cards.length)) await this.onConversation(prev.reference, (ctx) => ctx.deleteActivity(id)).catch(() => undefined);
+    return { activityId: ids[0] ?? prev.activityId, reference: prev.reference, ...(ids.length > 1 ? { more: ids.slice(1) } : {}) };
   }
 
   private post(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<SentRef> {
@@ -66,7 +115,8 @@ export class TeamsPort implements ChatPort {
         failure = e;
       }
     });
-    if (failure) throw deliveryError(failure);
+    // The HTTP status stays readable on the error (a 413 is retried smaller).
+    if (failure) throw Object.assign(deliveryError(failure), { httpStatus: statusOf(failure) });
     return { activityId, reference };
   }
 
@@ -107,6 +157,11 @@ function withoutSdkRetries(ctx: TurnContext, adapter: CloudAdapter): void {
   } catch {
     // An SDK without that pipeline keeps its own retries; delivery still works.
   }
+}
+
+function statusOf(e: unknown): number | undefined {
+  const err = e as { httpStatus?: number; statusCode?: number; status?: number; response?: { status?: number } };
+  return err?.httpStatus ?? err?.statusCode ?? err?.response?.status ?? err?.status;
 }
 
 /** 429 and 5xx (and network failures) come back later, honouring Retry-After; other 4xx are final. */

@@ -9,6 +9,7 @@ import { UserError } from './errors.js';
 import { organisationFromSettings } from './parties.js';
 import type { ChannelRef, Identity, Lang, Message, Target } from './model.js';
 import type { AuditAction } from './vocabulary.js';
+import type { PdfRenderer } from './meeting/protokoll-load.js';
 
 export interface HandlerContext {
   store: Store;
@@ -28,7 +29,9 @@ export interface HandlerContext {
   resolveMember(token: string): Promise<MemberRow>;
   /** Queues a message in the outbox (same transaction); delivered after commit. */
   post(target: Target, message: Message, key: string, extra?: Partial<NewOutbox>): Promise<void>;
-  audit(action: AuditAction, caseCode: string | null, forumKey?: string | null): Promise<void>;
+  audit(action: AuditAction, caseCode: string | null, forumKey?: string | null, documentSha256?: string | null): Promise<void>;
+  /** Renders the protokoll as PDF, when the composition root provides one (its SHA-256 goes in the audit log). */
+  minutesPdf: PdfRenderer | null;
   /**
    * Raises a case in one statement (counter, case, audit line, channel post; src/db/case-write.ts): the
    * post's key and payload carry CASE_CODE_SLOT where the code goes. Returns the code.

@@ -15,6 +15,15 @@ export function reportImagePath(forumKey: string, quarter: string, token: string
   return `/reports/${encodeURIComponent(forumKey)}/${quarter}.png?token=${token}`;
 }
 
+/** A protokoll PDF link opens that forum's minutes of that date only (an HMAC of the forum's feed token). */
+export function minutesPdfToken(feedToken: string, forumKey: string, date: string): string {
+  return createHmac('sha256', feedToken).update(`minutes:${forumKey}:${date}`).digest('base64url');
+}
+
+export function minutesPdfPath(forumKey: string, date: string, token: string): string {
+  return `/minutes/${encodeURIComponent(forumKey)}/${date}.pdf?token=${token}`;
+}
+
 export function calendarPath(forumKey: string, token: string): string {
   return `/calendar/${encodeURIComponent(forumKey)}.ics?token=${token}`;
 }

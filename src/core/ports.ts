@@ -3,7 +3,13 @@ import type { Message, Target } from './model.js';
 
 /** One chat platform's way to deliver a message. Returns a reference to what was posted (for updates). */
 export interface ChatPort {
-  send(target: Target, message: Message, replaces?: unknown): Promise<unknown>;
+  /** `key` is the message's idempotency key; a platform that can carry it with the post does. */
+  send(target: Target, message: Message, replaces?: unknown, key?: string): Promise<unknown>;
+  /**
+   * Looks for a post carrying `key` made since `since` (an earlier attempt whose outcome is unknown):
+   * its reference when found, null when surely not there. Platforms that cannot look leave it out.
+   */
+  findSent?(target: Target, key: string, since: Date): Promise<unknown | null>;
 }
 
 /** A failed delivery: retryable ones come back later (after `retryAfterMs` when the platform said so). */
@@ -12,6 +18,8 @@ export class DeliveryError extends Error {
     message: string,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
+    /** The request may have reached the platform (timeout, reset, 5xx): the post may exist. */
+    readonly ambiguous = false,
   ) {
     super(message);
   }

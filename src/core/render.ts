@@ -35,7 +35,7 @@ export { hasConsent } from './consent.js';
 export function caseLine(cfg: FileConfig, m: Messages, c: CaseRow, opts: { isNew?: boolean } = {}): string {
   const code = `${c.code}${opts.isNew ? ` (${m.agendaNew})` : ''}`;
   const groups = `${m.labels.groups}: ${groupsText(cfg, m, c.targetGroups)}`;
-  const category = c.category ? `${m.labels.category}: ${categoryText(cfg, m, c.category)}` : m.labels.noCategory;
+  const category = c.category ? `${m.labels.category}: ${categoryText(cfg, m, c.category)}` : `${m.labels.category}: ${m.labels.noCategory}`;
   if (!hasConsent(c)) return `${[code, groups, category].join(' · ')} — ${m.labels.withoutConsent}`;
   const parts = [code, groups, `${m.labels.consent}: ${m.consent[c.consent] ?? c.consent}`, `${m.labels.raisedBy}: ${orgName(cfg, c.organisationKey)}`, category];
   return `${parts.join(' · ')}${c.question ? ` — ${shorten(c.question, 140)}` : c.purgedAt ? ` — ${m.labels.purged}` : ''}`;

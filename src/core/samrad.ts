@@ -1,5 +1,6 @@
 // The core entry: one line of text from any adapter in, a neutral reply out.
 // Every command runs in one transaction; a refusal rolls it back, so bad input changes nothing.
+import type { PdfRenderer } from './meeting/protokoll-load.js';
 import type { FileConfig } from './settings.js';
 import type { MemberRow, OutboxRow, Store } from './stores.js';
 import { CASE_CODE_SLOT } from './case-code.js';
@@ -44,6 +45,10 @@ export interface SamradDeps {
   leaseMs?: number;
   /** The server's public base URL (SAMRAD_PUBLIC_URL), for links to the calendar feed and report charts. */
   publicUrl?: string;
+  /** Renders the protokoll as PDF (its SHA-256 goes in the audit log when the minutes are approved). */
+  minutesPdf?: PdfRenderer;
+  /** True for an error meaning the database is away for now: the person is asked to try again shortly. */
+  unavailable?: (e: unknown) => boolean;
 }
 
 export class Samrad {
@@ -82,8 +87,10 @@ export class Samrad {
         }),
       );
       this.logOutcome(input, command.name, null);
-      if (claimed.length && this.deps.deliverClaimed) await this.deps.deliverClaimed(claimed);
-      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds);
+      // Committed: a delivery that fails now (the database or the chat gone) is retried by the tick.
+      const later = (err: unknown) => this.deps.logger.warn({ command: command.name, error: (err as Error)?.name }, 'prompt delivery failed; the tick retries it');
+      if (claimed.length && this.deps.deliverClaimed) await this.deps.deliverClaimed(claimed).catch(later);
+      if (outboxIds.length && this.deps.deliver) await this.deps.deliver(outboxIds).catch(later);
       outboxIds.push(...claimed.map((r) => r.id));
       return { ok: true, outboxIds, lang, ...reply };
     } catch (e) {
@@ -94,6 +101,10 @@ export class Samrad {
       // The error's kind, code and stack frames, not its message: a driver's message (drizzle's "Failed
       // query: … params: …") quotes the values of the statement, i.e. what the user typed.
       const err = e as Error & { code?: unknown; cause?: { code?: unknown } };
+      if (this.deps.unavailable?.(e)) {
+        this.deps.logger.warn({ command: command.name, code: err?.code ?? err?.cause?.code }, 'command refused: database unavailable');
+        return this.refuse(lang, 'unavailable');
+      }
       this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') }, 'command failed');
       return this.refuse(lang, 'internal');
     }
@@ -184,11 +195,12 @@ export class Samrad {
         else outboxIds.push(written.outbox.id);
         return written.code;
       },
-      async audit(action, caseCode, forumKey = null) {
-        await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode });
+      async audit(action, caseCode, forumKey = null, documentSha256 = null) {
+        await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode, documentSha256 });
       },
       guard: (text, where) => piiGuard(m, text, where, localDate(now)),
       publicUrl: this.deps.publicUrl?.replace(/\/+$/, '') ?? null,
+      minutesPdf: this.deps.minutesPdf ?? null,
     };
   }
 

@@ -30,6 +30,10 @@ const forumSchema = z.object({
   agendaLeadWorkingDays: z.number().int().min(0).max(20).default(2),
   holidayPolicy: z.enum(['next-working-day', 'cancel']).default('next-working-day'),
   coordinator: z.string().email().nullish(),
+  /** Where the forum meets (a room or a meeting link), for the protokoll. */
+  place: z.string().min(1).max(300).optional(),
+  /** The language of the forum's channel posts and its protokoll; absent: the configured `language`. */
+  language: z.enum(['sv', 'en']).optional(),
   /** Organisations taking part in this forum (keys); absent means every configured organisation. */
   organisations: z.array(key).min(1).optional(),
 });

@@ -146,6 +146,8 @@ export interface MeetingStore {
   save(v: { forumKey: string; scheduledDate: string; date: string; startsAt: Date; status: MeetingStatus; note: string | null }): Promise<MeetingRow>;
   /** The meeting whose minutes were written last. */
   latestMinutes(forumKey: string): Promise<MeetingRow | null>;
+  /** The meeting with minutes held on a date (the latest that day). */
+  minutesOn(forumKey: string, date: string): Promise<MeetingRow | null>;
   /** End times of the forum's held meetings that ended after `since`. */
   heldEnds(forumKey: string, since: Date): Promise<Date[]>;
   /** Meetings whose walk or minutes hold an item for this case. */
@@ -158,6 +160,8 @@ export interface MeetingStore {
 export interface AuditStore {
   add(e: Omit<NewAudit, 'id'>): Promise<void>;
   forCase(code: string): Promise<AuditRow[]>;
+  /** Who acted in a forum between two instants (its audit log): the people at a meeting, in id order. */
+  actorsBetween(forumKey: string, from: Date, to: Date): Promise<number[]>;
 }
 
 /** The outbox: every query on it, for the core (enqueue, retention) and the deliverer (claim, settle). */
@@ -170,14 +174,19 @@ export interface OutboxStore {
   /** Rows about a case, or whose payload contains any of `needles`. */
   mentioning(code: string, needles: string[]): Promise<Pick<OutboxRow, 'id' | 'payload' | 'caseCode' | 'status'>[]>;
   scrub(id: number, payload: unknown, stopSending: boolean): Promise<void>;
-  /** Flips up to `batch` due rows (only `ids` when given) to 'sending' with a lease; in id order. */
-  claim(now: Date, leaseMs: number, batch: number, ids?: number[]): Promise<OutboxRow[]>;
+  /**
+   * Flips up to `batch` due rows (only `ids` when given) to 'sending' with a lease; in id order. At most
+   * `perLane` of one channel, none of `skipLanes` (pacing); a row whose lease ran out comes back uncertain.
+   */
+  claim(now: Date, leaseMs: number, batch: number, ids?: number[], o?: { perLane?: number; skipLanes?: string[] }): Promise<OutboxRow[]>;
   markSent(id: number, at: Date, ref: unknown): Promise<void>;
   markSuperseded(id: number): Promise<void>;
-  /** Puts a claimed row back unsent, not counted as an attempt, due at `due`. */
-  putBack(id: number, due: Date): Promise<void>;
-  /** A failed attempt: retried at `next`, or failed for good. */
-  markAttemptFailed(id: number, error: string, next: Date, giveUp: boolean): Promise<void>;
+  /** Puts a claimed row back unsent, due at `due`; not counted as an attempt unless `counted`. */
+  putBack(id: number, due: Date, o?: { counted?: boolean; error?: string }): Promise<void>;
+  /** A failed attempt: retried at `next`, or failed for good; `uncertain` when the post may exist. */
+  markAttemptFailed(id: number, error: string, next: Date, giveUp: boolean, uncertain?: boolean): Promise<void>;
+  /** Claimed rows still 'sending' go back to pending at once (a shutdown past its budget). */
+  releaseClaims(ids: number[], at: Date): Promise<void>;
   /** Whether a newer update of the same post exists (pending, sending or sent). */
   hasNewerUpdate(replaces: string, id: number): Promise<boolean>;
   /** The status and delivery reference of the post with this key. */

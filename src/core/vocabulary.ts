@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'meeting.cancel',
   'minutes.approve',
   'minutes.approved',
+  'minutes.pdf',
+  'meeting.attendance',
   'report.read',
   'calendar.link',
   'page.link',

@@ -2,6 +2,7 @@
 // Both get the same drizzle schema and the same SQL migrations.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
@@ -26,22 +27,37 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
+  /** Longest `migrate()` waits for another process's migration lock (Postgres). */
+  migrationLockMs?: number;
 }
+
+/** PGlite serves one process: a second one on the same directory would lose data. */
+export class DataDirInUse extends Error {
+  constructor(readonly dataDir: string) {
+    super(`another Samråd is already using ${dataDir} — stop it or use another DATA_DIR (a lock left by a process that crashed expires within ${LOCK_STALE_MS / 1000} s)`);
+  }
+}
+
+const LOCK_STALE_MS = 5_000;
+
+/** Waiting longer than this for the migration lock is an error at start (another replica stuck migrating). */
+export const MIGRATION_LOCK_MS = 120_000;
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.max ?? 10) : openPglite(opts.dataDir ?? './data');
+  return opts.url ? openPostgres(opts.url, opts.max ?? 10, opts.migrationLockMs ?? MIGRATION_LOCK_MS) : openPglite(opts.dataDir ?? './data');
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, lockMs: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max, onnotice: () => {} });
+  // connect_timeout: a database that does not answer fails a query in 10 s instead of 30.
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    migrate: () => withMigrationLock(() => migrate(db, { migrationsFolder: MIGRATIONS_DIR }), client),
+    migrate: () => withMigrationLock(() => migrate(db, { migrationsFolder: MIGRATIONS_DIR }), client, lockMs),
     ping: async () => {
       try {
         await client`select 1`;
@@ -54,14 +70,22 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-// Replicas starting together must not race each other through the migrations.
-async function withMigrationLock(run: () => Promise<void>, client: import('postgres').Sql): Promise<void> {
+// Replicas starting together must not race each other through the migrations. The lock is tried, not
+// waited on blindly, so a replica stuck while holding it is reported instead of hanging every start.
+async function withMigrationLock(run: () => Promise<void>, client: import('postgres').Sql, lockMs: number): Promise<void> {
   const reserved = await client.reserve();
+  let locked = false;
   try {
-    await reserved`select pg_advisory_lock(727274)`;
+    const until = Date.now() + lockMs;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 1_000)) {
+      const [{ ok }] = await reserved`select pg_try_advisory_lock(727274) as ok`;
+      if ((locked = Boolean(ok))) break;
+      if (Date.now() + wait > until) throw Object.assign(new Error('the migration lock is held by another process'), { code: 'MIGRATION_LOCK_TIMEOUT' });
+      await new Promise((r) => setTimeout(r, wait));
+    }
     await run();
   } finally {
-    await reserved`select pg_advisory_unlock(727274)`;
+    if (locked) await reserved`select pg_advisory_unlock(727274)`.catch(() => {});
     reserved.release();
   }
 }
@@ -70,8 +94,18 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  let unlock = async () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
+  let client: import('@electric-sql/pglite').PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Db,
@@ -85,6 +119,31 @@ async function openPglite(dataDir: string): Promise<Database> {
         return false;
       }
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await unlock();
+    },
   };
+}
+
+/** A lock file inside DATA_DIR (proper-lockfile: kept fresh while we run, stale soon after a crash). */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const { lock } = await import('proper-lockfile');
+  try {
+    const release = await lock(dataDir, {
+      lockfilePath: join(dataDir, 'samrad.lock'),
+      realpath: false,
+      stale: LOCK_STALE_MS,
+      update: LOCK_STALE_MS / 4,
+      retries: 0,
+      // A lock lost while running (the directory removed, a suspended laptop) is said, not thrown.
+      onCompromised: (err) => void process.stderr.write(`samrad: the lock on ${dataDir} was lost (${err.message}); stop this process before starting another\n`),
+    });
+    return async () => {
+      await release().catch(() => {});
+    };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ELOCKED') throw new DataDirInUse(dataDir);
+    throw e;
+  }
 }

@@ -14,16 +14,25 @@ export function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** `GET /healthz` (process up) and `GET /readyz` (database answers). */
-export function healthRoutes(ping: () => Promise<boolean>): Route[] {
+/** A database that has not answered a trivial query by then counts as down. */
+export const READY_PING_MS = 2_000;
+
+/**
+ * `GET /healthz` (process up) and `GET /readyz` (database answers within 2 s; 503 otherwise), with the
+ * scheduler's figures when given: the age of the last completed tick and how many ticks overlapped.
+ */
+export function healthRoutes(ping: () => Promise<boolean>, tick?: () => unknown): Route[] {
   return [
     { method: 'GET', path: '/healthz', handle: (_req, res) => json(res, 200, { ok: true }) },
     {
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
-        const ok = await ping();
-        json(res, ok ? 200 : 503, { ok, database: ok ? 'up' : 'down' });
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_PING_MS)));
+        const ok = await Promise.race([ping().catch(() => false), late]);
+        clearTimeout(timer);
+        json(res, ok ? 200 : 503, { ok, database: ok ? 'up' : 'down', ...(tick ? { tick: tick() } : {}) });
       },
     },
   ];

@@ -1,12 +1,14 @@
 import type { Messages } from './sv.js';
 import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
+import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
 
 export const en = {
   lang: 'en',
   errors: errorsEn,
   dates: dateTextsEn,
+  protokoll: protokollEn,
   // --- corrections (issue 15)
   corrections: correctionsEn,
   piiKinds: {
@@ -51,6 +53,8 @@ export const en = {
     'meeting.cancel': { args: '[reason]', help: 'the coordinator cancels the next meeting' },
     'minutes.show': { help: 'the latest minutes' },
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },
+    'meeting.attendance': { args: '@person … [chair:@person] [secretary:@person]', help: 'records who was present, the chair and the secretary in the minutes' },
+    'minutes.pdf': { args: '[YYYY-MM-DD]', help: 'a link to the approved minutes as PDF (for registration and the archive)' },
     report: { args: '<year>-Q<n>', help: "the forum's quarterly follow-up, with a chart" },
     calendar: { help: "link to the forum's meeting calendar (ICS), for the coordinator" },
     'report.link': { help: "link to the steering group's dashboard (counts only), for the coordinator" },
@@ -96,7 +100,7 @@ export const en = {
     noMeeting: 'none planned',
     topic: 'Topic',
     category: 'Category',
-    noCategory: 'no category',
+    noCategory: 'none given',
     stepWithoutConsent: '(without consent – text not shown)',
     textWithoutConsent: '(without consent – text not shown)',
     struck: 'struck',
@@ -165,6 +169,8 @@ export const en = {
     'handover.correct': 'corrected a handover answer',
     'minutes.approve': 'approved the minutes',
     'minutes.approved': 'approved the minutes (last)',
+    'minutes.pdf': 'fetched the minutes as PDF',
+    'meeting.attendance': 'recorded the attendance of the meeting',
     'report.read': 'produced the quarterly report',
     'calendar.link': 'fetched the calendar link',
     'page.link': 'made a link to the forum page',
@@ -262,6 +268,7 @@ export const en = {
     title: (p: { quarter: string; from: string; to: string }) => `Follow-up ${p.quarter} (${p.from} – ${p.to})`,
     chatTitle: (p: { forum: string; quarter: string }) => `Follow-up ${p.quarter} – ${p.forum}`,
     asOf: (p: { date: string }) => `Figures as of ${p.date}.`,
+    chartNeedsPublicUrl: 'The chart cannot be shown here: the server has no SAMRAD_PUBLIC_URL (the public address Slack and Teams load images from). Ask operations to set it; the figures above stand.',
     decimalComma: false,
     csvHeader: ['Forum', 'Quarter', 'Indicator', 'Category', 'Value'],
     labels: {

@@ -1,6 +1,7 @@
 // English refusals and error answers: the `errors` part of en.ts, kept apart to keep that file small.
 import type { Messages } from './sv.js';
 import { dateErrorsEn } from './dates.en.js';
+import { integer } from './numbers.js';
 
 export const errorsEn = {
     empty: () => 'Type a command, e.g. `help`.',
@@ -13,7 +14,7 @@ export const errorsEn = {
     badId: (p: { value: string }) => `"${p.value}" is not a valid number.`,
     badField: (p: { value: string }) => `"${p.value}" should be written as field=value.`,
     badQuarter: (p: { value: string }) => `"${p.value}" is not a quarter. Write e.g. 2026-Q4.`,
-    tooLong: (p: { max: string }) => `The text is too long (at most ${p.max} characters).`,
+    tooLong: (p: { max: string }) => `The text is too long (at most ${integer(p.max, 'en')} characters).`,
     badDate: (p: { value: string }) => `I don't understand the date "${p.value}". Write e.g. 2026-12-01, 1/12, 3 December, tomorrow, friday, +3 (working days), +2w or in 3 months.`,
     pastDate: (p: { date: string }) => `${p.date} has already passed. Choose a date from today on.`,
     unknownOrganisation: () => "You don't belong to any of the forum's organisations, so you can't see or change cases here. Contact the forum's coordinator if this is wrong.",
@@ -36,6 +37,7 @@ export const errorsEn = {
     notCoordinator: () => "Only the forum's coordinator may do that.",
     notAllowed: () => "You're not allowed to do that.",
     internal: () => 'Something went wrong in Samråd. Nothing was changed; please try again shortly.',
+    unavailable: () => 'Samråd cannot reach its database right now. Nothing was changed; please try again in a moment.',
     staleForm: () => 'The form belongs to an older version of Samråd. Type the command instead (see `help`). Nothing was changed.',
     noRunningMeeting: () => "No meeting is running in this forum. The coordinator starts it with `meeting start`.",
     noMeetingPlanned: () => 'The forum has no planned meeting to start.',
@@ -43,6 +45,7 @@ export const errorsEn = {
     notACaseItem: () => 'The current item is a topic, not a case: give the case code.',
     minutesLocked: (p: { date: string }) => `The meeting of ${p.date} is held and its minutes are approved; they can no longer change.`,
     noMinutes: () => 'There are no minutes in this forum yet.',
+    noMeetingForAttendance: () => 'There is no running or held meeting to record the attendance of.',
     minutesAlreadyApproved: (p: { date: string; by: string }) => `The minutes of ${p.date} are already approved by ${p.by}.`,
     orgAlreadyApproved: (p: { org: string }) => `${p.org} has already approved the minutes. One person from each organisation is needed.`,
     noOpenCases: () => 'There are no open cases in this forum to add a next step to.',
@@ -76,6 +79,6 @@ export const errorsEn = {
     stepEditNothing: (p: { id: string }) => `Say what to change in next step #${p.id}: \`step edit ${p.id} [@owner] [date] [text]\`.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
-    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${p.max} characters).`,
+    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
     ...dateErrorsEn,
 } satisfies Messages['errors'];

@@ -1,11 +1,12 @@
 // Swedish refusals and error answers: the `errors` part of sv.ts, kept apart to keep that file small.
+import { integer } from './numbers.js';
 
 import { dateErrorsSv } from './dates.sv.js';
 
 export const errorsSv = {
     empty: () => 'Skriv ett kommando, t.ex. `hjälp`.',
     unknownCommand: (p: { word: string }) => `Okänt kommando "${p.word}". Skriv \`hjälp\` för en lista.`,
-    usage: (p: { usage: string }) => `Kommandot saknar något eller har för mycket. Så här: ${p.usage}`,
+    usage: (p: { usage: string }) => `Kommandot är ofullständigt eller har för många delar. Så här: ${p.usage}`,
     badCaseCode: (p: { value: string }) => `"${p.value}" är ingen ärendekod. En kod ser ut som UNG-2026-017.`,
     badOutcome: (p: { value: string }) => `Okänt utfall "${p.value}". Välj arbete, studier, insats, samplanering eller ej-aktuellt.`,
     badConsent: (p: { value: string }) => `Okänt samtycke "${p.value}". Skriv samtycke:ja, samtycke:nej eller samtycke:okänt.`,
@@ -13,7 +14,7 @@ export const errorsSv = {
     badId: (p: { value: string }) => `"${p.value}" är inget giltigt nummer.`,
     badField: (p: { value: string }) => `"${p.value}" ska skrivas som fält=värde.`,
     badQuarter: (p: { value: string }) => `"${p.value}" är inget kvartal. Skriv t.ex. 2026-Q4.`,
-    tooLong: (p: { max: string }) => `Texten är för lång (högst ${p.max} tecken).`,
+    tooLong: (p: { max: string }) => `Texten är för lång (högst ${integer(p.max, 'sv')} tecken).`,
     badDate: (p: { value: string }) => `Jag förstår inte datumet "${p.value}". Skriv t.ex. 2026-12-01, 1/12, 3 december, i morgon, fredag, +3 (arbetsdagar), +2v eller om 3 månader.`,
     pastDate: (p: { date: string }) => `${p.date} har redan passerat. Välj ett datum från och med idag.`,
     unknownOrganisation: () => 'Du tillhör ingen av forumets organisationer, så du kan inte se eller ändra ärenden här. Kontakta forumets samordnare om det är fel.',
@@ -26,7 +27,7 @@ export const errorsSv = {
     notTopicForum: () => 'Frågor läggs i ett temamöte. Det här är ett ärendeforum: skriv `ärende ny …`.',
     notCaseForum: () => 'Det här är ett temamöte utan enskilda ärenden. Skriv `fråga ny …`.',
     unknownGroup: (p: { value: string; groups: string }) => `Okänd målgrupp "${p.value}". Välj bland: ${p.groups}.`,
-    memberNotFound: (p: { value: string }) => `Hittar ingen ${p.value} i en av forumets organisationer.`,
+    memberNotFound: (p: { value: string }) => `Hittar ingen ${p.value} i någon av forumets organisationer.`,
     stepNotFound: (p: { id: string }) => `Hittar ingen åtgärd #${p.id} som du kan ändra.`,
     stepAlreadyDone: (p: { id: string }) => `Åtgärd #${p.id} är redan klar.`,
     noCodeOutsideMeeting: () => 'Ange ärendekoden, t.ex. `åtgärd ny UNG-2026-001 @ägare fredag boka möte` (koden kan utelämnas bara under ett pågående möte).',
@@ -36,6 +37,7 @@ export const errorsSv = {
     notCoordinator: () => 'Det får bara forumets samordnare göra.',
     notAllowed: () => 'Du har inte behörighet till det.',
     internal: () => 'Något gick fel hos Samråd. Inget ändrades; försök igen om en stund.',
+    unavailable: () => 'Samråd når inte sin databas just nu. Inget ändrades; försök igen om en stund.',
     staleForm: () => 'Formuläret hör till en äldre version av Samråd. Skriv kommandot i stället (se `hjälp`). Inget ändrades.',
     noRunningMeeting: () => 'Inget möte pågår i det här forumet. Samordnaren startar det med `möte start`.',
     noMeetingPlanned: () => 'Forumet har inget planerat möte att starta.',
@@ -43,6 +45,7 @@ export const errorsSv = {
     notACaseItem: () => 'Punkten som pågår är en fråga, inget ärende: ange ärendekoden.',
     minutesLocked: (p: { date: string }) => `Mötet ${p.date} är hållet och protokollet är justerat; det kan inte längre ändras.`,
     noMinutes: () => 'Det finns inget protokoll ännu i det här forumet.',
+    noMeetingForAttendance: () => 'Det finns inget pågående eller hållet möte att föra in närvaron för.',
     minutesAlreadyApproved: (p: { date: string; by: string }) => `Protokollet för ${p.date} är redan justerat av ${p.by}.`,
     orgAlreadyApproved: (p: { org: string }) => `${p.org} har redan justerat protokollet. Det behövs en person från varje organisation.`,
     noOpenCases: () => 'Det finns inga öppna ärenden i det här forumet att lägga en åtgärd på.',
@@ -76,6 +79,6 @@ export const errorsSv = {
     stepEditNothing: (p: { id: string }) => `Säg vad som ska ändras i åtgärd #${p.id}: \`åtgärd ändra ${p.id} [@ägare] [datum] [text]\`.`,
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" är inget av alternativen ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
-    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${p.max} tecken).`,
+    fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${integer(p.max, 'sv')} tecken).`,
     ...dateErrorsSv,
 };

@@ -5,6 +5,7 @@ import type { PiiKind } from '../core/pii.js';
 import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
 import { errorsSv } from './errors.sv.js';
 import { dateTextsSv } from './dates.sv.js';
+import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
@@ -23,6 +24,7 @@ export const sv = {
   lang: 'sv' as Lang,
   errors: errorsSv,
   dates: dateTextsSv,
+  protokoll: protokollSv,
   // --- corrections (issue 15)
   corrections: correctionsSv,
   piiKinds: {
@@ -69,6 +71,8 @@ export const sv = {
     'meeting.cancel': { args: '[orsak]', help: 'samordnaren ställer in nästa möte' },
     'minutes.show': { help: 'senaste protokollet' },
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },
+    'meeting.attendance': { args: '@person … [ordförande:@person] [sekreterare:@person]', help: 'för in vilka som var med, ordförande och sekreterare i protokollet' },
+    'minutes.pdf': { args: '[ÅÅÅÅ-MM-DD]', help: 'länk till det justerade protokollet som PDF (för diariet och arkivet)' },
     report: { args: '<år>-Q<n>', help: 'kvartalets uppföljning för forumet, med diagram' },
     calendar: { help: 'länk till forumets möteskalender (ICS), för samordnaren' },
     'report.link': { help: 'länk till styrgruppens uppföljningssida (bara antal), för samordnaren' },
@@ -115,7 +119,7 @@ export const sv = {
     topic: 'Fråga',
     // issue 7
     category: 'Kategori',
-    noCategory: 'kategori saknas',
+    noCategory: 'ingen angiven',
     stepWithoutConsent: '(utan samtycke – texten visas inte)',
     textWithoutConsent: '(utan samtycke – texten visas inte)',
     struck: 'struken',
@@ -185,6 +189,8 @@ export const sv = {
     'handover.correct': 'rättade ett överlämningssvar',
     'minutes.approve': 'justerade protokollet',
     'minutes.approved': 'justerade protokollet (sist)',
+    'minutes.pdf': 'hämtade protokollet som PDF',
+    'meeting.attendance': 'förde in närvaron på mötet',
     'report.read': 'tog fram kvartalsrapporten',
     'calendar.link': 'hämtade kalenderlänken',
     'page.link': 'skapade en länk till forumsidan',
@@ -283,22 +289,23 @@ export const sv = {
     title: (p: { quarter: string; from: string; to: string }) => `Uppföljning ${p.quarter} (${p.from} – ${p.to})`,
     chatTitle: (p: { forum: string; quarter: string }) => `Uppföljning ${p.quarter} – ${p.forum}`,
     asOf: (p: { date: string }) => `Underlag per ${p.date}.`,
+    chartNeedsPublicUrl: 'Diagrammet kan inte visas här: servern saknar SAMRAD_PUBLIC_URL (den publika adressen som Slack och Teams hämtar bilder från). Be driften sätta den; siffrorna ovan gäller ändå.',
     decimalComma: true,
     csvHeader: ['Forum', 'Kvartal', 'Indikator', 'Kategori', 'Värde'],
     labels: {
-      meetingsHeld: 'Hållna möten',
-      casesRaised: 'Lyfta ärenden',
-      byTargetGroup: 'Lyfta ärenden per målgrupp',
-      byOrganisation: 'Lyfta ärenden per organisation',
-      medianDays: 'Median dagar från lyft till första åtgärd',
-      casesWithStep: 'Lyfta ärenden med åtgärd',
+      meetingsHeld: 'Genomförda möten',
+      casesRaised: 'Anmälda ärenden',
+      byTargetGroup: 'Anmälda ärenden per målgrupp',
+      byOrganisation: 'Anmälda ärenden per organisation',
+      medianDays: 'Median dagar från anmälan till första åtgärd',
+      casesWithStep: 'Anmälda ärenden med åtgärd',
       stepsDue: 'Åtgärder med passerat slutdatum',
       stepsOnTime: 'Åtgärder klara i tid',
-      stepsShare: 'Andel åtgärder klara i tid (%)',
+      stepsShare: 'Andel åtgärder klara i tid',
       handovers: 'Överlämningar',
       onTime: 'i tid',
       late: 'sent',
-      never: 'aldrig',
+      never: 'obesvarade',
       pending: 'väntar',
       outcomes: 'Utfall',
     },
@@ -334,7 +341,7 @@ export const sv = {
   stepRemindAfter: (p: { id: number; code: string; text: string; due: string; forum: string }) =>
     `Åtgärd #${p.id} i ${p.forum} (${p.code}) skulle vara klar ${p.due} och är fortfarande öppen: ${p.text}. Skriv \`åtgärd klar ${p.id}\` om den är gjord.`,
   stepEscalation: (p: { id: number; code: string; text: string; due: string; owner: string; days: number; forum: string }) =>
-    `Försenad åtgärd i ${p.forum}: #${p.id} (${p.code}) ${p.text} – ägare ${p.owner}, senast ${p.due}, nu ${p.days} arbetsdagar sen.`,
+    `Försenad åtgärd i ${p.forum}: #${p.id} (${p.code}) ${p.text} – ägare ${p.owner}, senast ${p.due}, ${p.days} arbetsdagar försenad.`,
   handoverRequest: (p: { id: number; name: string; code: string; forum: string; from: string; due: string; description: string }) =>
     `${p.from} ber dig om återkoppling i ${p.forum} (${p.code}): ${p.name}, senast ${p.due}. ${p.description}`.trim(),
   handoverHowTo: (p: { id: number; example: string }) => `Svara med \`överlämning svar ${p.id} ${p.example}\` (eller knappen Svara).`,
@@ -344,7 +351,7 @@ export const sv = {
   handoverRemindAfter: (p: { id: number; name: string; code: string; due: string }) =>
     `Överlämning #${p.id} (${p.code}, ${p.name}) skulle besvaras ${p.due} och väntar fortfarande på svar.`,
   handoverEscalation: (p: { id: number; name: string; code: string; due: string; owner: string; days: number; forum: string }) =>
-    `Obesvarad överlämning i ${p.forum}: #${p.id} (${p.code}) ${p.name} – mottagare ${p.owner}, senast ${p.due}, nu ${p.days} arbetsdagar sen.`,
+    `Obesvarad överlämning i ${p.forum}: #${p.id} (${p.code}) ${p.name} – mottagare ${p.owner}, senast ${p.due}, ${p.days} arbetsdagar försenad.`,
   handoverAnsweredTitle: (p: { id: number; name: string; code: string }) => `Svar på överlämning #${p.id}: ${p.name} (${p.code})`,
   handoverAnsweredChannel: (p: { id: number; name: string; code: string }) => `Överlämning #${p.id} (${p.code}, ${p.name}) är besvarad.`,
   handoverAnsweredReply: (p: { id: number; to: string }) => `Tack! Svaret på överlämning #${p.id} är sparat och skickat till ${p.to}.`,

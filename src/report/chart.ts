@@ -73,7 +73,7 @@ export async function chartPng(f: ForumIndicators, m: Messages, quarter: string)
   const L = m.report.labels;
   const subtitle = [
     `${L.medianDays}: ${f.daysToFirstStep.median === null ? '–' : decimal(f.daysToFirstStep.median, m.report.decimalComma)}`,
-    `${L.stepsShare}: ${f.steps.sharePercent === null ? '–' : decimal(f.steps.sharePercent, m.report.decimalComma)}`,
+    `${L.stepsShare}: ${f.steps.sharePercent === null ? '–' : `${decimal(f.steps.sharePercent, m.report.decimalComma)} %`}`,
   ].join(' · ');
   const svg = await chartSvg(m.report.chart.title({ forum: f.forumName, quarter }), subtitle, chartBars(f, m));
   const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();

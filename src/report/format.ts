@@ -25,7 +25,7 @@ export function reportRows(r: QuarterReport, cfg: FileConfig, m: Messages, comma
     add(L.casesWithStep, '', f.daysToFirstStep.cases);
     add(L.stepsDue, '', f.steps.due);
     add(L.stepsOnTime, '', f.steps.onTime);
-    add(L.stepsShare, '', f.steps.sharePercent);
+    add(L.stepsShare, '%', f.steps.sharePercent);
     add(L.handovers, L.onTime, f.handovers.onTime);
     add(L.handovers, L.late, f.handovers.late);
     add(L.handovers, L.never, f.handovers.never);

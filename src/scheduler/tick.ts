@@ -25,12 +25,13 @@ export interface TickResult {
   delivered: DeliveryStats;
 }
 
-export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
+/** `deadline`: delivery stops claiming then and gives back what waits for its channel's turn. */
+export async function runTick(deps: TickDeps, now: Date, deadline?: Date): Promise<TickResult> {
   // A failing sweep must not keep the other one, or delivery, from running.
   const agendas = await guarded(deps, 'agenda sweep failed', () => postAgendas(deps.store, deps.config, now));
   const reminders = await guarded(deps, 'reminder sweep failed', () => enqueueReminders(deps.store, deps.config, now));
   const purged = await guarded(deps, 'retention sweep failed', async () => (await purgeExpired(deps.store, deps.config, now)).codes.length);
-  const delivered = await deps.deliverer.deliver();
+  const delivered = await deps.deliverer.deliver(undefined, { deadline });
   if (agendas || reminders || purged || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, purged, ...delivered }, 'tick');
   return { agendas, reminders, purged, delivered };
 }

@@ -69,7 +69,7 @@ describe('consent and question category', () => {
     await bot.say(ANNA, `åtgärd ny UNG-2026-003 @${OLLE} 2026-12-01 ringa arbetsgivaren`);
     const list = await bot.say(OLLE, 'ärende lista');
     expect(list).toContain('UNG-2026-001 · Målgrupp: Unga 18–29 · Kategori: Studier och utbildning — utan samtycke – visas avidentifierat');
-    expect(list).toContain('UNG-2026-002 · Målgrupp: Unga 18–29 · kategori saknas — utan samtycke – visas avidentifierat');
+    expect(list).toContain('UNG-2026-002 · Målgrupp: Unga 18–29 · Kategori: ingen angiven — utan samtycke – visas avidentifierat');
     expect(list).toContain(`UNG-2026-003 · Målgrupp: Unga 18–29 · Samtycke: ja · Lyft av: Arbetsförmedlingen · Kategori: Arbete och matchning — ${QUESTION}`);
     expect(list.match(new RegExp(QUESTION, 'g'))).toHaveLength(1);
     expect(list).not.toContain('Helsingborgs stad');
@@ -77,7 +77,7 @@ describe('consent and question category', () => {
     expect(agenda).not.toContain(STEP);
     expect(agenda).toContain('UNG-2026-001: (utan samtycke – texten visas inte)');
     expect(agenda).toContain('UNG-2026-003: ringa arbetsgivaren');
-    expect(await bot.say(OLLE, 'case list')).toContain('UNG-2026-002 · Target group: Unga 18–29 · no category — without consent – shown de-identified');
+    expect(await bot.say(OLLE, 'case list')).toContain('UNG-2026-002 · Target group: Unga 18–29 · Category: none given — without consent – shown de-identified');
   });
 
   it('refuses an unknown category and names the configured ones', async () => {

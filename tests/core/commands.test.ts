@@ -122,7 +122,7 @@ describe('agenda', () => {
 describe('bad input changes nothing', () => {
   const bad: [string, RegExp][] = [
     ['blaha', /Okänt kommando "blaha"/],
-    ['ärende', /Kommandot saknar något/],
+    ['ärende', /Kommandot är ofullständigt/],
     ['ärende ny', /.*/],
     ['ärende visa UNG-2026-999', /Hittar inget ärende UNG-2026-999/],
     ['ärende avsluta UNG-2026-001 semester', /Okänt utfall "semester"/],

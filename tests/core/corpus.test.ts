@@ -68,26 +68,26 @@ function corpus(): Bad[] {
 
   // Shapes the parser refuses.
   const shapes: [string, RegExp][] = [
-    ['ärende', /saknar något/], ['ärende foo', /saknar något/], ['ärende visa', /saknar något/], ['ärende visa a b', /saknar något/],
-    ['ärende lista extra', /saknar något/], ['ärende avsluta', /saknar något/], ['ärende avsluta a b c', /saknar något/],
+    ['ärende', /ofullständigt/], ['ärende foo', /ofullständigt/], ['ärende visa', /ofullständigt/], ['ärende visa a b', /ofullständigt/],
+    ['ärende lista extra', /ofullständigt/], ['ärende avsluta', /ofullständigt/], ['ärende avsluta a b c', /ofullständigt/],
     ['ärende visa UNG-26-1', /ingen ärendekod/], ['ärende visa UNG-2026-', /ingen ärendekod/], ['ärende visa 🙂', /ingen ärendekod/],
     ["ärende visa UNG-2026-001'--", /ingen ärendekod/], ['ärende visa UNG-2026-001;DROP', /ingen ärendekod/],
     ['ärende avsluta UNG-2026-001 semester', /Okänt utfall/], ['ärende avsluta UNG-2026-001 🙂', /Okänt utfall/],
     ["ärende avsluta UNG-2026-001 '||'", /Okänt utfall/], ['ärende ny samtycke:kanske fråga', /Okänt samtycke/],
     ['ärende ny samtycke: fråga', /Okänt samtycke/], ['ärende ny grupp:pensionärer fråga', /Okänd målgrupp/],
     ["ärende ny grupp:x'); fråga", /Okänd målgrupp/], ['ärende ny kategori:hälsa fråga', /Okänd kategori/],
-    ['ärende ny kategori:<!channel> fråga', /Okänd kategori/], ['ärende ny grupp:unga', /saknar något/],
-    ['åtgärd', /saknar något/], ['åtgärd klar', /saknar något/], ['åtgärd klar 1 2', /saknar något/],
+    ['ärende ny kategori:<!channel> fråga', /Okänd kategori/], ['ärende ny grupp:unga', /ofullständigt/],
+    ['åtgärd', /ofullständigt/], ['åtgärd klar', /ofullständigt/], ['åtgärd klar 1 2', /ofullständigt/],
     ['åtgärd klar -1', /inget giltigt nummer/], ['åtgärd klar 0', /inget giltigt nummer/], ['åtgärd klar 99999999999', /inget giltigt nummer/],
     ['åtgärd klar 1.5', /inget giltigt nummer/], ['åtgärd klar abc', /inget giltigt nummer/], ["åtgärd klar 1;drop", /inget giltigt nummer/],
-    ['åtgärd klar 999', /Hittar ingen åtgärd #999/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag', /saknar något/], ['åtgärd ny XX @karin boka', /ingen ärendekod/],
-    ['åtgärd ny UNG-2026-001 karin fredag boka', /ingen person/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se', /saknar något/],
-    ['koppla', /saknar något/], ['koppla a b', /saknar något/], ['koppla ../etc/passwd', /saknar något/], ['koppla finns-inte', /inget forum "finns-inte"/],
-    ["koppla x'--", /saknar något/], ['koppla <!channel>', /saknar något/], ['rapport', /saknar något/], ['rapport 2026-Q5', /inget kvartal/],
-    ['rapport Q1-2026', /inget kvartal/], ['möte', /saknar något/], ['möte ställ', /saknar något/], ['möte flytta', /saknar något/],
-    ['protokoll', /saknar något/], ['protokoll justera nu', /saknar något/], ['överlämning', /saknar något/], ['överlämning svar', /saknar något/],
+    ['åtgärd klar 999', /Hittar ingen åtgärd #999/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag', /ofullständigt/], ['åtgärd ny XX @karin boka', /ingen ärendekod/],
+    ['åtgärd ny UNG-2026-001 karin fredag boka', /ingen person/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se', /ofullständigt/],
+    ['koppla', /ofullständigt/], ['koppla a b', /ofullständigt/], ['koppla ../etc/passwd', /ofullständigt/], ['koppla finns-inte', /inget forum "finns-inte"/],
+    ["koppla x'--", /ofullständigt/], ['koppla <!channel>', /ofullständigt/], ['rapport', /ofullständigt/], ['rapport 2026-Q5', /inget kvartal/],
+    ['rapport Q1-2026', /inget kvartal/], ['möte', /ofullständigt/], ['möte ställ', /ofullständigt/], ['möte flytta', /ofullständigt/],
+    ['protokoll', /ofullständigt/], ['protokoll justera nu', /ofullständigt/], ['överlämning', /ofullständigt/], ['överlämning svar', /ofullständigt/],
     ['överlämning svar x', /inget giltigt nummer/], ['överlämning svar 1 utan-likhetstecken', /fält=värde/], ['överlämning ny sfi XX @k', /ingen ärendekod/],
-    ['överlämning ny sfi UNG-2026-001 karin', /ingen person/], ['överlämning ny sfi UNG-2026-001 @karin@helsingborg.se senast', /saknar något/],
+    ['överlämning ny sfi UNG-2026-001 karin', /ingen person/], ['överlämning ny sfi UNG-2026-001 @karin@helsingborg.se senast', /ofullständigt/],
     ['', /Skriv ett kommando/], ['   ', /Skriv ett kommando/], ['\u0000\u0001\u0002', /Skriv ett kommando/], ['\t\n\r', /Skriv ett kommando/],
   ];
   for (const [text, says] of shapes) add({ name: `shape ${JSON.stringify(text)}`, text, says });
@@ -97,11 +97,11 @@ function corpus(): Bad[] {
     '2026-02-30', '2026-13-01', '0000-00-00', '9999-99-99', '32/1', '1/13', '31/4', 'igår', 'förrgår', '+x', '+', '-3', '+0', '+999',
     '+99999999', 'fredag2', 'nästa-vecka', '١٢/١٢', '🗓️', "2026-12-01'--", '2020-01-01', '2026-11-24', '1/1/1/1', 'NaN', 'Infinity', '1e10',
   ];
-  for (const d of dates) add({ name: `date ${JSON.stringify(d)}`, text: `åtgärd ny UNG-2026-001 @${KARIN} ${d} boka ${mark()}`, says: /datum|passerat|saknar något/ });
+  for (const d of dates) add({ name: `date ${JSON.stringify(d)}`, text: `åtgärd ny UNG-2026-001 @${KARIN} ${d} boka ${mark()}`, says: /datum|passerat|ofullständigt/ });
 
   // Malformed or unknown mentions.
   const mentions = ['@', '@@', '@ karin', '@karin@', '@karin@helsingborg', `@someone@example.org`, '@<@U1|', '@<!channel>', "@x'--@y.se", '@🙂@helsingborg.se', `@${'k'.repeat(300)}@example.org`];
-  for (const m of mentions) add({ name: `mention ${JSON.stringify(m.slice(0, 30))}`, text: `åtgärd ny UNG-2026-001 ${m} fredag boka ${mark()}`, says: /person|Hittar ingen|saknar något/ });
+  for (const m of mentions) add({ name: `mention ${JSON.stringify(m.slice(0, 30))}`, text: `åtgärd ny UNG-2026-001 ${m} fredag boka ${mark()}`, says: /person|Hittar ingen|ofullständigt/ });
 
   // Every free-text position, with every kind of identity, mass mention and an over-long text.
   const positions: [string, (s: string) => string, Where, string][] = [
@@ -114,8 +114,8 @@ function corpus(): Bad[] {
   for (const [pos, build, where, user] of positions) {
     for (const [kind, value] of PII) add({ name: `${pos}: ${kind}`, text: build(`${value} ${mark()}`), where, user, says: /innehåller/, secrets: [value] });
     for (const b of BROADCAST) add({ name: `${pos}: ${b}`, text: build(`${b} ${mark()}`), where, user, says: /massutskick/, secrets: [b] });
-    add({ name: `${pos}: 10 000 characters`, text: build(LONG), where, user, says: /för lång|saknar något/ });
-    add({ name: `${pos}: 10 000 emoji`, text: build(LONG_EMOJI), where, user, says: /för lång|saknar något/ });
+    add({ name: `${pos}: 10 000 characters`, text: build(LONG), where, user, says: /för lång|ofullständigt/ });
+    add({ name: `${pos}: 10 000 emoji`, text: build(LONG_EMOJI), where, user, says: /för lång|ofullständigt/ });
   }
 
   // People and places that may not do it.

@@ -282,7 +282,7 @@ describe('robustness', () => {
     expect(await purgeCaseFromMeetings(bot.store, c1.id)).toBe(1);
     const minutes = await bot.say(KARIN, 'protokoll visa');
     expect(minutes).not.toContain('Remiss till studievägledning');
-    expect(minutes).toContain('Beslut: …');
+    expect(minutes).toContain('Beslut: gallrat efter bevarandetiden');
     // UNG-2026-002 has no consent: its note is kept in the record but never shown in the minutes (issue 15).
     expect(minutes).not.toContain('Inget mer att göra här');
     expect(JSON.stringify((await bot.store.meetings.ofForum('arendeforum-unga'))[0])).toContain('Inget mer att göra här');

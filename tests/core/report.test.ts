@@ -103,13 +103,13 @@ describe('CSV for Swedish Excel', () => {
     const rows: string[][] = parse(out, { delimiter: ';', bom: true });
     expect(rows[0]).toEqual(['Forum', 'Kvartal', 'Indikator', 'Kategori', 'Värde']);
     const value = (indicator: string, category = '') => rows.find((r) => r[2] === indicator && r[3] === category)?.[4];
-    expect(value('Lyfta ärenden')).toBe('4');
-    expect(value('Median dagar från lyft till första åtgärd')).toBe('3,5');
-    expect(value('Andel åtgärder klara i tid (%)')).toBe('60');
-    expect(value('Lyfta ärenden per målgrupp', 'Ekonomiskt bistånd')).toBe('1');
-    expect(value('Lyfta ärenden per målgrupp', 'ingen angiven')).toBe('1');
-    expect(value('Lyfta ärenden per organisation', 'Helsingborgs stad')).toBe('2');
-    expect(value('Överlämningar', 'aldrig')).toBe('1');
+    expect(value('Anmälda ärenden')).toBe('4');
+    expect(value('Median dagar från anmälan till första åtgärd')).toBe('3,5');
+    expect(value('Andel åtgärder klara i tid', '%')).toBe('60');
+    expect(value('Anmälda ärenden per målgrupp', 'Ekonomiskt bistånd')).toBe('1');
+    expect(value('Anmälda ärenden per målgrupp', 'ingen angiven')).toBe('1');
+    expect(value('Anmälda ärenden per organisation', 'Helsingborgs stad')).toBe('2');
+    expect(value('Överlämningar', 'obesvarade')).toBe('1');
     expect(value('Utfall', 'ej aktuellt')).toBe('1');
     expect(rows.slice(1).every((r) => r[0] === 'arendeforum-unga' && r[1] === '2026-Q4')).toBe(true);
   });
@@ -117,7 +117,7 @@ describe('CSV for Swedish Excel', () => {
   it('markdown is readable', async () => {
     const { out } = await cli(['--quarter', '2026-q4', '--forum', 'arendeforum-unga']);
     expect(out).toContain('# Uppföljning 2026-Q4 (2026-10-01 – 2026-12-31)');
-    expect(out).toContain('| Median dagar från lyft till första åtgärd |  | 3,5 |');
+    expect(out).toContain('| Median dagar från anmälan till första åtgärd |  | 3,5 |');
   });
 
   it('refuses bad arguments with exit code 2', async () => {
@@ -139,9 +139,9 @@ describe('rapport in the chat, with a chart', () => {
     const reply = await bot.sayRaw(KARIN, 'rapport 2026-Q4');
     const text = await bot.say(KARIN, 'rapport 2026-Q4');
     expect(text).toContain('Uppföljning 2026-Q4 – Ärendeforum unga 18–29');
-    expect(text).toContain('Median dagar från lyft till första åtgärd: 3,5 (4)');
-    expect(text).toContain('Andel åtgärder klara i tid (%): 60 % (3/5)');
-    expect(text).toContain('Överlämningar: i tid 1, sent 1, aldrig 1, väntar 0');
+    expect(text).toContain('Median dagar från anmälan till första åtgärd: 3,5 (4)');
+    expect(text).toContain('Andel åtgärder klara i tid: 60 % (3/5)');
+    expect(text).toContain('Överlämningar: i tid 1, sent 1, obesvarade 1, väntar 0');
     expect(text).toContain('Utfall: arbete 1, studier 1, insats 0, samplanering 0, ej aktuellt 1');
     const image = reply.message!.blocks.find((b) => b.type === 'image');
     expect(image?.type === 'image' && image.url).toMatch(/^\/reports\/arendeforum-unga\/2026-Q4\.png\?token=[\w-]{40,}$/);

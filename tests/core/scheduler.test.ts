@@ -95,7 +95,7 @@ describe('next-step reminders', () => {
       [at('2026-11-30', '08:00'), 'Åtgärd #1 i Ärendeforum unga 18–29 (UNG-2026-001) skulle vara klar 2026-11-27 och är fortfarande öppen'],
     ]);
     // Anna linked the channel, so she coordinates: a direct message and a line in the channel.
-    const escalation = 'Försenad åtgärd i Ärendeforum unga 18–29: #1 (UNG-2026-001) boka trepartssamtal – ägare karin@helsingborg.se, senast 2026-11-27, nu 3 arbetsdagar sen.';
+    const escalation = 'Försenad åtgärd i Ärendeforum unga 18–29: #1 (UNG-2026-001) boka trepartssamtal – ägare karin@helsingborg.se, senast 2026-11-27, 3 arbetsdagar försenad.';
     expect((await sentTo(bot, ANNA, SINCE)).map((s) => [s.at, s.text])).toEqual([[at('2026-12-02', '08:00'), escalation]]);
     expect(bot.port.toChannel('unga').filter((t) => t.startsWith('Försenad'))).toEqual([escalation]);
   });
@@ -127,7 +127,7 @@ describe('next-step reminders', () => {
     ]);
     await tickEvery(at('2026-12-07', '07:00'), at('2026-12-07', '12:00'), 60); // escalation day (Wed 2 Dec) missed too
     expect((await sentTo(bot, ANNA, SINCE)).map((s) => [s.at, s.text.slice(0, 30)])).toEqual([[at('2026-12-07', '08:00'), 'Försenad åtgärd i Ärendeforum ']]);
-    expect((await sentTo(bot, ANNA, SINCE))[0].text).toContain('nu 6 arbetsdagar sen');
+    expect((await sentTo(bot, ANNA, SINCE))[0].text).toContain('6 arbetsdagar försenad');
   });
 
   it('sends one reminder however many ticks run at the same instant', async () => {
@@ -149,6 +149,6 @@ describe('handover reminders', () => {
     ]);
     const esc = (await sentTo(bot, ANNA, SINCE)).filter((s) => s.text.startsWith('Obesvarad'));
     expect(esc.map((s) => s.at.slice(0, 10))).toEqual(['2026-12-14']);
-    expect(esc[0].text).toContain('mottagare karin@helsingborg.se, senast 2026-12-09, nu 3 arbetsdagar sen');
+    expect(esc[0].text).toContain('mottagare karin@helsingborg.se, senast 2026-12-09, 3 arbetsdagar försenad');
   });
 });

@@ -10,6 +10,7 @@ import type { Clock, Identity, Message, Platform, Reply, Target } from '../../sr
 import type { ChatPort } from '../../src/core/ports.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 import { Deliverer } from '../../src/outbox/deliverer.js';
+import { minutesPdf } from '../../src/export/renderer.js';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './db.js';
 
@@ -89,8 +90,8 @@ export async function createTestBot(database: TestDatabase, opts: TestBotOptions
   await syncSettings(database.db, config);
   const port = new RecordingPort();
   const logger = createLogger('silent');
-  const deliverer = new Deliverer(store.outbox, { shell: port, slack: port, teams: port }, clock, logger);
-  const core = new Samrad({ store, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)), deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)) });
+  const deliverer = new Deliverer(store.outbox, { shell: port, slack: port, teams: port }, clock, logger, { wake: false });
+  const core = new Samrad({ store, config, clock, logger, deliver: async (ids) => void (await deliverer.deliver(ids)), deliverClaimed: async (rows) => void (await deliverer.sendClaimed(rows)), minutesPdf });
   const sayRaw = (user: string, text: string, channel = 'unga') => core.handle({ identity: shellUser(user), channel: { platform: 'shell', id: channel }, text });
   return {
     core,

@@ -22,6 +22,16 @@ export interface SlackCall {
   ok: boolean;
   /** The full URL called (tells response URLs apart). */
   url: string;
+  /** chat.postMessage only: the post was made (also when the answer never reached the caller). */
+  posted?: boolean;
+}
+
+type FaultKind = 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
+interface Fault {
+  method: string;
+  kind: FaultKind;
+  match: (body: Record<string, any>) => boolean;
+  left: number;
 }
 
 export interface FakeUser {
@@ -41,8 +51,12 @@ export class FakeSlack {
   private scripted = new Map<string, Scripted[]>();
   private gates = new Map<string, Promise<void>>();
   private waiters: { match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
-  private ts = 1_700_000_000;
+  private ts = Math.floor(Date.now() / 1000);
   private responseUrls = 0;
+  /** Faults for calls matching a predicate (issue 16): answered, reset after receipt, or held for ever. */
+  private faults: Fault[] = [];
+  /** What was posted, per channel, as conversations.history shows it (with metadata). */
+  private history = new Map<string, { ts: string; text?: string; metadata?: unknown }[]>();
 
   url = '';
 
@@ -57,12 +71,27 @@ export class FakeSlack {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  private hanging: import('node:http').ServerResponse[] = [];
+
+  /** Records a post in the channel's history; returns its ts. */
+  private post(body: Record<string, any>): string {
+    const ts = `${++this.ts}.000100`;
+    const list = this.history.get(body.channel) ?? [];
+    list.push({ ts, text: body.text, metadata: body.metadata });
+    this.history.set(body.channel, list);
+    return ts;
+  }
+
   async stop(): Promise<void> {
+    for (const r of this.hanging.splice(0)) r.socket?.destroy();
+    this.server.closeAllConnections?.();
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
   reset(users: FakeUser[]): void {
     this.calls = [];
+    this.faults = [];
+    this.history.clear();
     this.scripted.clear();
     this.gates.clear();
     this.users = new Map(users.map((u) => [u.id, u]));
@@ -111,15 +140,46 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /**
+   * The next `times` calls of `method` whose body matches get `fault`: a scripted answer, a reset of
+   * the connection after the call was taken in (a post is then in the history all the same), or no
+   * answer at all (`hang`, until the fake stops).
+   */
+  fault(method: string, fault: FaultKind, o: { match?: (body: Record<string, any>) => boolean; times?: number } = {}): void {
+    this.faults.push({ method, kind: fault, match: o.match ?? (() => true), left: o.times ?? 1 });
+  }
+
+  /** Posts that reached the fake (answered or not), by their outbox key in the message metadata. */
+  postedKeys(): string[] {
+    return this.calls.filter((c) => c.method === 'chat.postMessage' && c.posted).map((c) => c.body.metadata?.event_payload?.key);
+  }
+
   private async answer(url: string, type: string, raw: string, res: import('node:http').ServerResponse): Promise<void> {
     const body = parseBody(type, raw);
     const method = url.startsWith('/response/') ? 'response_url' : url.replace(/^\/api\//, '').replace(/\?.*$/, '');
+    const fault = this.faults.find((f) => f.method === method && f.left > 0 && f.match(body));
+    if (fault) {
+      fault.left--;
+      const kind = fault.kind;
+      if (kind === 'reset' || kind === 'hang') {
+        // Taken in: a post is made before the connection dies (or while it hangs).
+        const posted = method === 'chat.postMessage' ? this.post(body) : undefined;
+        this.record({ method, body, ok: false, url: `${this.url}${url}`, posted: Boolean(posted) });
+        if (kind === 'reset') res.socket?.destroy();
+        else this.hanging.push(res);
+        return;
+      }
+      this.record({ method, body, ok: false, url: `${this.url}${url}` });
+      res.writeHead(kind.status, { 'content-type': 'application/json', ...(kind.headers ?? {}) });
+      res.end(JSON.stringify(kind.body ?? { ok: false }));
+      return;
+    }
     const gate = this.gates.get(method);
     if (gate) await gate;
     const scripted = this.scripted.get(method)?.shift();
     const [status, headers, reply] = scripted ? [scripted.status, scripted.headers ?? {}, scripted.body ?? { ok: false }] : [200, {}, this.reply(method, body)];
     const ok = status === 200 && (reply as { ok?: boolean }).ok !== false;
-    this.record({ method, body, ok, url: `${this.url}${url}` });
+    this.record({ method, body, ok, url: `${this.url}${url}`, posted: method === 'chat.postMessage' && ok });
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(reply));
   }
@@ -154,8 +214,13 @@ export class FakeSlack {
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
       case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: this.post(body) };
       case 'chat.update':
-        return { ok: true, channel: body.channel, ts: method === 'chat.update' ? body.ts : ts() };
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'conversations.history': {
+        const all = (this.history.get(body.channel) ?? []).filter((m) => Number(m.ts) >= Number(body.oldest ?? 0));
+        return { ok: true, has_more: false, messages: [...all].reverse().map((m) => (body.include_all_metadata ? m : { ts: m.ts, text: m.text })) };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts() };
       case 'views.open':
@@ -212,12 +277,12 @@ export class SlackClient {
     private readonly secret: string,
   ) {}
 
-  async post(body: string, contentType: string, opts: { timestamp?: number; signature?: string } = {}): Promise<{ status: number; text: string }> {
+  async post(body: string, contentType: string, opts: { timestamp?: number; signature?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string }> {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = opts.signature ?? sign(this.secret, ts, body);
     const res = await fetch(`${this.base}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...opts.headers },
       body,
     });
     return { status: res.status, text: await res.text() };
@@ -273,14 +338,15 @@ export interface SlackServer {
 }
 
 /** Resets the database and starts server mode with Slack configured against `fake`. */
-export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string>; workQueue?: ServerOverrides['workQueue'] } = {}): Promise<SlackServer> {
+export async function startSlackServer(database: TestDatabase, fake: FakeSlack, opts: { logger?: Logger; env?: Record<string, string>; overrides?: ServerOverrides; workQueue?: ServerOverrides['workQueue'] } = {}): Promise<SlackServer> {
   await database.reset();
   const config = loadConfig(opts.env ?? { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${fake.url}/api/`, PORT: '0' });
   const clock = new FakeClock(new Date(T0));
   const store = createStore(database.db);
   await syncSettings(database.db, config.file);
-  const logger = opts.logger ?? createLogger('silent');
-  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 }, workQueue: opts.workQueue });
+  const logger = opts.logger ?? createLogger(process.env.TEST_LOG ?? 'silent');
+  // Unpaced unless a test asks (pacing has tests of its own): a test posts several times a second.
+  const composed = await composeServer({ config, database, store, logger, clock }, { slackRetryConfig: { retries: 0 }, delivery: { rates: {} }, workQueue: opts.workQueue, ...opts.overrides });
   const port = await listen(composed.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { base, client: new SlackClient(base, SIGNING_SECRET), composed, store, clock, stop: () => composed.stop() };
@@ -346,5 +412,18 @@ export class LogSink extends Writable {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for log "${msg}"`)), ms);
       this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
     });
+  }
+
+  /** Resolves once `n` lines (past or future) have a msg containing `msg`; fails after `ms`. */
+  async waitForCount(msg: string, n: number, ms = 10_000): Promise<Record<string, any>[]> {
+    const match = (l: Record<string, any>) => typeof l.msg === 'string' && l.msg.includes(msg);
+    let seen = this.lines.filter(match).length;
+    if (seen < n) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} logs "${msg}" (saw ${seen})`)), ms);
+        this.waiters.push({ match: (l) => match(l) && ++seen >= n, resolve: () => (clearTimeout(timer), resolve()) });
+      });
+    }
+    return this.lines.filter(match);
   }
 }

@@ -156,6 +156,8 @@ export interface TeamsRig {
   store: Store;
   clock: FakeClock;
   deliverer: Deliverer;
+  /** The core the adapter runs commands through (tests seed large forums through it). */
+  core: Samrad;
   teams: TeamsAdapterParts;
   url: string;
   /** Posts one activity to /api/messages; returns the HTTP status and JSON body (for invokes). */
@@ -195,6 +197,7 @@ export async function startTeamsRig(
     store,
     clock,
     deliverer,
+    core,
     teams,
     url,
     async post(activity, headers = {}) {

@@ -200,7 +200,10 @@ describe('buttons and modals', () => {
     const post = fake.of('chat.postMessage').find((c) => c.body.channel === C)!;
     await press('UANNA', buttons(post.body)[1], fake.responseUrl());
     const view = (await fake.waitForCall('views.open')).body.view;
-    expect(view.blocks[0].element.options.map((o: any) => o.value)).toEqual(['arbete', 'studier', 'insats', 'samplanering', 'ej-aktuellt']);
+    // The title fits the modal's 24 characters without a clipped code; the whole title heads the form.
+    expect(view.title.text).toBe('Avsluta ärende');
+    expect(view.blocks[0].text.text).toBe('*Avsluta ärende UNG-2026-001*');
+    expect(view.blocks.find((b: any) => b.block_id === 'outcome').element.options.map((o: any) => o.value)).toEqual(['arbete', 'studier', 'insats', 'samplanering', 'ej-aktuellt']);
     await submit('UANNA', view, { outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'studier' } } } });
     const closed = await fake.waitForCall('chat.postMessage', (b) => visibleText(b).includes('avslutat'));
     expect(visibleText(closed.body)).toContain('Ärende UNG-2026-001 avslutat med utfall: studier.');

@@ -131,6 +131,6 @@ describe('the refusal', () => {
 
   it('refuses mass mentions and over-long texts', () => {
     expect(refusal('sv', 'Hej <!channel> kolla', 'Åtgärden')).toMatch(/^Åtgärden: texten innehåller ett massutskick/);
-    expect(refusal('en', 'x'.repeat(2001))).toBe('The text is too long (at most 2000 characters).');
+    expect(refusal('en', 'x'.repeat(2001))).toBe('The text is too long (at most 2,000 characters).');
   });
 });

@@ -1,7 +1,7 @@
 // Slack text conventions and Block Kit limits, without a server.
 import { describe, expect, it } from 'vitest';
 import { fromSlackText } from '../../adapters/slack/text.js';
-import { fallbackText, readViewValues, toBlocks } from '../../adapters/slack/render.js';
+import { fallbackText, modalTitle, modalView, readViewValues, toBlocks, toPages } from '../../adapters/slack/render.js';
 import { languageOf } from '../../adapters/slack/directory.js';
 import type { Message } from '../../src/core/model.js';
 
@@ -26,11 +26,17 @@ describe('toBlocks', () => {
     expect(fallbackText(msg)).toBe('hej &lt;!channel&gt; &amp; &lt;https://x|y&gt;');
   });
 
-  it('keeps within Slack’s 50 blocks and says that more was cut', () => {
+  it('cuts nothing: a message past 50 blocks becomes several posts, each with the numbered header', () => {
     const msg: Message = { title: 'Dagordning', blocks: Array.from({ length: 40 }, (_, i) => ({ type: 'item' as const, text: `UNG-2026-${i}`, actions: [{ id: 'x', label: 'Ny åtgärd', command: `åtgärd ny ${i}` }] })) };
-    const blocks = toBlocks(msg);
-    expect(blocks).toHaveLength(50);
-    expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] });
+    expect(toBlocks(msg)).toHaveLength(81);
+    const pages = toPages(msg);
+    expect(pages.length).toBe(2);
+    for (const p of pages) expect(p.length).toBeLessThanOrEqual(50);
+    expect(pages.map((p) => (p[0] as { text: { text: string } }).text.text)).toEqual(['Dagordning (1/2)', 'Dagordning (2/2)']);
+    // An item is never separated from its buttons.
+    for (const p of pages) expect(p[1].type).toBe('section');
+    const items = pages.flat().filter((b) => b.type === 'section' && /^• /.test((b as { text: { text: string } }).text.text));
+    expect(items.map((b) => (b as { text: { text: string } }).text.text)).toEqual(Array.from({ length: 40 }, (_, i) => `• UNG-2026-${i}`));
   });
 
   it('puts at most ten fields in a section', () => {
@@ -55,5 +61,16 @@ describe('modal values and locale', () => {
 
   it('maps Slack locales to the bot’s languages', () => {
     expect([languageOf('sv-SE'), languageOf('en-GB'), languageOf('de-DE'), languageOf(undefined)]).toEqual(['sv', 'en', null, null]);
+  });
+});
+
+describe('modal titles', () => {
+  it('fit Slack’s 24 characters without cutting a case code; the whole title is shown above the inputs', () => {
+    expect(modalTitle('Avsluta ärende UNG-2026-017')).toBe('Avsluta ärende');
+    expect(modalTitle('Nytt ärende')).toBe('Nytt ärende');
+    const view = modalView({ kind: 'case-close', title: 'Avsluta ärende UNG-2026-017', submitLabel: 'Avsluta', fields: [{ id: 'outcome', label: 'Utfall', kind: 'text' }] }, { kind: 'case-close', hidden: {}, lang: 'sv', channel: 'C1', direct: false }, 'Avbryt');
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(view.title.text).not.toContain('…');
+    expect(JSON.stringify(view.blocks)).toContain('Avsluta ärende UNG-2026-017');
   });
 });

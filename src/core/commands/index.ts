@@ -6,8 +6,8 @@ import type { Messages } from '../../i18n/index.js';
 import { caseCloseCommand, caseListCommand, caseLogCommand, caseNewCommand, caseShowCommand } from './case.js';
 import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, reportCommand, topicAddCommand } from './forum.js';
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
-import { meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
-import { minutesApproveCommand, minutesShowCommand } from './minutes.js';
+import { meetingAttendanceCommand, meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
+import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './minutes.js';
 import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
@@ -43,8 +43,10 @@ export const COMMANDS = [
   meetingInformCommand,
   meetingMoveCommand,
   meetingCancelCommand,
+  meetingAttendanceCommand,
   minutesShowCommand,
   minutesApproveCommand,
+  minutesPdfCommand,
   reportCommand,
   reportLinkCommand,
   reportLinkRevokeCommand,

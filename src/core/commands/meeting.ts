@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { meetingCancel, meetingMove } from '../handlers/meeting-plan.js';
 import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from '../meeting/walk.js';
+import { meetingAttendance } from '../meeting/attendance.js';
 import { defineCommand, none, msg, posts } from './spec.js';
 import { badMention, freeText, isMention, USAGE } from './words.js';
 
@@ -105,4 +106,30 @@ export const meetingCancelCommand = defineCommand({
   parse: (rest) => ({ reason: rest.length ? rest.join(' ') : null }),
   words: (a) => (a.reason ? [a.reason] : []),
   run: (h, a) => posts(meetingCancel(h, a.reason)),
+});
+
+const CHAIR = /^(ordförande|ordforande|chair):(.*)$/i;
+const SECRETARY = /^(sekreterare|secretary):(.*)$/i;
+
+export const meetingAttendanceCommand = defineCommand({
+  id: 'meeting.attendance',
+  group: 'meeting',
+  verbs: { sv: 'möte närvaro', en: 'meeting attendance' },
+  aliases: { en: ['meeting present'] },
+  args: z.object({ present: z.array(z.string()), chair: z.string().nullable(), secretary: z.string().nullable() }),
+  access: 'coordinator',
+  parse(rest) {
+    const out: { present: string[]; chair: string | null; secretary: string | null } = { present: [], chair: null, secretary: null };
+    for (const w of rest) {
+      const role = CHAIR.exec(w) ?? SECRETARY.exec(w);
+      const token = role ? role[2] : w;
+      if (!isMention(token)) return badMention(token);
+      if (!role) out.present.push(token);
+      else if (CHAIR.test(w)) out.chair = token;
+      else out.secretary = token;
+    }
+    return out.present.length || out.chair || out.secretary ? out : { error: 'usage' };
+  },
+  words: (a) => [...a.present, ...(a.chair ? [`ordförande:${a.chair}`] : []), ...(a.secretary ? [`sekreterare:${a.secretary}`] : [])],
+  run: async (h, a) => msg(await meetingAttendance(h, a)),
 });

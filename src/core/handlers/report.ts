@@ -23,7 +23,13 @@ export async function report(h: HandlerContext, quarter: string): Promise<Messag
     blocks: [
       { type: 'text', text: h.m.report.asOf({ date: r.asOf }) },
       { type: 'fields', fields: mainFigures(f, h.config, h.m) },
-      { type: 'image', url, alt: h.m.report.chart.title({ forum: forum.name, quarter: q.label }) },
+      // Slack and Teams fetch images themselves: a relative link would never load (Slack refuses the post).
+      chartUnreachable(h) ? { type: 'text', text: h.m.report.chartNeedsPublicUrl } : { type: 'image', url, alt: h.m.report.chart.title({ forum: forum.name, quarter: q.label }) },
     ],
   };
+}
+
+/** In Slack or Teams without SAMRAD_PUBLIC_URL the chart link cannot be absolute, so it is not offered. */
+function chartUnreachable(h: HandlerContext): boolean {
+  return !h.publicUrl && h.channel.platform !== 'shell';
 }

@@ -1,6 +1,7 @@
 // Minutes (protokoll): what a meeting agreed, frozen when it ends, approved (justerat) by one member
 // of each organisation. The record keeps ids, owners, dates and outcomes; the case line and a step's
 // text are read from their rows when shown, so consent rules and retention purges apply to minutes too.
+import { createHash } from 'node:crypto';
 import type { FileConfig } from '../settings.js';
 import type { ForumRow, MeetingRow, Store } from '../stores.js';
 import type { Messages } from '../../i18n/index.js';
@@ -14,6 +15,7 @@ import type { Note, RunState } from './state.js';
 import { forumParties, partyOf } from '../parties.js';
 import { labelOf } from '../vocabulary.js';
 import { commandButton } from '../commands/texts.js';
+import { loadProtokoll } from './protokoll-load.js';
 
 export interface FrozenStep {
   id: number;
@@ -141,11 +143,11 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
   // The minutes are read by the channel: texts of cases without consent stay out (consent.ts).
   const stepText = (s: FrozenStep) => {
     const row = stepRows.get(s.id);
-    const text = row ? stepTextShown(m, cases.get(s.caseId), row, CHANNEL) : '…';
+    const text = row ? stepTextShown(m, cases.get(s.caseId), row, CHANNEL) : m.labels.purged;
     return m.minutes.step({ id: s.id, code: s.code, text, owner: s.owner, org: orgName(cfg, s.ownerOrganisationKey), due: s.due });
   };
   const noteText = (n: Note, c?: { consent: string } | null) => {
-    const text = c === undefined ? n.text || '…' : shownText(m, c, CHANNEL, { kind: 'note' }, n.text || '…');
+    const text = c === undefined ? n.text || m.labels.purged : shownText(m, c, CHANNEL, { kind: 'note' }, n.text || m.labels.purged);
     return n.kind === 'decision' ? m.minutes.decision({ text }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text });
   };
   const status =
@@ -224,7 +226,8 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
   const next: Approval[] = [...list, { memberId: h.member.id, name: memberName(h.member), organisationKey: org, at: `${localDate(h.now)} ${localTime(h.now)}` }];
   const done = waitingFor(h.config, forum.key, next).length === 0;
   const updated = await h.store.meetings.update(row.id, { approvals: next, minutesStatus: done ? 'approved' : 'draft' });
-  await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key);
+  // The approved record is fixed as a PDF; its SHA-256 in the audit log lets anyone check a filed copy.
+  await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key, done ? await approvedPdfSha256(h, forum, updated) : null);
   const date = (row.minutes as MinutesRecord).date;
   if (done) {
     const msg = await minutesMessage(h.store, h.config, h.m, forum, updated);
@@ -234,6 +237,12 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
     const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, forum.key, next).join(', ') });
     await h.post(channelTarget(forum), { blocks: [{ type: 'text', text }] }, `minutes.approve:${row.id}:${org}:${h.now.getTime()}`);
   }
+}
+
+async function approvedPdfSha256(h: HandlerContext, forum: ForumRow, row: MeetingRow): Promise<string | null> {
+  if (!h.minutesPdf) return null;
+  const { doc, createdAt } = await loadProtokoll(h.store, h.config, forum, row);
+  return createHash('sha256').update(await h.minutesPdf(doc, createdAt)).digest('hex');
 }
 
 /**

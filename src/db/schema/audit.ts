@@ -11,6 +11,8 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     forumKey: text('forum_key'),
     caseCode: text('case_code'),
+    /** The SHA-256 (hex) of a document the action fixed: the approved minutes' PDF. */
+    documentSha256: text('document_sha256'),
   },
   (t) => [index('audit_case').on(t.caseCode)],
 );

@@ -8,4 +8,5 @@ export * from './steps.js';
 export * from './handovers.js';
 export * from './outbox.js';
 export * from './audit.js';
+export * from './requests.js';
 export * from './page-tokens.js';

@@ -24,6 +24,8 @@ export const meetings = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     /** Bumped by every change to the occurrence (move, cancel, restore): the ICS SEQUENCE (RFC 5545 §3.8.7.4). */
     sequence: integer('sequence').notNull().default(0),
+    /** Who was present, chair and secretary (`möte närvaro`, core/meeting/protokoll.ts `Attendance`); unset: those who acted. */
+    attendance: jsonb('attendance'),
   },
   (t) => [uniqueIndex('meetings_forum_scheduled').on(t.forumKey, t.scheduledDate)],
 );

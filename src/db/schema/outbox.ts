@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { OutboxStatus } from '../../core/vocabulary.js';
 
 /** Every outgoing chat message, keyed for idempotency, delivered after commit and retried by the tick. */
@@ -20,6 +20,8 @@ export const outbox = pgTable(
     sentRef: jsonb('sent_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** An earlier attempt may have reached the platform (lease ran out, timeout, reset): look before sending again. */
+    uncertain: boolean('uncertain').notNull().default(false),
   },
   (t) => [uniqueIndex('outbox_key').on(t.key), index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_case').on(t.caseCode), index('outbox_replaces').on(t.replaces)],
 );

@@ -64,6 +64,7 @@ export async function insertCaseWithPost(db: Db, c: NewCaseWrite): Promise<CaseW
       lastError: null,
       sentRef: null,
       createdAt: c.at,
+      uncertain: false,
       sentAt: null,
     },
   };

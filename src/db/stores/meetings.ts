@@ -56,6 +56,15 @@ export function meetingStore(db: Db): MeetingStore {
         .limit(1);
       return row ?? null;
     },
+    async minutesOn(forumKey, date) {
+      const [row] = await db
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.forumKey, forumKey), eq(meetings.date, date), isNotNull(meetings.minutesStatus)))
+        .orderBy(desc(meetings.id))
+        .limit(1);
+      return row ?? null;
+    },
     async heldEnds(forumKey, since) {
       const rows = await db
         .select({ endedAt: meetings.endedAt })

@@ -1,0 +1,32 @@
+// The protokoll as a document for the archive (PDF and Markdown), attendance and the PDF link: the
+// `protokoll` part of sv.ts, kept apart to keep that file small. protokoll.en.ts has the same keys.
+export const protokollSv = {
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  forum: 'Forum',
+  at: 'kl.',
+  place: 'Plats',
+  chair: 'Ordförande',
+  secretary: 'Sekreterare',
+  present: 'Närvarande',
+  unconfirmed: 'de som agerade under mötet; ej bekräftat av samordnaren',
+  notNamed: 'ej angiven',
+  statusApproved: 'justerat',
+  statusDraft: 'utkast, ej justerat',
+  opening: 'Mötets öppnande',
+  openingText: (p: { chair: string }) => `Ordföranden ${p.chair} öppnade mötet.`,
+  openingNoChair: 'Mötet öppnades.',
+  topic: 'Fråga',
+  otherSteps: 'Åtgärder i ärenden utanför dagordningen',
+  closing: 'Mötets avslutande',
+  closingText: 'Mötet avslutades.',
+  handovers: 'Obesvarade överlämningar',
+  approvedBy: (p: { name: string; org: string; at: string }) => `Justerat av ${p.name} (${p.org}) ${p.at}`,
+  locked: 'Protokollet är justerat och låst; det kan inte längre ändras.',
+  draft: (p: { waiting: string }) => `Utkast: justeras av en person från varje organisation${p.waiting ? `; väntar på ${p.waiting}` : ''}.`,
+  consentRule: 'Ärenden utan samtycke visas avidentifierat: endast kod, målgrupp och kategori.',
+  pdfLink: (p: { date: string; url: string }) => `Protokollet för ${p.date} som PDF (arkivformat PDF/A): ${p.url}`,
+  pdfNeedsApproval: (p: { date: string }) => `Protokollet för ${p.date} är inte justerat ännu; PDF:en finns när det är justerat.`,
+  pageOf: (p: { page: number; pages: number }) => `Sida ${p.page} av ${p.pages}`,
+  attendanceSaved: (p: { date: string; present: string; chair: string; secretary: string }) =>
+    `Närvaro för mötet ${p.date}: ${p.present}. Ordförande: ${p.chair}. Sekreterare: ${p.secretary}.`,
+};
