@@ -12,12 +12,13 @@
 import type { FileConfig } from './settings.js';
 import type { CaseRow, ForumRow, MemberRow } from './stores.js';
 import { UserError } from './errors.js';
+import { forumMemberOrganisations } from './parties.js';
 import type { ChannelRef } from './model.js';
 
 /** The organisations taking part in a forum: the ones its config lists, else every configured one. */
 export function forumOrganisations(cfg: FileConfig, forumKey: string): string[] {
-  const listed = cfg.forums.find((f) => f.key === forumKey)?.organisations;
-  return listed ?? cfg.organisations.map((o) => o.key);
+  // With the organisations that are part of a listed one (Komvux takes part where the city does).
+  return forumMemberOrganisations(cfg, forumKey);
 }
 
 export function takesPart(cfg: FileConfig, forumKey: string, organisationKey: string | null | undefined): boolean {

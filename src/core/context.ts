@@ -6,6 +6,7 @@ import type { Messages } from '../i18n/index.js';
 import type { IsoDate } from './dates.js';
 import { detectPii, hasBroadcastMention } from './pii.js';
 import { UserError } from './errors.js';
+import { organisationFromSettings } from './parties.js';
 import type { ChannelRef, Identity, Lang, Message, Target } from './model.js';
 import type { AuditAction } from './vocabulary.js';
 import type { PdfRenderer } from './meeting/protokoll-load.js';
@@ -56,12 +57,12 @@ export function memberTarget(m: MemberRow, ref?: unknown): Target {
 }
 
 /** Finds the configured organisation of an identity by e-mail domain or tenant id. */
-export function organisationOf(cfg: FileConfig, who: Pick<Identity, 'email' | 'tenantId'>): OrganisationConfig | null {
-  const domain = who.email?.split('@')[1]?.toLowerCase();
-  return (
-    cfg.organisations.find((o) => (domain && o.domains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`))) || (who.tenantId && o.tenantIds.includes(who.tenantId))) ??
-    null
-  );
+/**
+ * Finds the configured organisation of an identity: member lists and groups first, then e-mail domain
+ * or tenant id (parties.ts); of two organisations on one domain, the one without a member list.
+ */
+export function organisationOf(cfg: FileConfig, who: Pick<Identity, 'email' | 'tenantId' | 'groups'> & { externalId?: string }): OrganisationConfig | null {
+  return organisationFromSettings(cfg, who);
 }
 
 /** Longest free text the bot keeps, whichever way it came in (command line, form, card). */

@@ -12,6 +12,8 @@ export interface Identity {
   displayName?: string | null;
   tenantId?: string | null;
   language?: Lang | null;
+  /** Group ids the platform reports (Slack user groups, Entra groups): an organisation may be found by them. */
+  groups?: string[] | null;
 }
 
 export interface ChannelRef {

@@ -8,6 +8,11 @@ export function orgName(cfg: FileConfig, key: string | null | undefined): string
   return cfg.organisations.find((o) => o.key === key)?.name ?? key ?? '?';
 }
 
+/** One organisation's name, or several (a template side of one of several) joined by " / ". */
+export function orgNames(cfg: FileConfig, keys: string[]): string {
+  return keys.map((k) => orgName(cfg, k)).join(' / ');
+}
+
 /** A handover template's name as configured, or its key when the config no longer has it. */
 export function templateName(cfg: FileConfig, key: string): string {
   return cfg.handoverTemplates.find((t) => t.key === key)?.name ?? key;

@@ -3,15 +3,11 @@ import type { ForumRow, MeetingRow, Store } from './stores.js';
 import { type Cadence, type Occurrence, occurrencesBetween } from './calendar.js';
 import { addDays, isoWeekday, localDate, localTime } from './dates.js';
 import type { Messages } from '../i18n/index.js';
+import { cadenceFromRow } from './forum-calendar.js';
 
+/** The forum's cadence: every N weeks, or its RRULE with pauses and terms. */
 export function cadenceOf(f: ForumRow): Cadence {
-  return {
-    everyWeeks: f.everyWeeks,
-    anchor: f.anchor,
-    time: f.time,
-    durationMinutes: f.durationMinutes,
-    holidayPolicy: f.holidayPolicy as Cadence['holidayPolicy'],
-  };
+  return cadenceFromRow(f);
 }
 
 export interface PlannedMeeting extends Occurrence {
@@ -29,7 +25,8 @@ function applyRow(forum: ForumRow, o: Occurrence, row: MeetingRow | null): Plann
   if (!row) return { ...o, forumKey: forum.key, row };
   const start = row.startsAt;
   const end = new Date(start.getTime() + forum.durationMinutes * 60_000);
-  const status = row.status === 'cancelled' ? 'cancelled' : row.date !== o.scheduledDate ? 'moved' : o.status === 'cancelled' ? 'scheduled' : o.status;
+  // A move of the time alone keeps the date: the row's status says it moved.
+  const status = row.status === 'cancelled' ? 'cancelled' : row.date !== o.scheduledDate || row.status === 'moved' ? 'moved' : o.status === 'cancelled' ? 'scheduled' : o.status;
   return { ...o, date: row.date, start, end, status, forumKey: forum.key, row };
 }
 

@@ -1,16 +1,23 @@
 // The domain settings: organisations, forums, handover templates and the rules around them. The core
 // owns this shape; src/config.ts reads it from YAML (and the environment) and validates it here.
 import { z } from 'zod';
+import { cadenceSchema, calendarSchema, checkCalendarSettings } from './settings-calendar.js';
+import { checkOrganisationSettings, organisationMembership } from './settings-parties.js';
+
+export { forumEveryWeeks, forumRecurrence, type ForumRecurrence } from './settings-calendar.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes');
+const side = z.union([key, z.array(key).min(1)]);
 
 const organisationSchema = z.object({
   key,
   name: z.string().min(1),
   domains: z.array(z.string().min(3)).default([]),
   tenantIds: z.array(z.string()).default([]),
+  /** parent, members, groups (settings-parties.ts). */
+  ...organisationMembership,
 });
 
 const forumSchema = z.object({
@@ -18,12 +25,8 @@ const forumSchema = z.object({
   name: z.string().min(1),
   kind: z.enum(['case', 'topic']),
   prefix: z.string().regex(/^[A-ZÅÄÖ]{2,6}$/, 'expected 2–6 capital letters'),
-  cadence: z.object({
-    everyWeeks: z.number().int().min(1).max(52),
-    anchor: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
-    time: hhmm,
-    durationMinutes: z.number().int().min(15).max(480).default(90),
-  }),
+  /** Every N weeks from an anchor, or an RRULE; pauses and terms (settings-calendar.ts). */
+  cadence: cadenceSchema,
   agendaLeadWorkingDays: z.number().int().min(0).max(20).default(2),
   holidayPolicy: z.enum(['next-working-day', 'cancel']).default('next-working-day'),
   coordinator: z.string().email().nullish(),
@@ -56,8 +59,10 @@ const minimumSchema = z.object({
 const templateSchema = z.object({
   key,
   name: z.string().min(1),
-  from: key,
-  to: key,
+  /** The organisation that asks, or one of several (`[gislaved, gnosjo, vaggeryd, varnamo]`). */
+  from: side,
+  /** The organisation that answers, or one of several: the receiver is chosen among them. */
+  to: side,
   dueWorkingDays: z.number().int().min(1).max(120).default(10),
   recurEveryMonths: z.number().int().min(1).max(24).optional(),
   description: z.string().default(''),
@@ -80,6 +85,8 @@ export const settingsSchema = z
     handoverTemplates: z.array(templateSchema).default([]),
     /** Question categories a case may carry (key -> label): what kind of help is asked, never who. */
     questionCategories: z.record(z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'), z.string()).default({}),
+    /** School terms and named pauses the forums' cadences refer to. */
+    calendar: calendarSchema,
   })
   .superRefine((cfg, ctx) => {
     const orgKeys = new Set(cfg.organisations.map((o) => o.key));
@@ -91,9 +98,14 @@ export const settingsSchema = z
         if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'organisations', j], message: `unknown organisation "${o}"` });
       }),
     );
+    checkCalendarSettings(cfg, ctx);
+    checkOrganisationSettings(cfg, ctx);
     cfg.handoverTemplates.forEach((t, i) => {
-      for (const side of ['from', 'to'] as const) {
-        if (!orgKeys.has(t[side])) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, side], message: `unknown organisation "${t[side]}"` });
+      for (const end of ['from', 'to'] as const) {
+        const v = t[end];
+        (Array.isArray(v) ? v : [v]).forEach((o, j) => {
+          if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, end, ...(Array.isArray(v) ? [j] : [])], message: `unknown organisation "${o}"` });
+        });
       }
       t.fields.forEach((f, j) => {
         if (f.type === 'choice' && !f.choices?.length) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, 'fields', j, 'choices'], message: 'a choice field needs choices' });
@@ -118,6 +130,11 @@ export type OrganisationConfig = Settings['organisations'][number];
 export type HandoverTemplateConfig = Settings['handoverTemplates'][number];
 export type HandoverFieldConfig = HandoverTemplateConfig['fields'][number];
 
+
+/** The organisations of a template's side: one, or one of several. */
+export function sideKeys(side: string | string[]): string[] {
+  return Array.isArray(side) ? side : [side];
+}
 
 /** The name most of the core knows the settings by. */
 export type FileConfig = Settings;

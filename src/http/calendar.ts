@@ -7,7 +7,8 @@ import type { ForumRow, Store } from '../core/stores.js';
 import { addDays, localDate } from '../core/dates.js';
 import { sameToken } from '../core/feedtoken.js';
 import type { Clock, Lang } from '../core/model.js';
-import { plannedMeetings, type PlannedMeeting } from '../core/schedule.js';
+import { cadenceOf, plannedMeetings, type PlannedMeeting } from '../core/schedule.js';
+import { cadenceRrule } from '../core/calendar.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { json, type Route } from './server.js';
 import { foldLines } from './ics-fold.js';
@@ -36,7 +37,15 @@ export function forumIcs(forum: ForumRow, meetings: PlannedMeeting[], m: Message
   });
   const { error, value } = createEvents(events, { productId: 'samrad', method: 'PUBLISH', calName: forum.name });
   if (error || !value) throw error ?? new Error('ics: no output');
-  return foldLines(value);
+  // The events are the rule expanded (holidays moved, pauses and terms applied, the coordinator's
+  // changes); the calendar also carries the rule itself, as the config gives it.
+  return foldLines(withCalendarProperty(value, `X-SAMRAD-RRULE:${cadenceRrule(cadenceOf(forum))}`));
+}
+
+/** Adds a property line to the VCALENDAR, before its first component. */
+function withCalendarProperty(ics: string, line: string): string {
+  const at = ics.search(/\r?\nBEGIN:V(EVENT|TIMEZONE)/);
+  return at < 0 ? ics : `${ics.slice(0, at)}\r\n${line}${ics.slice(at)}`;
 }
 
 export interface CalendarRouteOptions {

@@ -1,4 +1,5 @@
 import type { Messages } from './sv.js';
+import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
@@ -6,6 +7,7 @@ import { correctionsEn } from './corrections.js';
 export const en = {
   lang: 'en',
   errors: errorsEn,
+  dates: dateTextsEn,
   protokoll: protokollEn,
   // --- corrections (issue 15)
   corrections: correctionsEn,
@@ -47,7 +49,7 @@ export const en = {
     'meeting.end': { help: 'the meeting is held; the minutes are written and posted' },
     'meeting.decide': { args: '<text>', help: 'a decision under the current item' },
     'meeting.inform': { args: '@who <whom and what>', help: 'who informs whom, under the current item' },
-    'meeting.move': { args: '<date>', help: 'the coordinator moves the next meeting' },
+    'meeting.move': { args: '<date> [HH:MM]', help: 'the coordinator moves the next meeting (day and time)' },
     'meeting.cancel': { args: '[reason]', help: 'the coordinator cancels the next meeting' },
     'minutes.show': { help: 'the latest minutes' },
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },

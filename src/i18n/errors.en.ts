@@ -1,5 +1,6 @@
 // English refusals and error answers: the `errors` part of en.ts, kept apart to keep that file small.
 import type { Messages } from './sv.js';
+import { dateErrorsEn } from './dates.en.js';
 import { integer } from './numbers.js';
 
 export const errorsEn = {
@@ -14,7 +15,7 @@ export const errorsEn = {
     badField: (p: { value: string }) => `"${p.value}" should be written as field=value.`,
     badQuarter: (p: { value: string }) => `"${p.value}" is not a quarter. Write e.g. 2026-Q4.`,
     tooLong: (p: { max: string }) => `The text is too long (at most ${integer(p.max, 'en')} characters).`,
-    badDate: (p: { value: string }) => `I don't understand the date "${p.value}". Write e.g. 2026-12-01, 1/12, today, tomorrow, friday or +3 (working days).`,
+    badDate: (p: { value: string }) => `I don't understand the date "${p.value}". Write e.g. 2026-12-01, 1/12, 3 December, tomorrow, friday, +3 (working days), +2w or in 3 months.`,
     pastDate: (p: { date: string }) => `${p.date} has already passed. Choose a date from today on.`,
     unknownOrganisation: () => "You don't belong to any of the forum's organisations, so you can't see or change cases here. Contact the forum's coordinator if this is wrong.",
     notLinked: () => 'This channel is not linked to a forum. Type `link <forum-key>` (see `help`).',
@@ -79,4 +80,5 @@ export const errorsEn = {
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" is none of ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
+    ...dateErrorsEn,
 } satisfies Messages['errors'];

@@ -1,6 +1,8 @@
 // Swedish refusals and error answers: the `errors` part of sv.ts, kept apart to keep that file small.
 import { integer } from './numbers.js';
 
+import { dateErrorsSv } from './dates.sv.js';
+
 export const errorsSv = {
     empty: () => 'Skriv ett kommando, t.ex. `hjälp`.',
     unknownCommand: (p: { word: string }) => `Okänt kommando "${p.word}". Skriv \`hjälp\` för en lista.`,
@@ -13,7 +15,7 @@ export const errorsSv = {
     badField: (p: { value: string }) => `"${p.value}" ska skrivas som fält=värde.`,
     badQuarter: (p: { value: string }) => `"${p.value}" är inget kvartal. Skriv t.ex. 2026-Q4.`,
     tooLong: (p: { max: string }) => `Texten är för lång (högst ${integer(p.max, 'sv')} tecken).`,
-    badDate: (p: { value: string }) => `Jag förstår inte datumet "${p.value}". Skriv t.ex. 2026-12-01, 1/12, idag, imorgon, fredag eller +3 (arbetsdagar).`,
+    badDate: (p: { value: string }) => `Jag förstår inte datumet "${p.value}". Skriv t.ex. 2026-12-01, 1/12, 3 december, i morgon, fredag, +3 (arbetsdagar), +2v eller om 3 månader.`,
     pastDate: (p: { date: string }) => `${p.date} har redan passerat. Välj ett datum från och med idag.`,
     unknownOrganisation: () => 'Du tillhör ingen av forumets organisationer, så du kan inte se eller ändra ärenden här. Kontakta forumets samordnare om det är fel.',
     notLinked: () => 'Den här kanalen är inte kopplad till något forum. Skriv `koppla <forumnyckel>` (se `hjälp`).',
@@ -78,4 +80,5 @@ export const errorsSv = {
     badFieldChoice: (p: { field: string; value: string; choices: string }) => `${p.field}: "${p.value}" är inget av alternativen ${p.choices}.`,
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${integer(p.max, 'sv')} tecken).`,
+    ...dateErrorsSv,
 };

@@ -4,6 +4,7 @@ import type { Lang } from '../core/model.js';
 import type { PiiKind } from '../core/pii.js';
 import type { AuditAction, Consent, Outcome } from '../core/vocabulary.js';
 import { errorsSv } from './errors.sv.js';
+import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
 
@@ -22,6 +23,7 @@ export const sv = {
   /** The language these texts are in (buttons write their commands in it). */
   lang: 'sv' as Lang,
   errors: errorsSv,
+  dates: dateTextsSv,
   protokoll: protokollSv,
   // --- corrections (issue 15)
   corrections: correctionsSv,
@@ -65,7 +67,7 @@ export const sv = {
     'meeting.end': { help: 'mötet är hållet; protokollet skrivs och postas' },
     'meeting.decide': { args: '<text>', help: 'ett beslut under punkten' },
     'meeting.inform': { args: '@vem <till vem och vad>', help: 'vem som informerar vem, under punkten' },
-    'meeting.move': { args: '<datum>', help: 'samordnaren flyttar nästa möte' },
+    'meeting.move': { args: '<datum> [HH:MM]', help: 'samordnaren flyttar nästa möte (dag och tid)' },
     'meeting.cancel': { args: '[orsak]', help: 'samordnaren ställer in nästa möte' },
     'minutes.show': { help: 'senaste protokollet' },
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },

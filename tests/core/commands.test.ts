@@ -128,7 +128,7 @@ describe('bad input changes nothing', () => {
     ['ärende avsluta UNG-2026-001 semester', /Okänt utfall "semester"/],
     ['ärende ny samtycke:kanske text', /Okänt samtycke/],
     ['ärende ny grupp:pensionärer text', /Okänd målgrupp "pensionarer"/],
-    ['åtgärd ny UNG-2026-001 @karin@helsingborg.se 2026-02-30 gör något', /förstår inte datumet "2026-02-30"/],
+    ['åtgärd ny UNG-2026-001 @karin@helsingborg.se 2026-02-30 gör något', /"2026-02-30" går inte som datum: februari har inte 30 dagar/],
     ['åtgärd ny UNG-2026-001 @karin@helsingborg.se 2020-01-01 gör något', /har redan passerat/],
     ['åtgärd ny UNG-2026-001 karin boka', /är ingen ärendekod|ingen person/],
     ['åtgärd ny UNG-2026-001 @nobody@example.org fredag boka', /Hittar ingen @nobody@example.org/],

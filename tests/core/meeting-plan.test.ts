@@ -13,8 +13,8 @@ function calendarConfig(): FileConfig {
   const cfg = loadFileConfig();
   const base = cfg.forums[0];
   cfg.forums.push(
-    { ...base, key: 'fredagar', name: 'Fredagsforum', prefix: 'FRE', cadence: { everyWeeks: 1, anchor: '2026-01-02', time: '09:00', durationMinutes: 60 }, holidayPolicy: 'next-working-day' },
-    { ...base, key: 'mandagar', name: 'Måndagsforum', prefix: 'MAN', kind: 'topic', cadence: { everyWeeks: 1, anchor: '2026-01-05', time: '10:00', durationMinutes: 60 }, holidayPolicy: 'cancel' },
+    { ...base, key: 'fredagar', name: 'Fredagsforum', prefix: 'FRE', cadence: { everyWeeks: 1, anchor: '2026-01-02', time: '09:00', durationMinutes: 60, pauses: [] }, holidayPolicy: 'next-working-day' },
+    { ...base, key: 'mandagar', name: 'Måndagsforum', prefix: 'MAN', kind: 'topic', cadence: { everyWeeks: 1, anchor: '2026-01-05', time: '10:00', durationMinutes: 60, pauses: [] }, holidayPolicy: 'cancel' },
   );
   return cfg;
 }

@@ -106,13 +106,15 @@ describe('next-step reminders', () => {
     expect(bot.port.sent.map((s) => s.text.split('\n')[0])).toEqual(['Dagordning – Ärendeforum unga 18–29, torsdag 2026-12-03 kl. 13:00']);
   });
 
-  it('counts working days across jul: due on julafton, reminded 23 Dec, after on 28 Dec, escalated 30 Dec', async () => {
+  it('counts working days across jul: julafton typed moves the due date to 28 Dec, reminded 23 Dec, after on 29 Dec, escalated 4 Jan', async () => {
     bot.clock.set(at('2026-12-21', '09:00'));
     await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @olle@helsingborg.se 2026-12-24 ringa skolan');
+    expect(bot.port.toChannel('unga').at(-1)).toContain('torsdag 2026-12-24 är ingen arbetsdag (julafton), så sista dagen blir måndag 2026-12-28.');
     bot.port.clear();
-    await tickDays(at('2026-12-21', '10:00'), at('2027-01-02', '00:00'));
-    expect((await sentTo(bot, OLLE, at('2026-12-21', '09:00'))).map((s) => s.at.slice(0, 10))).toEqual(['2026-12-23', '2026-12-28']);
-    expect((await sentTo(bot, ANNA, SINCE)).filter((s) => s.text.includes('#2')).map((s) => s.at.slice(0, 10))).toEqual(['2026-12-30']);
+    await tickDays(at('2026-12-21', '10:00'), at('2027-01-06', '00:00'));
+    expect((await sentTo(bot, OLLE, at('2026-12-21', '09:00'))).map((s) => s.at.slice(0, 10))).toEqual(['2026-12-23', '2026-12-29']);
+    // Late on 29 and 30 Dec; nyårsafton, nyårsdagen and the weekend are no working days.
+    expect((await sentTo(bot, ANNA, SINCE)).filter((s) => s.text.includes('#2')).map((s) => s.at.slice(0, 10))).toEqual(['2027-01-04']);
   });
 
   it('catches up a working day on which no tick ran, once', async () => {

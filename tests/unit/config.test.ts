@@ -32,6 +32,17 @@ describe('configuration', () => {
     const base = loadFileConfig();
     const path = write(JSON.stringify({ ...base, handoverTemplates: [{ ...base.handoverTemplates[0], to: 'skatteverket' }] }));
     expect(() => loadFileConfig(path)).toThrow('handoverTemplates.0.to: unknown organisation "skatteverket"');
+    const several = write(JSON.stringify({ ...base, handoverTemplates: [{ ...base.handoverTemplates[0], to: ['helsingborg', 'skatteverket'] }] }));
+    expect(() => loadFileConfig(several)).toThrow('handoverTemplates.0.to.1: unknown organisation "skatteverket"');
+  });
+
+  it('refuses a cadence rule that is none, both shorthand and rule, and an unknown pause', () => {
+    const base = loadFileConfig();
+    const withCadence = (cadence: object) => write(JSON.stringify({ ...base, forums: [{ ...base.forums[0], cadence }] }));
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=HOURLY', time: '09:00' }))).toThrow('forums.0.cadence.rrule: FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY');
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', everyWeeks: 2, anchor: '2026-01-01', time: '09:00' }))).toThrow('forums.0.cadence: give either everyWeeks (with anchor) or rrule');
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', time: '09:00', pauses: ['sommar'] }))).toThrow('forums.0.cadence.pauses.0: unknown pause "sommar"');
+    expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', time: '09:00', within: 'terms' }))).toThrow('forums.0.cadence.within: within: terms needs calendar.terms');
   });
 
   it('says so when the file is not YAML or missing', () => {

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
   addDays, addWorkingDays, holidayName, isoWeekday, isValidIsoDate, isWorkingDay, localDate, localTime,
-  nextWorkingDay, parseDate, workingDaysBetween, zonedInstant,
+  nextWorkingDay, workingDaysBetween, zonedInstant,
 } from '../../src/core/dates.js';
+import { parseDate } from '../../src/core/date-words.js';
 
 describe('plain dates', () => {
   it('validates ISO dates strictly', () => {

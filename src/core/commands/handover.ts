@@ -21,8 +21,9 @@ export const handoverNewCommand = defineCommand({
     if (!isMention(to)) return badMention(to);
     let due: string | null = null;
     if (tail.length) {
-      if (tail.length !== 2 || !['senast', 'by'].includes(fold(tail[0]))) return USAGE;
-      due = tail[1];
+      // `senast <datum>`: the date may be several words (`3 december`, `om 2 veckor`).
+      if (tail.length < 2 || tail.length > 5 || !['senast', 'by'].includes(fold(tail[0]))) return USAGE;
+      due = tail.slice(1).join(' ');
     }
     return { template: fold(template), code: c, to, due };
   },

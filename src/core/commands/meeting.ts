@@ -83,11 +83,17 @@ export const meetingMoveCommand = defineCommand({
   id: 'meeting.move',
   group: 'meeting',
   verbs: { sv: 'möte flytta', en: 'meeting move' },
-  args: z.object({ date: z.string() }),
+  args: z.object({ date: z.string(), time: z.string().nullable() }),
   access: 'coordinator',
-  parse: (rest) => (rest.length === 1 ? { date: rest[0] } : USAGE),
-  words: (a) => [a.date],
-  run: (h, a) => posts(meetingMove(h, a.date)),
+  // `möte flytta <datum> [HH:MM]`: the date may be several words (`3 december`, `i morgon`).
+  parse(rest) {
+    if (!rest.length || rest.length > 5) return USAGE;
+    const last = rest[rest.length - 1];
+    const time = rest.length > 1 && /^\d{1,2}[:.]\d{2}$/.test(last) ? last.replace('.', ':') : null;
+    return { date: (time ? rest.slice(0, -1) : rest).join(' '), time };
+  },
+  words: (a) => [a.date, ...(a.time ? [a.time] : [])],
+  run: (h, a) => posts(meetingMove(h, a.date, a.time)),
 });
 
 export const meetingCancelCommand = defineCommand({

@@ -1,5 +1,6 @@
 // `åtgärd …` / `step …`: agree on a next step and mark it done.
 import { z } from 'zod';
+import { dateWordCount } from '../date-words.js';
 import { stepAdd, stepDone } from '../handlers/steps.js';
 import { caseCodeInMeeting } from '../meeting/current.js';
 import { ask, defineCommand, msg, posts } from './spec.js';
@@ -27,9 +28,11 @@ export const stepNewCommand = defineCommand({
     }
     if (!isMention(words[0])) return badMention(words[0]);
     if (words.length < 3) return USAGE;
-    const t = freeText.safeParse(words.slice(2).join(' '));
+    // The date may be several words (`i morgon`, `om 3 månader`, `3 dec`); the text follows it.
+    const n = Math.min(Math.max(1, dateWordCount(words.slice(1))), words.length - 2);
+    const t = freeText.safeParse(words.slice(1 + n).join(' '));
     if (!t.success) return USAGE;
-    return { code: c, owner: words[0], due: words[1], text: t.data };
+    return { code: c, owner: words[0], due: words.slice(1, 1 + n).join(' '), text: t.data };
   },
   words: (a) => [...(a.code ? [a.code] : []), a.owner, a.due, a.text],
   formWords: (hidden) => (hidden.code ? [hidden.code] : []),

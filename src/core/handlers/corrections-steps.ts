@@ -3,7 +3,7 @@
 // step or handover. What is shown follows the consent rule (consent.ts).
 import type { HandoverRow, StepRow } from '../stores.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
-import { parseDate } from '../dates.js';
+import { parseDate } from '../date-words.js';
 import { UserError } from '../errors.js';
 import type { Block, Message } from '../model.js';
 import { isCoordinator, mayActOnOwned, requireMayOwn } from '../access.js';

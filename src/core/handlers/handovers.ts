@@ -1,20 +1,22 @@
 // Handover loops (överlämningar): one organisation asks, the other owes an answer with fields from a
 // template in config. `överlämning ny` starts a loop, `överlämning svar` validates and stores the answer
 // and tells the asking side (flagging what falls short of the agreement).
-import type { FileConfig, HandoverFieldConfig, HandoverTemplateConfig } from '../settings.js';
+import { sideKeys, type FileConfig, type HandoverFieldConfig, type HandoverTemplateConfig } from '../settings.js';
+import { belongsTo } from '../parties.js';
 import type { ForumRow, HandoverRow, MemberRow } from '../stores.js';
 import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
-import { addWorkingDays, isValidIsoDate, nextWorkingDay, parseDate } from '../dates.js';
+import { addWorkingDays, isValidIsoDate, nextWorkingDay } from '../dates.js';
+import { parseDate } from '../date-words.js';
 import { UserError } from '../errors.js';
 import { fold } from '../commands/words.js';
 import { formButton } from '../commands/texts.js';
 import type { Block, Lang, Message } from '../model.js';
-import { memberName, orgName } from '../render.js';
+import { memberName, orgName, orgNames } from '../render.js';
 import { caseInForum } from './cases.js';
+import { movedNote, readDue, type Due } from '../due.js';
 import { mayActOnOwned } from '../access.js';
 import { person, shownText, type Audience } from '../consent.js';
-import { dueDate } from './steps.js';
 import { chooseLang } from '../lang.js';
 
 const MAX_TEXT = 200;
@@ -33,10 +35,14 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
   const c = await caseInForum(h, cmd.code);
   if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
   // A loop goes from one organisation to the other, as the agreement says.
-  if (h.organisation.key !== tpl.from) throw new UserError('handoverNotSender', { template: tpl.name, org: orgName(h.config, tpl.from) });
+  // A side may be one of several organisations (GGVV: any of the four municipalities); a
+  // sub-organisation counts where its parent is named.
+  const [from, to] = [sideKeys(tpl.from), sideKeys(tpl.to)];
+  if (!belongsTo(h.config, h.organisation.key, from)) throw new UserError('handoverNotSender', { template: tpl.name, org: orgNames(h.config, from) });
   const receiver = await h.resolveMember(cmd.to);
-  if (receiver.organisationKey !== tpl.to) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgName(h.config, tpl.to) });
-  const due = cmd.due ? dueDate(h, cmd.due) : addWorkingDays(h.today, tpl.dueWorkingDays);
+  if (!belongsTo(h.config, receiver.organisationKey, to)) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgNames(h.config, to) });
+  const typed: Due | null = cmd.due ? readDue(h.today, cmd.due) : null;
+  const due = typed ? typed.date : addWorkingDays(h.today, tpl.dueWorkingDays);
   const forum = await h.forum();
   const x = await h.store.handovers.insert({
     templateKey: tpl.key,
@@ -50,7 +56,8 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
     createdAt: h.now,
   });
   await h.audit('handover.create', c.code, forum.key);
-  const text = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, tpl.to)})`, due });
+  const posted = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, receiver.organisationKey)})`, due });
+  const text = [posted, typed ? movedNote(h.m, typed) : ''].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${x.id}`, { caseCode: c.code });
   await h.post(memberTarget(receiver), handoverRequest(h.config, forum, x, tpl, c.code, h.member, langOf(h.config, receiver)), `handover.request:${x.id}`, { caseCode: c.code });
 }

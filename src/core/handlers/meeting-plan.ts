@@ -6,7 +6,7 @@ import { channelTarget, type HandlerContext } from '../context.js';
 import { addDays, holidayName, isoWeekday, isWorkingDay, zonedInstant } from '../dates.js';
 import { UserError } from '../errors.js';
 import { cadenceOf, formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
-import { dueDate } from './steps.js';
+import { readDay } from '../due.js';
 import { requireCoordinator } from '../access.js';
 
 
@@ -20,15 +20,19 @@ async function changeableMeeting(h: HandlerContext): Promise<{ forum: ForumRow; 
   return { forum, meeting };
 }
 
-export async function meetingMove(h: HandlerContext, word: string): Promise<void> {
+export async function meetingMove(h: HandlerContext, word: string, time: string | null = null): Promise<void> {
+  if (time !== null && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) throw new UserError('badTime', { value: time.slice(0, 10) });
   const { forum, meeting } = await changeableMeeting(h);
-  const date = dueDate(h, word);
+  const date = readDay(h.today, word);
   if (!isWorkingDay(date)) throw new UserError('notWorkingDay', { date, why: holidayName(date) ?? h.m.weekdays[isoWeekday(date) - 1] });
   // A move never jumps over the next regular occurrence: the two would swap places on the agenda.
-  const following = occurrencesBetween(cadenceOf(forum), addDays(meeting.scheduledDate, 1), addDays(meeting.scheduledDate, 7 * forum.everyWeeks))[0];
+  // (An RRULE's gaps vary, e.g. the 1st and 3rd Thursday: look a little further than the typical gap.)
+  const following = occurrencesBetween(cadenceOf(forum), addDays(meeting.scheduledDate, 1), addDays(meeting.scheduledDate, Math.max(35, 14 * forum.everyWeeks)))[0];
   if (following && date >= following.date) throw new UserError('meetingCollides', { date, next: formatMeeting(h.m, following.start) });
-  const start = zonedInstant(date, forum.time);
-  await h.store.meetings.save({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date, startsAt: start, status: date === meeting.scheduledDate ? 'scheduled' : 'moved', note: null });
+  const start = zonedInstant(date, time ?? forum.time);
+  if (start.getTime() <= h.now.getTime()) throw new UserError('badDateWhy', { value: `${word} ${time ?? ''}`.trim().slice(0, 30), why: 'past', date });
+  const same = date === meeting.scheduledDate && start.getTime() === zonedInstant(meeting.scheduledDate, forum.time).getTime();
+  await h.store.meetings.save({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date, startsAt: start, status: same ? 'scheduled' : 'moved', note: null });
   await h.audit('meeting.move', null, forum.key);
   const text = h.m.meetingMovedMsg({ forum: forum.name, from: formatMeeting(h.m, meeting.start), to: formatMeeting(h.m, start) });
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `meeting.move:${forum.key}:${meeting.scheduledDate}:${h.now.toISOString()}`);

@@ -1,4 +1,4 @@
-import { parseDate } from '../dates.js';
+import { movedNote, readDue } from '../due.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../model.js';
@@ -7,18 +7,19 @@ import { CHANNEL } from '../consent.js';
 import { caseInForum } from './cases.js';
 import { mayActOnOwned, requireMayOwn } from '../access.js';
 
-/** Parses a user's date word relative to today; refuses unknown words and dates in the past. */
+/**
+ * A due date from the words a person typed, relative to today: refuses unknown words and past dates,
+ * saying why; a weekend or holiday moves to the next working day (`movedNote` says so).
+ */
 export function dueDate(h: Pick<HandlerContext, 'today'>, word: string): string {
-  const d = parseDate(word, h.today);
-  if (!d) throw new UserError('badDate', { value: word.slice(0, 30) });
-  if (d < h.today) throw new UserError('pastDate', { date: d });
-  return d;
+  return readDue(h.today, word).date;
 }
 
 export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: string; due: string; text: string }): Promise<void> {
   const c = await caseInForum(h, cmd.code);
   if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
-  const due = dueDate(h, cmd.due);
+  const typed = readDue(h.today, cmd.due);
+  const due = typed.date;
   h.guard(cmd.text, h.m.labels.stepText);
   const owner = await h.resolveMember(cmd.owner);
   const forum = await h.forum();
@@ -34,7 +35,7 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
     createdAt: h.now,
   });
   await h.audit('step.create', c.code, c.forumKey);
-  const text = h.m.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: stepTextShown(h.m, c, step, CHANNEL) });
+  const text = [h.m.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: stepTextShown(h.m, c, step, CHANNEL) }), movedNote(h.m, typed)].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `step.new:${step.id}`, { caseCode: c.code });
   if (owner.id !== h.member.id) {
     const dm = h.m.stepAssigned({ id: step.id, code: c.code, due, text: cmd.text, forum: forum.name });

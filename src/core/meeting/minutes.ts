@@ -12,6 +12,7 @@ import type { Block, Message } from '../model.js';
 import { caseLine, memberName, orgName, stepTextShown, templateName } from '../render.js';
 import { CHANNEL, shownText } from '../consent.js';
 import type { Note, RunState } from './state.js';
+import { forumParties, partyOf } from '../parties.js';
 import { labelOf } from '../vocabulary.js';
 import { commandButton } from '../commands/texts.js';
 import { loadProtokoll } from './protokoll-load.js';
@@ -126,9 +127,10 @@ function approvers(cfg: FileConfig, list: Approval[]): string {
   return list.map((a) => `${a.name} (${orgName(cfg, a.organisationKey)}) ${a.at}`).join(', ');
 }
 
-function waitingFor(cfg: FileConfig, list: Approval[]): string[] {
-  const done = new Set(list.map((a) => a.organisationKey));
-  return cfg.organisations.filter((o) => !done.has(o.key)).map((o) => o.name);
+/** The forum's parties (its own organisations, a sub-organisation counted with its parent) not yet approved. */
+function waitingFor(cfg: FileConfig, forumKey: string, list: Approval[]): string[] {
+  const done = new Set(list.map((a) => partyOf(cfg, a.organisationKey)));
+  return forumParties(cfg, forumKey).filter((k) => !done.has(k)).map((k) => orgName(cfg, k));
 }
 
 /** The minutes as a message: frozen record, live case lines (consent applies), live step texts. */
@@ -149,7 +151,7 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
     return n.kind === 'decision' ? m.minutes.decision({ text }) : m.minutes.inform({ who: n.name, org: orgName(cfg, n.organisationKey), text });
   };
   const status =
-    row.minutesStatus === 'approved' ? m.minutes.approved({ by: approvers(cfg, approvals) }) : m.minutes.draft({ waiting: waitingFor(cfg, approvals).join(', '), soFar: approvers(cfg, approvals) });
+    row.minutesStatus === 'approved' ? m.minutes.approved({ by: approvers(cfg, approvals) }) : m.minutes.draft({ waiting: waitingFor(cfg, forum.key, approvals).join(', '), soFar: approvers(cfg, approvals) });
   const blocks: Block[] = [
     {
       type: 'fields',
@@ -219,9 +221,10 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
   const list = approvalsOf(row);
   if (row.minutesStatus === 'approved') throw new UserError('minutesAlreadyApproved', { date: row.date, by: approvers(h.config, list) });
   const org = h.member.organisationKey ?? h.organisation.key;
-  if (list.some((a) => a.organisationKey === org)) throw new UserError('orgAlreadyApproved', { org: orgName(h.config, org) });
+  // One approver per party: Komvux's approval is the city's.
+  if (list.some((a) => partyOf(h.config, a.organisationKey) === partyOf(h.config, org))) throw new UserError('orgAlreadyApproved', { org: orgName(h.config, partyOf(h.config, org)) });
   const next: Approval[] = [...list, { memberId: h.member.id, name: memberName(h.member), organisationKey: org, at: `${localDate(h.now)} ${localTime(h.now)}` }];
-  const done = waitingFor(h.config, next).length === 0;
+  const done = waitingFor(h.config, forum.key, next).length === 0;
   const updated = await h.store.meetings.update(row.id, { approvals: next, minutesStatus: done ? 'approved' : 'draft' });
   // The approved record is fixed as a PDF; its SHA-256 in the audit log lets anyone check a filed copy.
   await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key, done ? await approvedPdfSha256(h, forum, updated) : null);
@@ -231,7 +234,7 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
     msg.blocks.unshift({ type: 'text', text: h.m.minutes.approvedMsg({ date, by: approvers(h.config, next) }) });
     await h.post(channelTarget(forum), msg, `minutes.approved:${row.id}`);
   } else {
-    const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, next).join(', ') });
+    const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, forum.key, next).join(', ') });
     await h.post(channelTarget(forum), { blocks: [{ type: 'text', text }] }, `minutes.approve:${row.id}:${org}:${h.now.getTime()}`);
   }
 }

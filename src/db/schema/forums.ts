@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ForumRecurrence } from '../../core/settings.js';
 
 /** A configured forum and the chat channel bound to it. Config rows are upserted on start. */
 export const forums = pgTable(
@@ -24,6 +25,8 @@ export const forums = pgTable(
     calendarToken: text('calendar_token'),
     /** Bumped when the config changes the forum's time or length: part of every event's ICS SEQUENCE. */
     scheduleSequence: integer('schedule_sequence').notNull().default(0),
+    /** The cadence beyond every N weeks: { rrule, pauses, within } from the config (null: none of them). */
+    recurrence: jsonb('recurrence').$type<ForumRecurrence>(),
   },
   (t) => [uniqueIndex('forums_channel').on(t.channelPlatform, t.channelId)],
 );
