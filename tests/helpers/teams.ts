@@ -10,10 +10,11 @@ import { Samrad } from '../../src/core/samrad.js';
 import type { Platform } from '../../src/core/model.js';
 import type { ChatPort } from '../../src/core/ports.js';
 import { Deliverer } from '../../src/outbox/deliverer.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createHttpServer, healthRoutes, listen } from '../../src/http/server.js';
 import { createTeams, type TeamsAdapterParts } from '../../adapters/teams/index.js';
 import { FakeClock, T0 } from './bot.js';
-import type { TestDatabase } from './db.js';
+import { openTestDatabase, type TestDatabase } from './db.js';
 
 export interface Recorded {
   method: string;
@@ -213,5 +214,33 @@ export async function startTeamsRig(
       return { status: res.status, body };
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/**
+ * One database and fake connector per test file (the connector knows `roster`), a fresh rig per test.
+ * `logger` is called for each rig, so a test can keep the sink of its own run.
+ */
+export function useTeamsRig(roster: RosterEntry[], logger?: () => Logger): { readonly database: TestDatabase; readonly connector: FakeConnector; readonly rig: TeamsRig } {
+  let database: TestDatabase;
+  let connector: FakeConnector;
+  let rig: TeamsRig;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    connector = await new FakeConnector().start();
+    connector.roster.push(...roster);
+  });
+  afterAll(async () => {
+    await connector.stop();
+    await database.close();
+  });
+  beforeEach(async () => {
+    rig = await startTeamsRig(database, connector, undefined, logger?.());
+    return () => rig.close();
+  });
+  return {
+    get database() { return database; },
+    get connector() { return connector; },
+    get rig() { return rig; },
   };
 }

@@ -1,9 +1,8 @@
 // The consent rule at the wire on Slack and Teams (issue 15, item 4): a case without consent, a step
 // and meeting notes with marker words; nothing the bot sends to the platform (posts, replies, cards,
 // App Home) holds a marker, except the step's text in direct messages to the step's own owner.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { FakeConnector, startTeamsRig, type TeamsRig } from '../helpers/teams.js';
+import { describe, expect, it } from 'vitest';
+import { useTeamsRig } from '../helpers/teams.js';
 import { useSlackServer } from '../helpers/slack.js';
 import { anna, karin, message, personMention } from '../teams/activities.js';
 
@@ -53,38 +52,23 @@ describe('Slack', () => {
 });
 
 describe('Teams', () => {
-  let database: TestDatabase;
-  let connector: FakeConnector;
-  let rig: TeamsRig;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    connector = await new FakeConnector().start();
-    connector.roster.push(anna, karin);
-  });
-  afterAll(async () => {
-    await connector.stop();
-    await database.close();
-  });
-  beforeEach(async () => {
-    rig = await startTeamsRig(database, connector);
-    return () => rig.close();
-  });
+  const teams = useTeamsRig([anna, karin]);
 
   it('cards, posts and replies hold no text of the case', async () => {
     const answers: string[] = [];
     const say = async (from: typeof anna, text: string, o: Partial<Parameters<typeof message>[2]> = {}) => {
-      const r = await rig.post(message(from, text, { serviceUrl: connector.url, ...o }));
+      const r = await teams.rig.post(message(from, text, { serviceUrl: teams.connector.url, ...o }));
       answers.push(JSON.stringify(r.body ?? ''));
     };
     await say(anna, 'koppla arendeforum-unga');
     await say(anna, `ärende ny grupp:unga samtycke:nej Behöver ${Q} stöd`);
     await say(anna, `åtgärd ny UNG-2026-001 <at>${karin.name}</at> 2026-12-10 boka ${STEP} samtal`, { entities: [personMention(karin)] });
-    rig.clock.set('2026-12-03T13:00:00+01:00');
+    teams.rig.clock.set('2026-12-03T13:00:00+01:00');
     await say(anna, 'möte start');
     await say(anna, `möte beslut Vi ${NOTE} nu`);
     await say(anna, 'möte avsluta');
     await say(karin, 'ärende visa UNG-2026-001');
-    const sent = connector.received.filter((r) => r.method === 'POST' || r.method === 'PUT');
+    const sent = teams.connector.received.filter((r) => r.method === 'POST' || r.method === 'PUT');
     expect(sent.length).toBeGreaterThan(4);
     for (const r of sent) {
       const body = JSON.stringify(r.body);

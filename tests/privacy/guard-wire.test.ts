@@ -6,15 +6,15 @@
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runShell } from '../../adapters/shell/shell.js';
 import { createLogger } from '../../src/log.js';
 import { ANNA, createTestBot, useTestDatabase } from '../helpers/bot.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import type { TestDatabase } from '../helpers/db.js';
 import { dump } from '../helpers/dump.js';
 import { embed, identityData, identityPart } from '../helpers/identity-gen.js';
 import { LogSink, useSlackServer, visibleText } from '../helpers/slack.js';
-import { cardText, FakeConnector, startTeamsRig, type TeamsRig } from '../helpers/teams.js';
+import { cardText, useTeamsRig } from '../helpers/teams.js';
 import { anna, karin, message, personMention, submit as teamsSubmit } from '../teams/activities.js';
 
 const REFUSED = 'inget sparades';
@@ -102,29 +102,14 @@ describe('Slack', () => {
 });
 
 describe('Teams', () => {
-  let database: TestDatabase;
-  let connector: FakeConnector;
-  let rig: TeamsRig;
   let sink = new LogSink();
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    connector = await new FakeConnector().start();
-    connector.roster.push(anna, karin);
-  });
-  afterAll(async () => {
-    await connector.stop();
-    await database.close();
-  });
-  beforeEach(async () => {
-    rig = await startTeamsRig(database, connector, undefined, createLogger('trace', (sink = new LogSink())));
-    return () => rig.close();
-  });
+  const teams = useTeamsRig([anna, karin], () => createLogger('trace', (sink = new LogSink())));
 
   it('refuses every generated message and card submission, and sends, stores and logs none of it', async () => {
-    const at = { serviceUrl: connector.url };
+    const at = { serviceUrl: teams.connector.url };
     const replies: string[] = [];
     const post = async (activity: Record<string, unknown>) => {
-      const r = await rig.post(activity);
+      const r = await teams.rig.post(activity);
       expect(r.status).toBe(200);
       replies.push(JSON.stringify(r.body ?? ''));
     };
@@ -132,18 +117,18 @@ describe('Teams', () => {
     await post(message(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering', at));
     // Posted to the channel (consent: the step's text is shown there), yet never in the log.
     await post(message(anna, `åtgärd ny UNG-2026-001 <at>${karin.name}</at> 2026-12-10 boka zqxposted samtal`, { ...at, entities: [personMention(karin)] }));
-    await connector.waitFor((r) => JSON.stringify(r.body).includes('zqxposted'));
-    connector.clear();
+    await teams.connector.waitFor((r) => JSON.stringify(r.body).includes('zqxposted'));
+    teams.connector.clear();
     const texts = samples(153);
     for (const t of texts) {
       await post(message(anna, `ärende ny grupp:unga samtycke:ja ${t}`, at));
       await post(teamsSubmit(anna, { verb: 'samrad', submit: 'case-new', hidden: {}, question: t, groups: 'unga', consent: 'ja' }, at));
     }
-    const answers = connector.received.map((r) => cardText(r.body)).join('\n');
+    const answers = teams.connector.received.map((r) => cardText(r.body)).join('\n');
     expect(answers.split(REFUSED).length - 1).toBeGreaterThanOrEqual(texts.length * 2);
-    expect(await rig.store.cases.byCode('UNG-2026-002')).toBeFalsy();
-    await expectNowhere(database, texts, {
-      'sent to Teams': JSON.stringify(connector.received),
+    expect(await teams.rig.store.cases.byCode('UNG-2026-002')).toBeFalsy();
+    await expectNowhere(teams.database, texts, {
+      'sent to Teams': JSON.stringify(teams.connector.received),
       replies: replies.join('\n'),
       log: sink.lines.map((l) => JSON.stringify(l)).join('\n'),
     });
@@ -152,10 +137,10 @@ describe('Teams', () => {
   // A form's field errors quote the value typed ("Okänd målgrupp "…""); a Teams card's errors are
   // answered in the channel, so a quoted identity would reach everyone in it.
   it('quotes no identity data from a card field in the errors it answers with', async () => {
-    const at = { serviceUrl: connector.url };
-    await rig.post(message(anna, 'koppla arendeforum-unga', at));
-    await rig.post(message(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering', at));
-    connector.clear();
+    const at = { serviceUrl: teams.connector.url };
+    await teams.rig.post(message(anna, 'koppla arendeforum-unga', at));
+    await teams.rig.post(message(anna, 'ärende ny grupp:unga samtycke:ja Behöver samplanering', at));
+    teams.connector.clear();
     const values = fc.sample(identityData, { numRuns: RUNS, seed: 154 });
     for (const v of values) {
       for (const card of [
@@ -164,11 +149,11 @@ describe('Teams', () => {
         { submit: 'step-new', hidden: { code: 'UNG-2026-001' }, owner: '@karin@helsingborg.se', due: v, text: 'boka möte' },
         { submit: 'case-edit', hidden: { code: 'UNG-2026-001' }, category: v },
       ]) {
-        expect((await rig.post(teamsSubmit(anna, { verb: 'samrad', ...card }, at))).status).toBe(200);
+        expect((await teams.rig.post(teamsSubmit(anna, { verb: 'samrad', ...card }, at))).status).toBe(200);
       }
     }
-    const answers = connector.received.map((r) => cardText(r.body)).join('\n');
+    const answers = teams.connector.received.map((r) => cardText(r.body)).join('\n');
     expect(answers.toLowerCase().split(REFUSED).length - 1).toBeGreaterThanOrEqual(values.length * 3);
-    await expectNowhere(database, values, { 'sent to Teams': JSON.stringify(connector.received) });
+    await expectNowhere(teams.database, values, { 'sent to Teams': JSON.stringify(teams.connector.received) });
   });
 });
