@@ -26,7 +26,7 @@ export interface SlackCall {
   posted?: boolean;
 }
 
-type FaultKind = 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
+type FaultKind = 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown; /** The post is made before the error answer (a 5xx after receipt). */ posted?: boolean };
 interface Fault {
   method: string;
   kind: FaultKind;
@@ -182,7 +182,8 @@ export class FakeSlack {
         else this.hanging.push(res);
         return;
       }
-      this.record({ method, body, ok: false, url: `${this.url}${url}` });
+      const made = kind.posted && method === 'chat.postMessage' ? this.post(body) : undefined;
+      this.record({ method, body, ok: false, url: `${this.url}${url}`, ...(made ? { posted: true } : {}) });
       res.writeHead(kind.status, { 'content-type': 'application/json', ...(kind.headers ?? {}) });
       res.end(JSON.stringify(kind.body ?? { ok: false }));
       return;
