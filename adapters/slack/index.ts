@@ -37,6 +37,8 @@ export interface SlackAdapterOptions {
   firstSeen?: (key: string) => Promise<boolean>;
   /** The bound between ack and work: how many run at once and how many may wait (src/http/work-queue.ts). */
   workQueue?: Partial<WorkQueueOptions>;
+  /** Every Web API call gives up after this long (WEB_API_TIMEOUT_MS by default). */
+  timeoutMs?: number;
 }
 
 export interface SlackAdapter {
@@ -110,11 +112,11 @@ export function createSlackPort(o: SlackClientOptions & { botToken: string }): S
   return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger);
 }
 
-type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger'>;
+type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger' | 'timeoutMs'>;
 
 /** Web API client options shared by Bolt's client and the outbox's: base URL, retries, logging. */
 function webClientOptions(o: SlackClientOptions): webApi.WebClientOptions & { logger: ReturnType<typeof boltLogger> } {
-  return { retryConfig: o.retryConfig ?? defaultRetryConfig, timeout: WEB_API_TIMEOUT_MS, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+  return { retryConfig: o.retryConfig ?? defaultRetryConfig, timeout: o.timeoutMs ?? WEB_API_TIMEOUT_MS, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
 }
 
 function withSlash(url: string): string {
