@@ -37,9 +37,14 @@ export class WorkQueue {
     return this.admitted;
   }
 
+  /** True while `admit()` would say no: every place is taken. */
+  get full(): boolean {
+    return this.admitted >= this.opts.concurrency + this.opts.waiting;
+  }
+
   /** A place in the queue, or null when it is full: decide before the ack, so the ack can say so. */
   admit(): Ticket | null {
-    if (this.admitted >= this.opts.concurrency + this.opts.waiting) return null;
+    if (this.full) return null;
     this.admitted++;
     let used = false;
     return {
