@@ -84,11 +84,14 @@ async function measure(name: string, spawnArgs: string[], prepare: (url: string)
     // Saturated: the bench's load (10 connections, fixed amount) — how many are admitted and completed.
     slack.postTimes.length = 0;
     const c2 = cpuMs(pid);
-    const l = await load({ base: child.base, slackUrl: slack.url, users: USERS.map((u) => u.id), channels: [CH], text: TEXT, connections: 10, amount: 1500 });
+    const l = await load({ base: child.base, slackUrl: slack.url, users: USERS.map((u) => u.id), channels: [CH], text: TEXT, connections: 10, amount: Number(process.env.BENCH_AMOUNT ?? 1500) });
     for (let still = 0, seen = -1; slack.postTimes.length < l.ok - l.busy && still < 60; await sleep(50)) (still = slack.postTimes.length === seen ? still + 1 : 0), (seen = slack.postTimes.length);
     const last = slack.postTimes[slack.postTimes.length - 1] ?? l.startedAt;
     const c3 = cpuMs(pid);
-    process.stdout.write(`  saturated 1500: busy ${l.busy}, completed ${slack.postTimes.length} in ${((last - l.startedAt) / 1000).toFixed(2)} s = ${(slack.postTimes.length / ((last - l.startedAt) / 1000)).toFixed(0)}/s, CPU ${((c3 - c2) / Math.max(1, slack.postTimes.length)).toFixed(2)} ms/completed, ack p50 ${l.p50} ms\n`);
+    const errs = new Map<string, number>();
+    for (const line of child.stderr().split('\n')) { const m = /"msg":"([^"]+)"/.exec(line); if (m) errs.set(m[1], (errs.get(m[1]) ?? 0) + 1); }
+    process.stdout.write(`  server log: ${JSON.stringify([...errs])}\n`);
+    process.stdout.write(`  saturated ${l.requests}: busy ${l.busy}, completed ${slack.postTimes.length} in ${((last - l.startedAt) / 1000).toFixed(2)} s = ${(slack.postTimes.length / ((last - l.startedAt) / 1000)).toFixed(0)}/s, CPU ${((c3 - c2) / Math.max(1, slack.postTimes.length)).toFixed(2)} ms/completed, ack p50 ${l.p50} ms\n`);
   } finally {
     await child?.stop();
     await slack.stop();
