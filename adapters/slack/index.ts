@@ -70,7 +70,8 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   await app.init();
   const port = createSlackPort(o);
   const directory = new SlackDirectory(app.client);
-  registerListeners(app, { core: o.core, directory, port, log: o.logger, queue: new WorkQueue(o.workQueue) });
+  const queue = new WorkQueue(o.workQueue);
+  registerListeners(app, { core: o.core, directory, port, log: o.logger, queue });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
   // Bolt acks first and runs the listener after the HTTP answer has gone, so the server does not know
   // when a command's work ends; this keeps count, so a shutdown lets that work finish.
@@ -85,7 +86,12 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
     }
   });
   const listen = receiver ? (req: IncomingMessage, res: ServerResponse) => receiver.requestListener(req, res) : undefined;
-  const handle = listen && o.firstSeen ? runOnce(listen, { signingSecret: o.signingSecret!, first: o.firstSeen, log: o.logger }) : listen;
+  // While the queue is full a request is answered "busy" and nothing of it runs or is stored — not even
+  // in the request ledger: a busy answer costs the database nothing, and the same request sent again
+  // (a Slack retry) runs then instead of being taken for one already done.
+  const firstSeen = o.firstSeen;
+  const first = firstSeen && ((key: string) => (queue.full ? Promise.resolve(true) : firstSeen(key)));
+  const handle = listen && first ? runOnce(listen, { signingSecret: o.signingSecret!, first, log: o.logger }) : listen;
   const routes: Route[] = handle ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => handle(req, res) }] : [];
   let connected = false;
   return {

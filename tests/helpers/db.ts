@@ -47,7 +47,8 @@ async function openSchema(url: string, schema: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const schemaMod = await import('../../src/db/schema/index.js');
   const client = postgres(url, { max: 10, onnotice: () => {}, connection: { search_path: schema } });
-  const db = drizzle(client, { schema: schemaMod });
+  const { preparing } = await import('../../src/db/prepared.js');
+  const db = drizzle(preparing(client), { schema: schemaMod });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
