@@ -27,6 +27,8 @@ export interface HandlerContext {
   channelForum(): Promise<ForumRow | null>;
   /** Resolves `@…` to a member of a configured organisation, or refuses. */
   resolveMember(token: string): Promise<MemberRow>;
+  /** Resolves `@…` to the person the platform knows, whatever their organisation (`medlem lägg till`); refuses when nobody. */
+  resolveIdentity(token: string): Promise<Identity>;
   /** Queues a message in the outbox (same transaction); delivered after commit. */
   post(target: Target, message: Message, key: string, extra?: Partial<NewOutbox>): Promise<void>;
   audit(action: AuditAction, caseCode: string | null, forumKey?: string | null, documentSha256?: string | null): Promise<void>;
