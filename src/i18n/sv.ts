@@ -50,7 +50,7 @@ export const sv = {
   /** Per command (src/core/commands): its arguments as usage and `hjälp` write them, and its help line. */
   commands: commandTexts({
     help: { help: 'den här listan' },
-    link: { args: '<forumnyckel>', help: 'kopplar kanalen till ett forum' },
+    link: { args: '[forumnyckel]', help: 'kopplar kanalen till ett forum; utan nyckel: vilka forum som finns och var de är kopplade' },
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
     'case.list': { help: 'öppna ärenden' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
