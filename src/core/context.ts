@@ -19,6 +19,8 @@ export interface HandlerContext {
   now: Date;
   today: IsoDate;
   member: MemberRow;
+  /** Group ids the platform reported for the caller (Slack user groups, Entra groups): roles may name them. */
+  groups: string[];
   organisation: OrganisationConfig;
   channel: ChannelRef;
   /** The forum linked to this channel; refuses politely when there is none. */

@@ -168,6 +168,7 @@ export class Samrad {
       now,
       today: localDate(now),
       member,
+      groups: input.identity.groups ?? [],
       organisation,
       channel: input.channel,
       async forum() {
