@@ -37,6 +37,8 @@ export interface SlackAdapterOptions {
   firstSeen?: (key: string) => Promise<boolean>;
   /** The bound between ack and work: how many run at once and how many may wait (src/http/work-queue.ts). */
   workQueue?: Partial<WorkQueueOptions>;
+  /** Look up people's Slack user groups (the config names some under `groups:`; scope usergroups:read). */
+  userGroups?: boolean;
 }
 
 export interface SlackAdapter {
@@ -67,7 +69,7 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
   const port = createSlackPort(o);
-  const directory = new SlackDirectory(app.client);
+  const directory = new SlackDirectory(app.client, { userGroups: o.userGroups });
   registerListeners(app, { core: o.core, directory, port, log: o.logger, queue: new WorkQueue(o.workQueue) });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
   // Bolt acks first and runs the listener after the HTTP answer has gone, so the server does not know
