@@ -286,6 +286,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       timeoutMs: config.env.WEB_API_TIMEOUT_MS,
       retryConfig: overrides.slackRetryConfig,
       firstSeen: (key) => ledger.first(key, new Date()),
+      userGroups: usesGroups(config.file),
       workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
     });
     ports.slack = slack.port;
@@ -393,4 +394,9 @@ async function startServer(config: AppConfig): Promise<number> {
 function warnWithoutPublicUrl(config: AppConfig, logger: Logger): void {
   if (config.env.SAMRAD_PUBLIC_URL) return;
   logger.warn('SAMRAD_PUBLIC_URL is not set: report charts and protokoll PDF links cannot be shown in Slack or Teams (set it to the public https address of this server)');
+}
+
+/** Whether any organisation or role is found by group (then the Slack adapter asks for user groups). */
+function usesGroups(file: { organisations: { groups: string[] }[]; roles: { groups: string[] }[] }): boolean {
+  return [...file.organisations, ...file.roles].some((x) => x.groups.length > 0);
 }

@@ -39,6 +39,8 @@ export interface SlackAdapterOptions {
   workQueue?: Partial<WorkQueueOptions>;
   /** Every Web API call gives up after this long (WEB_API_TIMEOUT_MS by default). */
   timeoutMs?: number;
+  /** Look up people's Slack user groups (the config names some under `groups:`; scope usergroups:read). */
+  userGroups?: boolean;
 }
 
 export interface SlackAdapter {
@@ -69,7 +71,7 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
   const port = createSlackPort(o);
-  const directory = new SlackDirectory(app.client);
+  const directory = new SlackDirectory(app.client, { userGroups: o.userGroups });
   const queue = new WorkQueue(o.workQueue);
   registerListeners(app, { core: o.core, directory, port, log: o.logger, queue });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
