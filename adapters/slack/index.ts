@@ -6,6 +6,7 @@ import { App, HTTPReceiver, socketModeReceiver } from './bolt.js';
 import type { Samrad } from '../../src/core/samrad.js';
 import type { Route } from '../../src/http/server.js';
 import type { Logger } from '../../src/log.js';
+import type { ConversationRefs } from '../../src/core/ports.js';
 import { SlackDirectory } from './directory.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
@@ -37,6 +38,8 @@ export interface SlackAdapterOptions {
   firstSeen?: (key: string) => Promise<boolean>;
   /** The bound between ack and work: how many run at once and how many may wait (src/http/work-queue.ts). */
   workQueue?: Partial<WorkQueueOptions>;
+  /** Where a person's DM channel id is kept once conversations.open gave it (every process, every tick reuses it). */
+  refs?: ConversationRefs;
 }
 
 export interface SlackAdapter {
@@ -107,10 +110,10 @@ export function createSlackPort(o: SlackClientOptions & { botToken: string }): S
   // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
   // No retries inside a call: a post retried blindly after a reset is posted twice; the outbox
   // retries instead, and looks in the channel's history first when an attempt's outcome is unknown.
-  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger);
+  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger, o.refs);
 }
 
-type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger'>;
+type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger' | 'refs'>;
 
 /** Web API client options shared by Bolt's client and the outbox's: base URL, retries, logging. */
 function webClientOptions(o: SlackClientOptions): webApi.WebClientOptions & { logger: ReturnType<typeof boltLogger> } {
