@@ -3,6 +3,7 @@ import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
+import { followupEn } from './followup.js';
 
 export const en = {
   lang: 'en',
@@ -11,6 +12,8 @@ export const en = {
   protokoll: protokollEn,
   // --- corrections (issue 15)
   corrections: correctionsEn,
+  // --- confirmations, digests, owner notices (issue 18)
+  followup: followupEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -43,7 +46,7 @@ export const en = {
     'mine.link': { help: 'a personal link to the same list as a page in the browser' },
     'handover.new': { args: '<template> <code> @receiver [by <date>]', help: 'starts a feedback loop, e.g. sfi' },
     'handover.reply': { args: '<id> <field>=<value> …', help: 'answers a handover' },
-    'meeting.start': { help: 'the coordinator starts the meeting and opens the first item' },
+    'meeting.start': { args: '[YYYY-MM-DD]', help: "the coordinator starts today's meeting and opens the first item; another day's meeting only with its date" },
     'meeting.next': { help: 'the item is done, the next one opens' },
     'meeting.skip': { help: 'the item is skipped and carried over to the next meeting' },
     'meeting.end': { help: 'the meeting is held; the minutes are written and posted' },

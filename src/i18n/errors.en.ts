@@ -2,6 +2,7 @@
 import type { Messages } from './sv.js';
 import { dateErrorsEn } from './dates.en.js';
 import { integer } from './numbers.js';
+import { followupErrorsEn } from './followup.js';
 
 export const errorsEn = {
     empty: () => 'Type a command, e.g. `help`.',
@@ -81,4 +82,5 @@ export const errorsEn = {
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
     ...dateErrorsEn,
+    ...followupErrorsEn,
 } satisfies Messages['errors'];

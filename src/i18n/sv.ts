@@ -7,6 +7,7 @@ import { errorsSv } from './errors.sv.js';
 import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
+import { followupSv } from './followup.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -27,6 +28,8 @@ export const sv = {
   protokoll: protokollSv,
   // --- corrections (issue 15)
   corrections: correctionsSv,
+  // --- confirmations, digests, owner notices (issue 18)
+  followup: followupSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -61,7 +64,7 @@ export const sv = {
     'mine.link': { help: 'personlig länk till samma lista som en sida i webbläsaren' },
     'handover.new': { args: '<mall> <kod> @mottagare [senast <datum>]', help: 'startar en återkoppling, t.ex. sfi' },
     'handover.reply': { args: '<id> <fält>=<värde> …', help: 'svarar på en överlämning' },
-    'meeting.start': { help: 'samordnaren startar mötet och tar upp första punkten' },
+    'meeting.start': { args: '[ÅÅÅÅ-MM-DD]', help: 'samordnaren startar dagens möte och tar upp första punkten; ett möte en annan dag bara med dess datum' },
     'meeting.next': { help: 'punkten är genomgången, nästa tas upp' },
     'meeting.skip': { help: 'punkten hoppas över och förs över till nästa möte' },
     'meeting.end': { help: 'mötet är hållet; protokollet skrivs och postas' },

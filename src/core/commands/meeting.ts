@@ -5,6 +5,7 @@ import { meetingCancel, meetingMove } from '../handlers/meeting-plan.js';
 import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from '../meeting/walk.js';
 import { meetingAttendance } from '../meeting/attendance.js';
 import { defineCommand, none, msg, posts } from './spec.js';
+import { readDay } from '../due.js';
 import { badMention, freeText, isMention, USAGE } from './words.js';
 
 const noArgs = z.object({});
@@ -13,10 +14,13 @@ export const meetingStartCommand = defineCommand({
   id: 'meeting.start',
   group: 'meeting',
   verbs: { sv: 'möte start', en: 'meeting start' },
-  args: noArgs,
+  // `möte start` opens today's meeting; another day's only when its date is named (`möte start 2026-12-03`).
+  args: z.object({ date: z.string().nullable() }),
+  parse: (rest) => (rest.length > 4 ? USAGE : { date: rest.length ? rest.join(' ') : null }),
+  words: (a) => (a.date ? [a.date] : []),
   access: 'coordinator',
-  run: async (h) => {
-    const message = await meetingStart(h);
+  run: async (h, a) => {
+    const message = await meetingStart(h, a.date === null ? null : readDay(h.today, a.date));
     return message ? msg(message) : none;
   },
 });
