@@ -32,7 +32,7 @@ export const en = {
   },
   commands: {
     help: { help: 'this list' },
-    link: { args: '<forum-key>', help: 'links this channel to a forum' },
+    link: { args: '<forum-key> [move]', help: 'links this channel to a forum; a forum linked to another channel moves only with move (the coordinator), and the old channel is told' },
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
     'case.list': { help: 'open cases' },
     'case.show': { args: '<code>', help: 'one case with its steps' },

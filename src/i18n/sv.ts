@@ -50,7 +50,7 @@ export const sv = {
   /** Per command (src/core/commands): its arguments as usage and `hjälp` write them, and its help line. */
   commands: commandTexts({
     help: { help: 'den här listan' },
-    link: { args: '<forumnyckel>', help: 'kopplar kanalen till ett forum' },
+    link: { args: '<forumnyckel> [flytta]', help: 'kopplar kanalen till ett forum; ett forum kopplat till en annan kanal flyttas bara med flytta (samordnaren), och den gamla kanalen får veta det' },
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
     'case.list': { help: 'öppna ärenden' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },

@@ -27,11 +27,16 @@ export const linkCommand = defineCommand({
   id: 'link',
   group: 'link',
   verbs: { sv: 'koppla', en: 'link' },
-  args: z.object({ forumKey: z.string() }),
+  // `koppla <forum> flytta` (`link <forum> move`): moves a forum linked to another channel here (issue 18).
+  args: z.object({ forumKey: z.string(), confirm: z.boolean().default(false) }),
   access: 'member',
-  parse: (rest) => (rest.length === 1 && /^[a-z0-9-]{1,60}$/i.test(rest[0]) ? { forumKey: rest[0].toLowerCase() } : USAGE),
-  words: (a) => [a.forumKey],
-  run: async (h, a) => msg(await link(h, a.forumKey)),
+  parse(rest) {
+    if (rest.length < 1 || rest.length > 2 || !/^[a-z0-9-]{1,60}$/i.test(rest[0])) return USAGE;
+    if (rest.length === 2 && !/^(flytta|move)$/i.test(rest[1])) return USAGE;
+    return { forumKey: rest[0].toLowerCase(), confirm: rest.length === 2 };
+  },
+  words: (a) => [a.forumKey, ...(a.confirm ? ['flytta'] : [])],
+  run: async (h, a) => msg(await link(h, a.forumKey, a.confirm)),
 });
 
 export const topicAddCommand = defineCommand({
