@@ -2,6 +2,7 @@
 // anyone taking part notes decisions and who informs whom.
 import { z } from 'zod';
 import { meetingCancel, meetingMove } from '../handlers/meeting-plan.js';
+import { meetingRestore } from '../handlers/meeting-restore.js';
 import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from '../meeting/walk.js';
 import { meetingAttendance } from '../meeting/attendance.js';
 import { defineCommand, none, msg, posts } from './spec.js';
@@ -110,6 +111,16 @@ export const meetingCancelCommand = defineCommand({
   parse: (rest) => ({ reason: rest.length ? rest.join(' ') : null }),
   words: (a) => (a.reason ? [a.reason] : []),
   run: (h, a) => posts(meetingCancel(h, a.reason)),
+});
+
+export const meetingRestoreCommand = defineCommand({
+  id: 'meeting.restore',
+  group: 'meeting',
+  verbs: { sv: 'möte återställ', en: 'meeting restore' },
+  aliases: { sv: ['möte ångra'], en: ['meeting uncancel'] },
+  args: noArgs,
+  access: 'coordinator',
+  run: (h) => posts(meetingRestore(h)),
 });
 
 const CHAIR = /^(ordförande|ordforande|chair):(.*)$/i;
