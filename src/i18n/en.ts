@@ -3,6 +3,7 @@ import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
+import { pagingEn } from './paging.en.js';
 
 export const en = {
   lang: 'en',
@@ -11,6 +12,8 @@ export const en = {
   protokoll: protokollEn,
   // --- corrections (issue 15)
   corrections: correctionsEn,
+  // --- paged lists (issue 18)
+  paging: pagingEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -31,7 +34,7 @@ export const en = {
     help: { help: 'this list' },
     link: { args: '<forum-key>', help: 'links this channel to a forum' },
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
-    'case.list': { help: 'open cases' },
+    'case.list': { args: '[page]', help: 'open cases, 20 at a time' },
     'case.show': { args: '<code>', help: 'one case with its steps' },
     'case.close': { args: '<code> <outcome>', help: 'outcome: arbete, studier, insats, samplanering, ej-aktuellt (the raiser or the coordinator)' },
     'case.log': { args: '<code>', help: 'who did what to the case (coordinator)' },
@@ -39,7 +42,7 @@ export const en = {
     agenda: { help: "the next meeting's agenda" },
     'step.new': { args: '<code> @owner <date> <text>', help: 'an agreed next step' },
     'step.done': { args: '<id>', help: 'marks the step done' },
-    mine: { help: 'my open next steps and handovers' },
+    mine: { args: '[page]', help: 'my open next steps and handovers, 20 at a time' },
     'mine.link': { help: 'a personal link to the same list as a page in the browser' },
     'handover.new': { args: '<template> <code> @receiver [by <date>]', help: 'starts a feedback loop, e.g. sfi' },
     'handover.reply': { args: '<id> <field>=<value> …', help: 'answers a handover' },

@@ -7,6 +7,7 @@ import { errorsSv } from './errors.sv.js';
 import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
+import { pagingSv } from './paging.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -27,6 +28,8 @@ export const sv = {
   protokoll: protokollSv,
   // --- corrections (issue 15)
   corrections: correctionsSv,
+  // --- paged lists (issue 18)
+  paging: pagingSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -49,7 +52,7 @@ export const sv = {
     help: { help: 'den här listan' },
     link: { args: '<forumnyckel>', help: 'kopplar kanalen till ett forum' },
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
-    'case.list': { help: 'öppna ärenden' },
+    'case.list': { args: '[sida]', help: 'öppna ärenden, 20 i taget' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
     'case.close': { args: '<kod> <utfall>', help: 'utfall: arbete, studier, insats, samplanering, ej-aktuellt (den som lyfte det eller samordnaren)' },
     'case.log': { args: '<kod>', help: 'vem som gjort vad med ärendet (samordnaren)' },
@@ -57,7 +60,7 @@ export const sv = {
     agenda: { help: 'nästa mötes dagordning' },
     'step.new': { args: '<kod> @ägare <datum> <text>', help: 'en överenskommen åtgärd' },
     'step.done': { args: '<id>', help: 'markerar åtgärden klar' },
-    mine: { help: 'mina öppna åtgärder och överlämningar' },
+    mine: { args: '[sida]', help: 'mina öppna åtgärder och överlämningar, 20 i taget' },
     'mine.link': { help: 'personlig länk till samma lista som en sida i webbläsaren' },
     'handover.new': { args: '<mall> <kod> @mottagare [senast <datum>]', help: 'startar en återkoppling, t.ex. sfi' },
     'handover.reply': { args: '<id> <fält>=<värde> …', help: 'svarar på en överlämning' },
