@@ -10,7 +10,8 @@ import type { Logger } from '../../src/log.js';
 import type { Ticket, WorkQueue } from '../../src/http/work-queue.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackPort } from './port.js';
-import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toPages, type FormMeta } from './render.js';
+import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toPages, wholeHomeView, type FormMeta } from './render.js';
+import { MORE_ACTION } from '../../src/core/paging.js';
 import { fromSlackText } from './text.js';
 
 export interface SlackDeps {
@@ -58,8 +59,11 @@ export function registerListeners(app: App, d: SlackDeps): void {
       tell: body.response_url && !fromHome ? ephemeralVia(respond) : directMessage(d, body.user.id),
     };
     if (!ticket) return busy(d, req);
+    // "Visa fler" in App Home pages the view itself rather than answering in a DM.
+    const pagesHome = fromHome && action.action_id.startsWith(`${ACTION_PREFIX}${MORE_ACTION}:`);
     await ticket.run(() =>
       guarded(d, req, 'action', async () => {
+        if (pagesHome) return publishHome(d, client, body.user.id, action.value ?? '');
         await runText(d, client, req, action.value ?? '');
         if (fromHome) await publishHome(d, client, body.user.id);
       }),
@@ -157,13 +161,21 @@ async function openForm(d: SlackDeps, client: webApi.WebClient, req: Request, fo
   }
 }
 
-/** App Home: the person's own open next steps and handovers. */
-async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: string): Promise<void> {
+/**
+ * App Home: the person's own open next steps and handovers, all of them in one view; when even packed
+ * they pass 100 blocks, a page of them with "Visa fler" (`pageCommand`: that button's `mina <sida>`).
+ */
+async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: string, pageCommand?: string): Promise<void> {
   const identity = await identityOf(d, userId);
   const lang = d.core.lang(identity.language);
-  const reply = await d.core.run({ identity, channel: slackChannel(userId, true) }, { name: 'mine' }, lang);
-  const message = reply.message ?? { blocks: [] };
-  await client.views.publish({ user_id: userId, view: homeView(messages(lang).mineTitle, message) });
+  const input = { identity, channel: slackChannel(userId, true) };
+  const title = messages(lang).mineTitle;
+  const paged = async () => {
+    const reply = pageCommand ? await d.core.handle({ ...input, text: pageCommand, resolveMention: async () => null }) : await d.core.run(input, { name: 'mine', page: 1 }, lang);
+    return homeView(title, reply.message ?? { blocks: [] });
+  };
+  const whole = pageCommand ? null : wholeHomeView(title, (await d.core.run(input, { name: 'mine', all: true }, lang)).message ?? { blocks: [] });
+  await client.views.publish({ user_id: userId, view: whole ?? (await paged()) });
 }
 
 function ephemeralVia(respond: RespondFn): Tell {

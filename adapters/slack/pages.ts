@@ -92,12 +92,15 @@ function numbered(title: string, n: number, of: number): string {
  * go (the commands still work typed) and the lines are packed again.
  */
 export function packForView(blocks: KnownBlock[], max = VIEW_BLOCKS): KnownBlock[] {
+  return packIntoView(blocks, max) ?? pack(blocks.filter((b) => b.type !== 'actions')).slice(0, max);
+}
+
+/** The blocks packed into one view, or null when even packed they pass `max` (the caller pages instead). */
+export function packIntoView(blocks: KnownBlock[], max = VIEW_BLOCKS): KnownBlock[] | null {
   const packed = pack(blocks);
   if (packed.length <= max) return packed;
   const withoutButtons = pack(blocks.filter((b) => b.type !== 'actions'));
-  if (withoutButtons.length <= max) return withoutButtons;
-  // Still more than a view holds: everything after the limit goes into the last section's lines.
-  return withoutButtons.slice(0, max);
+  return withoutButtons.length <= max ? withoutButtons : null;
 }
 
 function pack(blocks: KnownBlock[]): KnownBlock[] {

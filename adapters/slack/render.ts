@@ -5,7 +5,7 @@ import type { Action, Form, FormField, FormKind, Lang, Message } from '../../src
 import type { FormValues } from '../../src/core/forms.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 import { clip, escapeSlack } from './text.js';
-import { MESSAGE_BLOCKS, packForView, paginate, POST_TEXT, VIEW_BLOCKS } from './pages.js';
+import { MESSAGE_BLOCKS, packForView, packIntoView, paginate, POST_TEXT, VIEW_BLOCKS } from './pages.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -78,6 +78,12 @@ export function fallbackText(msg: Message): string {
 export function homeView(title: string, msg: Message): types.HomeView {
   const blocks = packForView(toBlocks({ ...msg, title: msg.title ?? title }), VIEW_BLOCKS);
   return { type: 'home', blocks };
+}
+
+/** The App Home with everything in one view, or null when it would pass 100 blocks (then it is paged). */
+export function wholeHomeView(title: string, msg: Message): types.HomeView | null {
+  const blocks = packIntoView(toBlocks({ ...msg, title: msg.title ?? title }), VIEW_BLOCKS);
+  return blocks ? { type: 'home', blocks } : null;
 }
 
 function section(text: string): KnownBlock {

@@ -47,6 +47,8 @@ export function commandText(activity: Partial<Activity>): CommandText {
   // A client that sends no mention entity for the bot (the Emulator) still writes `<at>Name</at>`.
   text = text.replace(/<at>([^<]*)<\/at>/g, (all, name: string) => (botName && decode(name).trim() === botName ? ' ' : all));
   text = decode(text.replace(/<\/?(p|div|span|br)\b[^>]*>/gi, ' '));
+  // `ordförande:<at>Anna</at>`: the mention stays attached to its field word (`ordförande:@teams:…`).
+  text = text.replace(/(\S:) +(@teams:)/g, '$1$2');
   return { text: text.replace(/\s+/g, ' ').trim(), mentions };
 }
 

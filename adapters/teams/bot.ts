@@ -15,7 +15,11 @@ import type { Logger } from '../../src/log.js';
 import { channelOf, commandText, langOf, referenceOf, type MentionedPerson } from './activity.js';
 import { People, type UserSeed } from './people.js';
 import { TeamsPort, type MemberChatRef } from './port.js';
-import { renderForm, renderMessage, VERB, type AdaptiveCard, type CardData } from './render.js';
+import { renderForm, renderMessage, VERB, type AdaptiveCard, type CardData, type FormState } from './render.js';
+import { isFormKind } from '../../src/core/forms.js';
+import { ALL_COMMANDS, type CommandId } from '../../src/core/commands/index.js';
+import { detectPii } from '../../src/core/pii.js';
+import { localDate } from '../../src/core/dates.js';
 import { renderCards } from './cards.js';
 
 export interface TeamsAuth {
@@ -127,7 +131,7 @@ export class TeamsBot {
   }
 
   /** Runs something as the speaker, resolving mentions through Teams and keeping the ways to reach everyone named. */
-  private async as(ctx: TurnContext, mentions: Map<string, MentionedPerson>, work: (input: Omit<CommandInput, 'text'>) => Promise<Reply>): Promise<AdaptiveCard[]> {
+  private async as(ctx: TurnContext, mentions: Map<string, MentionedPerson>, work: (input: Omit<CommandInput, 'text'>) => Promise<Reply>, formState?: () => FormState | undefined): Promise<AdaptiveCard[]> {
     const identity: Seen = await this.people.speaker(ctx);
     const channel = channelOf(ctx.activity);
     const seen: Seen[] = [identity];
@@ -146,12 +150,12 @@ export class TeamsBot {
       },
     });
     await this.persistWaysIn(ctx, seen, channel.direct === true);
-    if (reply.form) return [this.form(reply.form, this.deps.core.lang(reply.form.lang, reply.lang, identity.language))];
+    if (reply.form) return [this.form(reply.form, this.deps.core.lang(reply.form.lang, reply.lang, identity.language), formState?.())];
     return reply.message ? renderCards(reply.message) : [];
   }
 
-  private form(form: Form, lang: Lang): AdaptiveCard {
-    return renderForm(form, messages(lang).teams.ownerPlaceholder);
+  private form(form: Form, lang: Lang, state?: FormState): AdaptiveCard {
+    return renderForm(form, lang, state);
   }
 
   /** Lets the port open a personal chat with someone named in this very command (before it is stored). */
@@ -181,17 +185,36 @@ export class TeamsBot {
     return [this.notice(ctx, 'stale', 'error')];
   }
 
-  /** A submitted form card: the core reads the values; a wrong field is named and nothing runs. */
+  /**
+   * A submitted form card: the core reads the values; a wrong field is named and nothing runs. The form
+   * comes back with what was typed kept in its fields and each field's error under it — except a value
+   * holding identity data, which is never echoed (it is left empty; the error says why).
+   */
   private async submitted(ctx: TurnContext, data: CardData): Promise<AdaptiveCard[]> {
     const people = new Set(Array.isArray(data.people) ? data.people : []);
     const values: FormValues = {};
+    const typed: Record<string, string> = {};
+    const today = localDate(this.deps.clock.now());
     for (const [k, v] of Object.entries(stringsOf(data))) {
       if (['verb', 'submit', 'command', 'form', 'lang'].includes(k)) continue;
-      // The people picker gives an Entra object id; the core wants a mention token, resolved below.
+      // A person field holds a typed mention or e-mail address (or an Entra object id from an older card).
       values[k] = people.has(k) && v.trim() && !v.startsWith('@') ? `@teams:${v.trim()}` : v;
+      const staff = people.has(k) && /^@?[^@\s]+@[^@\s]+$/.test(v.trim());
+      if (staff || !detectPii(v, { today, names: true }).length) typed[k] = v;
     }
     const sub = { kind: data.submit, values, hidden: data.hidden, lang: data.lang };
-    return this.as(ctx, new Map(), async (input) => (await this.deps.core.submitForm(async () => input, sub, { langHints: [langOf(ctx.activity.locale)] })) ?? { ok: true, outboxIds: [] });
+    let errors: Record<string, string> | null = null;
+    return this.as(ctx, new Map(), async (input) => {
+      const reply = await this.deps.core.submitForm(async () => input, sub, {
+        langHints: [langOf(ctx.activity.locale)],
+        showInForm: async (all) => ((errors = all), true),
+      });
+      if (reply || !errors || !isFormKind(sub.kind)) return reply ?? { ok: true, outboxIds: [] };
+      // The same form again, built as the command builds it (its options, labels and language).
+      const spec = ALL_COMMANDS.find((c) => c.form === sub.kind);
+      const again = spec ? await this.deps.core.run(input, { name: spec.id as CommandId, form: stringsOf(sub.hidden) }, this.deps.core.lang(data.lang as Lang | undefined)) : null;
+      return again?.form ? again : { ok: false, outboxIds: [], message: this.deps.core.formErrors(sub.kind, errors, stringsOf(sub.hidden), this.deps.core.lang(data.lang as Lang | undefined)) };
+    }, () => (errors ? { values: typed, errors } : undefined));
   }
 
   /** The bot was added to a team, chat or personal scope: keep the way in and say how to start. */

@@ -1,7 +1,8 @@
 // The neutral message model as Adaptive Cards (schema 1.5, what Teams renders today).
 // Buttons and form submits are Action.Execute (Teams universal actions) with verb `samrad`;
 // their data carries the command, so the same grammar and validation run as for typed text.
-import type { Action, Block, Form, FormField, Message } from '../../src/core/model.js';
+import type { Action, Block, Form, FormField, Lang, Message } from '../../src/core/model.js';
+import { teamsFormTexts, type TeamsFormTexts } from '../../src/i18n/teams-forms.js';
 import { toPlainText } from '../../src/core/plaintext.js';
 
 export const VERB = 'samrad';
@@ -95,8 +96,9 @@ export function renderMessage(msg: Message): AdaptiveCard {
   return card(body);
 }
 
-function inputOf(f: FormField, placeholderForPeople: string): CardElement {
-  const base = { id: f.id, label: f.label, isRequired: !f.optional, ...(f.initial ? { value: f.initial } : {}) };
+function inputOf(f: FormField, t: TeamsFormTexts, value: string | undefined): CardElement {
+  const initial = value ?? f.initial;
+  const base = { id: f.id, label: f.label, isRequired: !f.optional, ...(f.optional ? {} : { errorMessage: t.required({ label: f.label }) }), ...(initial ? { value: initial } : {}) };
   switch (f.kind) {
     case 'text':
     case 'number':
@@ -116,19 +118,34 @@ function inputOf(f: FormField, placeholderForPeople: string): CardElement {
         choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
       };
     case 'member':
-      // Teams' people picker: the value is the person's Entra (AAD) object id.
-      return { type: 'Input.ChoiceSet', ...base, placeholder: placeholderForPeople, choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users?scope=currentContext' } };
+      // A typed mention or e-mail address: works on every Teams client (the people picker, `choices.data`,
+      // is Adaptive Cards 1.6 and not on mobile). The bot resolves it as it does a typed @-mention.
+      return { type: 'Input.Text', ...base, placeholder: t.personPlaceholder };
   }
 }
 
+/** A form that came back with errors: what was typed (kept in its fields) and each field's error. */
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
 /** A form as a card with inputs and one submit button that carries the form's kind and fixed values. */
-export function renderForm(form: Form, placeholderForPeople = ''): AdaptiveCard {
+export function renderForm(form: Form, lang: Lang, state?: FormState): AdaptiveCard {
+  const t = teamsFormTexts(lang);
   const people = form.fields.filter((f) => f.kind === 'member').map((f) => f.id);
   const data: CardData = { verb: VERB, submit: form.kind, hidden: form.hidden ?? {}, ...(form.lang ? { lang: form.lang } : {}), ...(people.length ? { people } : {}) };
-  return card(
-    [{ type: 'TextBlock', text: form.title, size: 'Medium', weight: 'Bolder', wrap: true }, ...form.fields.map((f) => inputOf(f, placeholderForPeople))],
-    [{ type: 'Action.Execute', title: form.submitLabel, verb: VERB, data, style: 'positive' }],
-  );
+  const body: CardElement[] = [{ type: 'TextBlock', text: form.title, size: 'Medium', weight: 'Bolder', wrap: true }];
+  if (state) body.push({ type: 'TextBlock', text: t.correct, color: 'Attention', wrap: true });
+  const known = new Set(form.fields.map((f) => f.id));
+  for (const f of form.fields) {
+    body.push(inputOf(f, t, state?.values[f.id]));
+    const error = state?.errors[f.id];
+    if (error) body.push({ type: 'TextBlock', text: error, color: 'Attention', size: 'Small', wrap: true, spacing: 'None' });
+  }
+  // An error that belongs to no field of the card (a fixed value) is said at the end.
+  for (const [id, error] of Object.entries(state?.errors ?? {})) if (!known.has(id)) body.push({ type: 'TextBlock', text: error, color: 'Attention', wrap: true });
+  return card(body, [{ type: 'Action.Execute', title: form.submitLabel, verb: VERB, data, style: 'positive' }]);
 }
 
 /** The notification / fallback line of a message. */

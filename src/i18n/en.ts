@@ -4,6 +4,7 @@ import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
 import { followupEn } from './followup.js';
+import { pagingEn } from './paging.en.js';
 import { memberTextsEn } from './members.en.js';
 
 export const en = {
@@ -15,6 +16,8 @@ export const en = {
   corrections: correctionsEn,
   // --- confirmations, digests, owner notices (issue 18)
   followup: followupEn,
+  // --- paged lists (issue 18)
+  paging: pagingEn,
   // --- organisations by membership, roles, follow-ups (issue 17)
   members: memberTextsEn,
   piiKinds: {
@@ -37,7 +40,7 @@ export const en = {
     help: { help: 'this list' },
     link: { args: '[forum-key] [move]', help: 'links this channel to a forum; without a key: the forums there are and where they are linked; a forum linked to another channel moves only with move (the coordinator), and the old channel is told' },
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
-    'case.list': { help: 'open cases' },
+    'case.list': { args: '[page]', help: 'open cases, 20 at a time' },
     'case.show': { args: '<code>', help: 'one case with its steps' },
     'case.close': { args: '<code> <outcome>', help: 'outcome: arbete, studier, insats, samplanering, ej-aktuellt (the raiser or the coordinator)' },
     'case.log': { args: '<code>', help: 'who did what to the case (coordinator)' },
@@ -45,7 +48,7 @@ export const en = {
     agenda: { help: "the next meeting's agenda" },
     'step.new': { args: '<code> @owner <date> <text>', help: 'an agreed next step' },
     'step.done': { args: '<id>', help: 'marks the step done' },
-    mine: { help: 'my open next steps and handovers' },
+    mine: { args: '[page]', help: 'my open next steps and handovers, 20 at a time' },
     'mine.link': { help: 'a personal link to the same list as a page in the browser' },
     'handover.new': { args: '<template> <code> @receiver [by <date>]', help: 'starts a feedback loop, e.g. sfi' },
     'handover.reply': { args: '<id> <field>=<value> …', help: 'answers a handover' },

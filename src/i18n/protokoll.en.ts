@@ -21,6 +21,7 @@ export const protokollEn = {
   closing: 'Closing of the meeting',
   closingText: 'The meeting was closed.',
   handovers: 'Unanswered handovers',
+  approvedHeading: 'Approved by',
   approvedBy: (p: { name: string; org: string; at: string }) => `Approved by ${p.name} (${p.org}) ${p.at}`,
   locked: 'The minutes are approved and locked; they can no longer be changed.',
   draft: (p: { waiting: string }) => `Draft: approved by one person from each organisation${p.waiting ? `; waiting for ${p.waiting}` : ''}.`,

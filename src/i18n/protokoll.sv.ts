@@ -20,6 +20,7 @@ export const protokollSv = {
   closing: 'Mötets avslutande',
   closingText: 'Mötet avslutades.',
   handovers: 'Obesvarade överlämningar',
+  approvedHeading: 'Justerat av',
   approvedBy: (p: { name: string; org: string; at: string }) => `Justerat av ${p.name} (${p.org}) ${p.at}`,
   locked: 'Protokollet är justerat och låst; det kan inte längre ändras.',
   draft: (p: { waiting: string }) => `Utkast: justeras av en person från varje organisation${p.waiting ? `; väntar på ${p.waiting}` : ''}.`,

@@ -8,6 +8,7 @@ import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
 import { followupSv } from './followup.js';
+import { pagingSv } from './paging.sv.js';
 import { memberTextsSv } from './members.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
@@ -31,6 +32,8 @@ export const sv = {
   corrections: correctionsSv,
   // --- confirmations, digests, owner notices (issue 18)
   followup: followupSv,
+  // --- paged lists (issue 18)
+  paging: pagingSv,
   // --- organisations by membership, roles, follow-ups (issue 17)
   members: memberTextsSv,
   piiKinds: {
@@ -55,7 +58,7 @@ export const sv = {
     help: { help: 'den här listan' },
     link: { args: '[forumnyckel] [flytta]', help: 'kopplar kanalen till ett forum; utan nyckel: vilka forum som finns och var de är kopplade; ett forum kopplat till en annan kanal flyttas bara med flytta (samordnaren), och den gamla kanalen får veta det' },
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
-    'case.list': { help: 'öppna ärenden' },
+    'case.list': { args: '[sida]', help: 'öppna ärenden, 20 i taget' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
     'case.close': { args: '<kod> <utfall>', help: 'utfall: arbete, studier, insats, samplanering, ej-aktuellt (den som lyfte det eller samordnaren)' },
     'case.log': { args: '<kod>', help: 'vem som gjort vad med ärendet (samordnaren)' },
@@ -63,7 +66,7 @@ export const sv = {
     agenda: { help: 'nästa mötes dagordning' },
     'step.new': { args: '<kod> @ägare <datum> <text>', help: 'en överenskommen åtgärd' },
     'step.done': { args: '<id>', help: 'markerar åtgärden klar' },
-    mine: { help: 'mina öppna åtgärder och överlämningar' },
+    mine: { args: '[sida]', help: 'mina öppna åtgärder och överlämningar, 20 i taget' },
     'mine.link': { help: 'personlig länk till samma lista som en sida i webbläsaren' },
     'handover.new': { args: '<mall> <kod> @mottagare [senast <datum>]', help: 'startar en återkoppling, t.ex. sfi' },
     'handover.reply': { args: '<id> <fält>=<värde> …', help: 'svarar på en överlämning' },

@@ -19,7 +19,7 @@ async function feed(path: string): Promise<{ raw: string; sequence: () => number
 }
 
 describe('calendar feed versions and folding', () => {
-  it('raises SEQUENCE on every move and on a cancellation', async () => {
+  it('raises SEQUENCE on every move, a time change and a cancellation', async () => {
     await bot.say(ANNA, 'koppla arendeforum-unga');
     const path = /(\/calendar\/arendeforum-unga\.ics\?token=[\w-]+)/.exec(await bot.say(ANNA, 'kalender'))![1];
     const seen = [(await feed(path)).sequence()];
@@ -27,6 +27,11 @@ describe('calendar feed versions and folding', () => {
     seen.push((await feed(path)).sequence());
     await bot.say(ANNA, 'möte flytta 2026-12-07');
     seen.push((await feed(path)).sequence());
+    // Same day, another hour: a time change is a change too.
+    await bot.say(ANNA, 'möte flytta 2026-12-07 09:30');
+    const moved = await feed(path);
+    seen.push(moved.sequence());
+    expect(String(moved.event().getFirstPropertyValue('dtstart'))).toBe('2026-12-07T08:30:00Z'); // 09:30 in Stockholm
     await bot.say(ANNA, 'möte ställ in Lokalen på Bryggaregatan är upptagen av en utbildning för förvaltningens chefer, så vi ses nästa gång i stället');
     const last = await feed(path);
     seen.push(last.sequence());

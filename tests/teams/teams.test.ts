@@ -172,7 +172,10 @@ describe('cards', () => {
   it('a form submitted with a required field empty gets a clear error and stores nothing', async () => {
     await linked();
     await rig.post(submit(anna, { verb: 'samrad', submit: 'case-new', hidden: {}, question: '  ', groups: 'unga', consent: 'ja' }, at()));
-    expect(connector.texts().join('\n')).toContain('Fyll i Fråga / behov (utan identitet). Inget sparades.');
+    // The form comes back (with what was typed) and says under the field what is missing.
+    const back = connector.texts().join('\n');
+    expect(back).toContain('Något behöver rättas');
+    expect(back).toContain('Fråga / behov (utan identitet)\nFyll i det här fältet.');
     expect(await database.db.select().from(caseItems)).toHaveLength(0);
     expect(await database.db.select().from(outbox)).toHaveLength(0);
   });
@@ -230,15 +233,16 @@ describe('cards', () => {
       ['niva', 'Input.ChoiceSet'],
       ['skola', 'Input.Text'],
       ['omfattning', 'Input.Text'],
-      ['sfi-kontakt', 'Input.ChoiceSet'],
+      ['sfi-kontakt', 'Input.Text'],
     ]);
     expect(form.actions[0].data).toMatchObject({ submit: 'handover-reply', hidden: { id: '1', template: 'sfi' } });
     const answer = { startdatum: '2027-01-12', niva: '1', skola: 'Komvux Norra', 'sfi-kontakt': karin.aadObjectId };
     const bad = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '90' }, { ...at(), personal: true }));
-    expect(cardText({ attachments: [{ content: bad.body.value }] })).toContain('omfattning: "90" är inget tillåtet tal (1–40). Inget sparades.');
+    expect(cardText({ attachments: [{ content: bad.body.value }] })).toMatch(/"90" är inget tillåtet tal \(1–40\)/);
+    expect(bad.body.value.body.find((i: any) => i.id === 'skola').value).toBe('Komvux Norra');
     expect((await rig.store.handovers.byId(1))?.status).toBe('open');
     const empty = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, skola: ' ', omfattning: '23' }, { ...at(), personal: true }));
-    expect(cardText({ attachments: [{ content: empty.body.value }] })).toContain('Fyll i Skola. Inget sparades.');
+    expect(cardText({ attachments: [{ content: empty.body.value }] })).toContain('Skola\nFyll i det här fältet.');
     const done = await rig.post(execute(karin, { ...form.actions[0].data, ...answer, omfattning: '23' }, { ...at(), personal: true }));
     expect(cardText({ attachments: [{ content: done.body.value }] })).toContain('Tack! Svaret på överlämning #1 är sparat');
     expect((await rig.store.handovers.byId(1))?.fields).toMatchObject({ nivå: '1', omfattning: '23' });

@@ -4,7 +4,7 @@ import { caseClose, caseList, caseLog, caseNew, caseShow } from '../handlers/cas
 import { caseCodeInMeeting } from '../meeting/current.js';
 import { CONSENTS, OUTCOMES, type Consent } from '../vocabulary.js';
 import { ask, defineCommand, msg, posts } from './spec.js';
-import { badCaseCode, code, fold, freeText, USAGE } from './words.js';
+import { badCaseCode, code, fold, freeText, pageArgs, pageWords, USAGE } from './words.js';
 
 const codeArg = z.object({ code: z.string() });
 const oneCode = (rest: string[]) => {
@@ -49,9 +49,11 @@ export const caseListCommand = defineCommand({
   id: 'case.list',
   group: 'case',
   verbs: { sv: 'ärende lista', en: 'case list' },
-  args: z.object({}),
+  args: pageArgs,
+  parse: pageWords,
+  words: (a) => (a.page ? [String(a.page)] : []),
   access: 'member',
-  run: async (h) => msg(await caseList(h)),
+  run: async (h, a) => msg(await caseList(h, a.all ? undefined : a.page ?? 1)),
 });
 
 export const caseShowCommand = defineCommand({

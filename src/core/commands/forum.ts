@@ -10,7 +10,7 @@ import { report } from '../handlers/report.js';
 import { topicAdd } from '../handlers/topics.js';
 import { defineCommand, msg, posts } from './spec.js';
 import { helpMessage } from './texts.js';
-import { freeText, USAGE } from './words.js';
+import { freeText, pageArgs, pageWords, USAGE } from './words.js';
 
 export const helpCommand = defineCommand({
   id: 'help',
@@ -71,10 +71,12 @@ export const mineCommand = defineCommand({
   id: 'mine',
   group: 'mine',
   verbs: { sv: 'mina', en: 'mine' },
-  args: z.object({}),
+  args: pageArgs,
   access: 'member',
-  parse: () => ({}),
-  run: async (h) => msg(await mine(h)),
+  parse: pageWords,
+  words: (a) => (a.page ? [String(a.page)] : []),
+  // `all`: App Home, which packs the whole list into one view (never typed: the words give a page).
+  run: async (h, a) => msg(await mine(h, a.all ? undefined : a.page ?? 1)),
 });
 
 export const reportCommand = defineCommand({

@@ -34,3 +34,11 @@ export function idWord(w: string): number | ParseError {
   const n = positiveId.safeParse(w.replace(/^#/, ''));
   return n.success ? n.data : badId(w);
 }
+
+/** A list's page: no words (the first page) or one page number (`ärende lista 2`, what "Visa fler" sends). */
+export const pageArgs = z.object({ page: z.number().int().positive().max(100_000).optional(), all: z.boolean().optional() });
+export function pageWords(rest: string[]): { page?: number } | ParseError {
+  if (!rest.length) return {};
+  if (rest.length !== 1 || !/^\d{1,6}$/.test(rest[0]) || Number(rest[0]) < 1) return USAGE;
+  return { page: Number(rest[0]) };
+}

@@ -10,7 +10,8 @@ import { mayShow, replyAudience } from '../consent.js';
 import { localDate, localTime } from '../dates.js';
 import { formatMeeting, upcomingMeeting } from '../schedule.js';
 import { closeStepsWithCase } from './corrections.js';
-import { formButton } from '../commands/texts.js';
+import { commandLine, formButton } from '../commands/texts.js';
+import { countLine, moreButton, noSuchPage, pageOf } from '../paging.js';
 import { CASE_CODE_SLOT } from '../case-code.js';
 import { channelM } from '../voices.js';
 
@@ -83,13 +84,20 @@ export function caseActions(h: Pick<HandlerContext, 'm'>, code: string) {
   ];
 }
 
-export async function caseList(h: HandlerContext): Promise<Message> {
+/** `ärende lista [sida]`: a page of the open cases (`page` undefined: all of them). */
+export async function caseList(h: HandlerContext, page?: number): Promise<Message> {
   const forum = await h.forum();
   const cases = await h.store.cases.open(forum.key);
   if (!cases.length) return { blocks: [{ type: 'text', text: h.m.caseListEmpty({ forum: forum.name }) }] };
+  const p = pageOf(cases, page);
+  if (!p) return noSuchPage(h.m, cases.length, page);
   return {
     title: h.m.caseListTitle({ forum: forum.name, n: cases.length }),
-    blocks: cases.map((c) => ({ type: 'item', text: caseLine(h.config, h.m, c) })),
+    blocks: [
+      ...countLine(h.m, p, (next) => commandLine('case.list', h.lang, { page: next })),
+      ...p.rows.map((c): Block => ({ type: 'item', text: caseLine(h.config, h.m, c) })),
+      ...moreButton(h.m, p, (next) => commandLine('case.list', h.lang, { page: next })),
+    ],
   };
 }
 

@@ -17,6 +17,7 @@ import { forumParties, partyOf } from '../parties.js';
 import { labelOf } from '../vocabulary.js';
 import { commandButton } from '../commands/texts.js';
 import { loadProtokoll } from './protokoll-load.js';
+import { minutesPeople } from './minutes-people.js';
 
 export interface FrozenStep {
   id: number;
@@ -159,6 +160,7 @@ export async function minutesMessage(store: Store, cfg: FileConfig, m: Messages,
       fields: [
         { label: m.minutes.date, value: `${rec.date} ${rec.time}` },
         { label: m.minutes.participants, value: rec.participants.map((o) => orgName(cfg, o)).join(', ') || m.labels.none },
+        ...(await minutesPeople(store, cfg, m, forum, row, approvals)),
         { label: m.minutes.status, value: status },
       ],
     },
