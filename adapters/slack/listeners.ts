@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.js';
 import type { Ticket, WorkQueue } from '../../src/http/work-queue.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackPort } from './port.js';
+import { pageLinkBlocks, withPageLinks } from './home-links.js';
 import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toPages, type FormMeta } from './render.js';
 import { fromSlackText } from './text.js';
 
@@ -157,13 +158,14 @@ async function openForm(d: SlackDeps, client: webApi.WebClient, req: Request, fo
   }
 }
 
-/** App Home: the person's own open next steps and handovers. */
+/** App Home: the person's own open next steps and handovers, then the pages they may open (home-links.ts). */
 async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: string): Promise<void> {
   const identity = await identityOf(d, userId);
   const lang = d.core.lang(identity.language);
   const reply = await d.core.run({ identity, channel: slackChannel(userId, true) }, { name: 'mine' }, lang);
   const message = reply.message ?? { blocks: [] };
-  await client.views.publish({ user_id: userId, view: homeView(messages(lang).mineTitle, message) });
+  const links = await pageLinkBlocks(d.core, identity, userId, lang);
+  await client.views.publish({ user_id: userId, view: withPageLinks(homeView(messages(lang).mineTitle, message), links) });
 }
 
 function ephemeralVia(respond: RespondFn): Tell {

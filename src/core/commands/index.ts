@@ -8,7 +8,7 @@ import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, 
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingAttendanceCommand, meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './minutes.js';
-import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
+import { mineLinkCommand, pageLinkCommand, pageListCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
 import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
@@ -53,6 +53,7 @@ export const COMMANDS = [
   calendarCommand,
   pageLinkCommand,
   pageRevokeCommand,
+  pageListCommand,
 ] as const;
 
 type AnySpec = (typeof COMMANDS)[number];
