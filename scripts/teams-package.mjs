@@ -27,7 +27,7 @@ if (!/^https:\/\/[^\s]+$/.test(publicUrl)) {
   process.exit(2);
 }
 
-const manifestText = readFileSync(join(root, 'teams', 'manifest.json'), 'utf8').replaceAll('${{MICROSOFT_APP_ID}}', appId).replaceAll('${{PUBLIC_URL}}', publicUrl);
+const manifestText = readFileSync(join(root, 'teams', 'manifest.json'), 'utf8').replaceAll('${{MICROSOFT_APP_ID}}', appId).replaceAll('${{PUBLIC_URL}}', publicUrl).replaceAll('${{PUBLIC_HOST}}', new URL(publicUrl).host);
 JSON.parse(manifestText); // a broken template fails here, not in the Teams admin centre
 
 const files = [

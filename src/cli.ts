@@ -20,6 +20,7 @@ import { teamsRoute } from '../adapters/teams/route.js';
 import { calendarRoutes } from './http/calendar.js';
 import { reportRoutes } from './http/reports.js';
 import { pageRoutes } from './http/pages/routes.js';
+import { teamsTabRoutes } from './http/pages/teams-tabs.js';
 import { runReport } from './report/cli.js';
 import { runProtokoll } from './export/cli.js';
 import { minutesPdf } from './export/renderer.js';
@@ -242,6 +243,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
     ...minutesRoutes(rt.store, config.file),
     // Read-only pages (issue 20): /dashboard, /forum/<key>, /mine, each behind its own page token.
     ...pageRoutes({ store: rt.store, config: config.file, clock: rt.clock }),
+    ...teamsTabRoutes({ store: rt.store, config: config.file, clock: rt.clock }),
   ];
   warnWithoutPublicUrl(config, rt.logger);
   const deliverer = new Deliverer(rt.store.outbox, ports, rt.clock, rt.logger, { ...deliveryOptions(config), ...overrides.delivery }, overrides.timers);

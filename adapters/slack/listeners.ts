@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.js';
 import type { Ticket, WorkQueue } from '../../src/http/work-queue.js';
 import type { SlackDirectory } from './directory.js';
 import type { SlackPort } from './port.js';
+import { pageLinkBlocks, withPageLinks } from './home-links.js';
 import { ACTION_PREFIX, fallbackText, FORM_CALLBACK, homeView, modalView, parseFormMeta, readViewValues, toPages, wholeHomeView, type FormMeta } from './render.js';
 import { MORE_ACTION } from '../../src/core/paging.js';
 import { fromSlackText } from './text.js';
@@ -162,20 +163,22 @@ async function openForm(d: SlackDeps, client: webApi.WebClient, req: Request, fo
 }
 
 /**
- * App Home: the person's own open next steps and handovers, all of them in one view; when even packed
- * they pass 100 blocks, a page of them with "Visa fler" (`pageCommand`: that button's `mina <sida>`).
+ * App Home: the person's own open next steps and handovers, all of them in one view, then the pages
+ * they may open (home-links.ts); when even packed they pass what the view has room for, a page of them
+ * with "Visa fler" (`pageCommand`: that button's `mina <sida>`).
  */
 async function publishHome(d: SlackDeps, client: webApi.WebClient, userId: string, pageCommand?: string): Promise<void> {
   const identity = await identityOf(d, userId);
   const lang = d.core.lang(identity.language);
   const input = { identity, channel: slackChannel(userId, true) };
   const title = messages(lang).mineTitle;
+  const links = await pageLinkBlocks(d.core, identity, userId, lang);
   const paged = async () => {
     const reply = pageCommand ? await d.core.handle({ ...input, text: pageCommand, resolveMention: async () => null }) : await d.core.run(input, { name: 'mine', page: 1 }, lang);
     return homeView(title, reply.message ?? { blocks: [] });
   };
-  const whole = pageCommand ? null : wholeHomeView(title, (await d.core.run(input, { name: 'mine', all: true }, lang)).message ?? { blocks: [] });
-  await client.views.publish({ user_id: userId, view: whole ?? (await paged()) });
+  const whole = pageCommand ? null : wholeHomeView(title, (await d.core.run(input, { name: 'mine', all: true }, lang)).message ?? { blocks: [] }, links.length);
+  await client.views.publish({ user_id: userId, view: withPageLinks(whole ?? (await paged()), links) });
 }
 
 function ephemeralVia(respond: RespondFn): Tell {

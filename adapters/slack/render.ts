@@ -81,8 +81,9 @@ export function homeView(title: string, msg: Message): types.HomeView {
 }
 
 /** The App Home with everything in one view, or null when it would pass 100 blocks (then it is paged). */
-export function wholeHomeView(title: string, msg: Message): types.HomeView | null {
-  const blocks = packIntoView(toBlocks({ ...msg, title: msg.title ?? title }), VIEW_BLOCKS);
+export function wholeHomeView(title: string, msg: Message, reserved = 0): types.HomeView | null {
+  // `reserved`: blocks kept free below (the page links), so nothing of the list is cut for them.
+  const blocks = packIntoView(toBlocks({ ...msg, title: msg.title ?? title }), VIEW_BLOCKS - reserved);
   return blocks ? { type: 'home', blocks } : null;
 }
 

@@ -69,7 +69,8 @@ export const en = {
     calendar: { help: "link to the forum's meeting calendar (ICS), for the coordinator" },
     'report.link': { help: "link to the steering group's dashboard (counts only), for the coordinator" },
     'report.link.revoke': { help: 'closes every dashboard link, for the coordinator' },
-    'page.link': { help: "link to the forum's page in the browser (read-only), for the coordinator" },
+    'page.link': { args: '[forum-key]', help: "link to the forum's page in the browser (read-only), for the coordinator; with a forum key also in a direct message" },
+    'page.list': { help: 'the pages you can open in the browser, with a button that makes the link' },
     'page.revoke': { help: "closes every link to the forum's page, for the coordinator" },
     // --- corrections (issue 15)
     'case.edit': { args: '<code> [group:…] [consent:…] [category:…] [text:<new question>]', help: 'corrects a case (its raiser or the coordinator); without more words: a form' },
@@ -320,6 +321,11 @@ export const en = {
     dashboardLink: (p: { url: string }) => `The steering group's dashboard (counts per quarter only, no codes or texts): ${p.url}\n\`report link revoke\` closes every link to the page.`,
     dashboardRevoked: (p: { count: number }) => (p.count ? `${p.count === 1 ? 'One dashboard link' : `${p.count} dashboard links`} revoked.` : 'There was no open dashboard link.'),
     mineLink: (p: { url: string }) => `Your own page with your open steps and handovers: ${p.url}\nThe link is personal – do not share it.`,
+    listTitle: 'Pages in the browser',
+    listMine: 'My next steps and handovers as a page (only for you)',
+    listForum: (p: { forum: string }) => `The forum page of ${p.forum} (you coordinate it)`,
+    listNoForum: "The forum page comes from the forum's coordinator.",
+    makeLink: 'Make link',
   },
   calendar: {
     link: (p: { forum: string; url: string }) => `Subscribe to the meetings of ${p.forum} (e.g. in Outlook: Add calendar → From Internet): ${p.url}\nThe link belongs to the forum – share it only with its participants.`,

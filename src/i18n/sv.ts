@@ -87,7 +87,8 @@ export const sv = {
     calendar: { help: 'länk till forumets möteskalender (ICS), för samordnaren' },
     'report.link': { help: 'länk till styrgruppens uppföljningssida (bara antal), för samordnaren' },
     'report.link.revoke': { help: 'stänger alla länkar till uppföljningssidan, för samordnaren' },
-    'page.link': { help: 'länk till forumets sida i webbläsaren (skrivskyddad), för samordnaren' },
+    'page.link': { args: '[forumnyckel]', help: 'länk till forumets sida i webbläsaren (skrivskyddad), för samordnaren; med forumnyckel även i ett direktmeddelande' },
+    'page.list': { help: 'sidorna du kan öppna i webbläsaren, med en knapp som skapar länken' },
     'page.revoke': { help: 'stänger alla länkar till forumets sida, för samordnaren' },
     // --- corrections (issue 15)
     'case.edit': { args: '<kod> [grupp:…] [samtycke:…] [kategori:…] [text:<ny fråga>]', help: 'rättar ett ärende (den som lyfte det eller samordnaren); utan fler ord: ett formulär' },
@@ -341,6 +342,11 @@ export const sv = {
     dashboardLink: (p: { url: string }) => `Uppföljningssidan för styrgruppen (bara antal per kvartal, inga koder eller texter): ${p.url}\n\`rapport länk återkalla\` stänger alla länkar till sidan.`,
     dashboardRevoked: (p: { count: number }) => (p.count ? `${p.count === 1 ? 'En länk' : `${p.count} länkar`} till uppföljningssidan är återkallad${p.count === 1 ? '' : 'e'}.` : 'Det fanns ingen öppen länk till uppföljningssidan.'),
     mineLink: (p: { url: string }) => `Din egen sida med dina öppna åtgärder och överlämningar: ${p.url}\nLänken är personlig – dela den inte.`,
+    listTitle: 'Sidor i webbläsaren',
+    listMine: 'Mina åtgärder och överlämningar som sida (bara för dig)',
+    listForum: (p: { forum: string }) => `Forumsidan för ${p.forum} (du är samordnare)`,
+    listNoForum: 'Forumsidan får du av forumets samordnare.',
+    makeLink: 'Skapa länk',
   },
   calendar: {
     link: (p: { forum: string; url: string }) => `Prenumerera på mötena i ${p.forum} (t.ex. i Outlook: Lägg till kalender → Från internet): ${p.url}\nLänken är personlig för forumet – dela den bara med deltagarna.`,

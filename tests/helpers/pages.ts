@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createHttpServer } from '../../src/http/server.js';
 import { pageRoutes } from '../../src/http/pages/routes.js';
+import { teamsTabRoutes } from '../../src/http/pages/teams-tabs.js';
 import type { PageTokenStore } from '../../src/core/stores.js';
 import { createLogger } from '../../src/log.js';
 import { ANNA, KARIN, OLLE, type TestBot } from './bot.js';
@@ -65,10 +66,11 @@ export interface PagesServer {
   close(): Promise<void>;
 }
 
-/** The page routes on a free port of 127.0.0.1, on the test bot's database and clock. */
+/** The page routes (and the Teams tab pages) on a free port of 127.0.0.1, on the test bot's database and clock. */
 export async function startPagesServer(bot: TestBot, database: TestDatabase): Promise<PagesServer> {
   const tokens = bot.store.pages;
-  const server = createHttpServer(pageRoutes({ store: bot.store, config: bot.config, clock: bot.clock }), createLogger('silent'));
+  const deps = { store: bot.store, config: bot.config, clock: bot.clock };
+  const server = createHttpServer([...pageRoutes(deps), ...teamsTabRoutes(deps)], createLogger('silent'));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, server, tokens, close: () => new Promise<void>((r) => server.close(() => r())) };

@@ -45,6 +45,31 @@ describe('teams-package', () => {
     expect([files.get('outline.png')!.readUInt32BE(16), files.get('outline.png')!.readUInt32BE(20)]).toEqual([32, 32]);
   });
 
+  it('declares the channel tab and the personal tab on the public URL, within the manifest schema\'s rules', async () => {
+    const out = join(dir, 'tabs.zip');
+    await run(process.execPath, ['scripts/teams-package.mjs', '--app-id', '11111111-2222-3333-4444-555555555555', '--public-url', 'https://samrad.test/base', '--out', out]);
+    const manifest = JSON.parse(unzip(readFileSync(out)).get('manifest.json')!.toString('utf8'));
+    // No schema offline: the rules of MicrosoftTeams.schema.json v1.17 that these fields have.
+    expect(manifest.configurableTabs).toHaveLength(1);
+    const [tab] = manifest.configurableTabs;
+    expect(tab.configurationUrl).toBe('https://samrad.test/base/teams/tab/config');
+    expect(tab.canUpdateConfiguration).toBe(true);
+    expect(tab.scopes).toEqual(['team', 'groupChat']);
+    for (const c of tab.context) expect(['personalTab', 'channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage']).toContain(c);
+    expect(manifest.staticTabs).toEqual([{ entityId: 'mina', name: 'Mina', contentUrl: 'https://samrad.test/base/teams/tab/mine?lang={locale}', scopes: ['personal'] }]);
+    expect(manifest.staticTabs.length).toBeLessThanOrEqual(16);
+    expect(manifest.staticTabs[0].entityId.length).toBeLessThanOrEqual(64);
+    expect(manifest.staticTabs[0].name.length).toBeLessThanOrEqual(128);
+    for (const url of [tab.configurationUrl, manifest.staticTabs[0].contentUrl]) {
+      expect(url).toMatch(/^https:\/\//);
+      expect(url.length).toBeLessThanOrEqual(2048);
+      // Every tab URL's host must be one of validDomains (host only, no scheme).
+      expect(manifest.validDomains).toContain(new URL(url.replace('{locale}', 'sv-se')).host);
+    }
+    expect(manifest.validDomains).toEqual(['samrad.test']);
+    expect(JSON.stringify(manifest)).not.toContain('${{');
+  });
+
   it('refuses to build without an app id', async () => {
     await expect(run(process.execPath, ['scripts/teams-package.mjs', '--out', join(dir, 'x.zip')], { env: { PATH: process.env.PATH } })).rejects.toMatchObject({ code: 2 });
   });

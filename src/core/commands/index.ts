@@ -9,7 +9,7 @@ import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingAttendanceCommand, meetingCancelCommand, meetingRestoreCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { memberAddCommand, memberListCommand, memberRemoveCommand } from './member.js';
 import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './minutes.js';
-import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
+import { mineLinkCommand, pageLinkCommand, pageListCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
 import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
@@ -55,6 +55,7 @@ export const COMMANDS = [
   calendarCommand,
   pageLinkCommand,
   pageRevokeCommand,
+  pageListCommand,
   memberAddCommand,
   memberRemoveCommand,
   memberListCommand,

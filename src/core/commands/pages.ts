@@ -1,16 +1,29 @@
 // Links to the read-only pages in the browser (issue 20): the forum page (`sida`), the steering
 // group's dashboard (`rapport länk`), one's own list (`mina länk`), and revoking them.
 import { z } from 'zod';
-import { dashboardLink, dashboardRevoke, forumPageLink, forumPageRevoke, minePageLink } from '../handlers/pages.js';
+import { dashboardLink, dashboardRevoke, forumPageLink, forumPageRevoke, minePageLink, pageList } from '../handlers/pages.js';
 import { defineCommand, msg } from './spec.js';
+import { USAGE } from './words.js';
 
 export const pageLinkCommand = defineCommand({
   id: 'page.link',
   group: 'page',
   verbs: { sv: 'sida', en: 'page' },
-  args: z.object({}),
+  // Without a key: the channel's forum. With one (a button in App Home, a direct message): that forum.
+  args: z.object({ forumKey: z.string().optional() }),
   access: 'coordinator',
-  run: async (h) => msg(await forumPageLink(h)),
+  parse: (rest) => (rest.length === 0 ? {} : rest.length === 1 && /^[a-z0-9-]{1,60}$/i.test(rest[0]) ? { forumKey: rest[0].toLowerCase() } : USAGE),
+  words: (a) => (a.forumKey ? [a.forumKey] : []),
+  run: async (h, a) => msg(await forumPageLink(h, a.forumKey)),
+});
+
+export const pageListCommand = defineCommand({
+  id: 'page.list',
+  group: 'page',
+  verbs: { sv: 'sida lista', en: 'page list' },
+  args: z.object({}),
+  access: 'member',
+  run: async (h) => msg(await pageList(h)),
 });
 
 export const pageRevokeCommand = defineCommand({

@@ -5,6 +5,9 @@
 // personal link only that person's own list.
 import type { HandlerContext } from '../context.js';
 import type { Block, Message } from '../model.js';
+import { isCoordinator } from '../access.js';
+import { commandButton } from '../commands/texts.js';
+import { UserError } from '../errors.js';
 import { requireCoordinator } from '../meeting/state.js';
 import { dashboardPath, forumPagePath, minePagePath, newPageToken } from '../pagetoken.js';
 
@@ -16,9 +19,11 @@ function linkMessage(h: HandlerContext, text: string): Message {
 
 const url = (h: HandlerContext, path: string) => `${h.publicUrl ?? ''}${path}`;
 
-/** `sida`: the coordinator gets a new link to the forum page of this channel's forum. */
-export async function forumPageLink(h: HandlerContext): Promise<Message> {
-  const forum = await h.forum();
+/** `sida [forumnyckel]`: the coordinator gets a new link to the forum page of this channel's forum (or the one named). */
+export async function forumPageLink(h: HandlerContext, forumKey?: string): Promise<Message> {
+  const named = forumKey === undefined ? null : await h.store.forums.byKey(forumKey);
+  if (forumKey !== undefined && !named) throw new UserError('unknownForum', { key: forumKey, keys: h.config.forums.map((f) => f.key).join(', ') });
+  const forum = named ?? (await h.forum());
   requireCoordinator(h, forum);
   const token = newPageToken();
   await h.store.pages.issue(token, { scope: 'forum', forumKey: forum.key, memberId: null, createdBy: h.member.id, at: h.now });
@@ -60,4 +65,17 @@ export async function minePageLink(h: HandlerContext): Promise<Message> {
   await h.store.pages.issue(token, { scope: 'member', forumKey: null, memberId: h.member.id, createdBy: h.member.id, at: h.now });
   await h.audit('mine.link', null, null);
   return linkMessage(h, h.m.pages.mineLink({ url: url(h, minePagePath(token)) }));
+}
+
+/**
+ * `sida lista`: the pages this person may open, each with a button that makes its link when pressed
+ * (App Home shows the same): their own list, and the forum page of each forum they coordinate.
+ * Nothing is minted by listing; a button runs `mina länk` or `sida <forumnyckel>`.
+ */
+export async function pageList(h: HandlerContext): Promise<Message> {
+  const forums = (await h.store.forums.all()).filter((f) => isCoordinator(f, h.member));
+  const blocks: Block[] = [{ type: 'item', text: h.m.pages.listMine, actions: [commandButton({ id: 'page-mine', label: h.m.pages.makeLink }, 'mine.link', h.lang, {})] }];
+  for (const f of forums) blocks.push({ type: 'item', text: h.m.pages.listForum({ forum: f.name }), actions: [commandButton({ id: `page-forum-${f.key}`, label: h.m.pages.makeLink }, 'page.link', h.lang, { forumKey: f.key })] });
+  if (!forums.length) blocks.push({ type: 'text', text: h.m.pages.listNoForum });
+  return { title: h.m.pages.listTitle, blocks };
 }

@@ -14,12 +14,11 @@ const PALETTE = ['#1f5f8b', '#b3541e', '#2e7d32', '#7b3fa0', '#a8323e', '#00707a
 /** On time, late, never, pending. */
 const STATE_COLOURS = ['#2e7d32', '#b3541e', '#a8323e', '#616161'];
 
-// vega exports locale() (vega-format) but its typings leave it out.
-const makeLocale = (vega as unknown as { locale(n: object, t?: object): vega.ViewOptions['locale'] }).locale;
+// The View's `locale` option takes the definitions (d3-format's), and builds the locale itself.
 const LOCALES = {
-  sv: makeLocale({ decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', ' kr'] }),
-  en: makeLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] }),
-};
+  sv: { number: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', ' kr'] } },
+  en: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] } },
+} as unknown as Record<'sv' | 'en', vega.ViewOptions['locale']>;
 
 export function chartSpec(t: ChartTable, opts: { title?: boolean } = {}): TopLevelSpec {
   const rowLabels = t.rows.map((r) => r.label);
@@ -53,11 +52,44 @@ export function chartSpec(t: ChartTable, opts: { title?: boolean } = {}): TopLev
   return { ...base, mark: { type: 'line', point: { size: 60, filled: true } }, encoding: { x, y, color, shape: { field: 'row', type: 'nominal', sort: rowLabels, legend: color.legend } } } as TopLevelSpec;
 }
 
+/** The data set the compiled charts read their values from (inserted per drawing). */
+const DATA = 'table';
+/** Compiled and parsed charts, by their spec without the values: the same chart with new figures skips both steps. */
+const runtimes = new Map<string, vega.Runtime>();
+const MAX_RUNTIMES = 256;
+
+/** Vega's runtime for a spec (its values left out), compiled by Vega-Lite and parsed once. */
+function runtimeOf(spec: TopLevelSpec): vega.Runtime {
+  const key = JSON.stringify(spec);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = vega.parse(compile(spec).spec);
+    if (runtimes.size >= MAX_RUNTIMES) runtimes.delete(runtimes.keys().next().value!);
+    runtimes.set(key, runtime);
+  }
+  return runtime;
+}
+
+/**
+ * Drawn charts, by everything they are drawn from (spec, figures, language): the same figures give the
+ * same SVG, so a dashboard opened again before anything changed is not drawn again. Bounded (oldest out).
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 128;
+
 /** The chart as SVG markup, drawn with the page language's number format. */
 export async function chartSvg(t: ChartTable, w: PageWords, opts: { title?: boolean } = {}): Promise<string> {
-  const view = new vega.View(vega.parse(compile(chartSpec(t, opts)).spec), { renderer: 'none', locale: w.htmlLang === 'sv' ? LOCALES.sv : LOCALES.en });
+  const spec = chartSpec(t, opts) as TopLevelSpec & { data: { values: object[] } };
+  const key = `${w.htmlLang}\u0000${JSON.stringify(spec)}`;
+  const hit = drawn.get(key);
+  if (hit !== undefined) return hit;
+  const view = new vega.View(runtimeOf({ ...spec, data: { name: DATA } } as TopLevelSpec), { renderer: 'none', locale: w.htmlLang === 'sv' ? LOCALES.sv : LOCALES.en });
+  view.data(DATA, spec.data.values);
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, svg);
+    return svg;
   } finally {
     view.finalize();
   }

@@ -35,9 +35,13 @@ function render(v: unknown): string {
 }
 
 /** `4 000`, `30,5` (sv) or `4,000`, `30.5` (en); at most one decimal, as the report rounds. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number | null, w: PageWords): string {
   if (n === null) return '–';
-  return new Intl.NumberFormat(w.locale, { maximumFractionDigits: 1 }).format(n);
+  // One formatter per locale: building an Intl.NumberFormat costs more than formatting with it.
+  let f = numberFormats.get(w.locale);
+  if (!f) numberFormats.set(w.locale, (f = new Intl.NumberFormat(w.locale, { maximumFractionDigits: 1 })));
+  return f.format(n);
 }
 
 /** `3 december 2026` (sv) or `3 December 2026` (en), from an ISO date. */
