@@ -3,6 +3,7 @@ import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
+import { routineTextsEn } from './routines.en.js';
 
 export const en = {
   lang: 'en',
@@ -11,6 +12,8 @@ export const en = {
   protokoll: protokollEn,
   // --- corrections (issue 15)
   corrections: correctionsEn,
+  // --- forum routines (issue 17)
+  routines: routineTextsEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -68,6 +71,9 @@ export const en = {
     'step.strike': { args: '<id> [reason]', help: 'strikes a next step; it is no longer reminded' },
     'handover.show': { args: '<id>', help: 'the answer to a handover, who answered and when (both sides)' },
     'handover.correct': { args: '<id> <field>=<value> …', help: 'corrects an answer; the asking side is told what changed' },
+    // --- forum routines (issue 17)
+    'routine.list': { help: "the forum's routines: what is to be done and when each comes next" },
+    'routine.done': { args: '<id>', help: 'marks a routine done (the one responsible, or anyone in the forum\'s channel)' },
   },
   help: {
     title: 'Samråd – commands',
@@ -167,6 +173,7 @@ export const en = {
     'step.close': 'closed next steps with the case',
     'handover.read': 'showed a handover',
     'handover.correct': 'corrected a handover answer',
+    'routine.done': 'marked a forum routine done',
     'minutes.approve': 'approved the minutes',
     'minutes.approved': 'approved the minutes (last)',
     'minutes.pdf': 'fetched the minutes as PDF',

@@ -7,6 +7,7 @@ import { errorsSv } from './errors.sv.js';
 import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
+import { routineTextsSv } from './routines.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -27,6 +28,8 @@ export const sv = {
   protokoll: protokollSv,
   // --- corrections (issue 15)
   corrections: correctionsSv,
+  // --- forum routines (issue 17)
+  routines: routineTextsSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -86,6 +89,9 @@ export const sv = {
     'step.strike': { args: '<id> [orsak]', help: 'stryker en åtgärd; den påminns inte längre' },
     'handover.show': { args: '<id>', help: 'svaret på en överlämning, vem som svarade och när (båda sidor)' },
     'handover.correct': { args: '<id> <fält>=<värde> …', help: 'rättar ett svar; frågande sidan får veta vad som ändrades' },
+    // --- forum routines (issue 17)
+    'routine.list': { help: 'forumets rutiner: vad som ska göras och när de kommer nästa gång' },
+    'routine.done': { args: '<id>', help: 'markerar en rutin klar (den ansvariga, eller någon i forumets kanal)' },
   }),
   help: {
     title: 'Samråd – kommandon',
@@ -187,6 +193,7 @@ export const sv = {
     'step.close': 'stängde åtgärder med ärendet',
     'handover.read': 'visade en överlämning',
     'handover.correct': 'rättade ett överlämningssvar',
+    'routine.done': 'markerade en rutin i forumet klar',
     'minutes.approve': 'justerade protokollet',
     'minutes.approved': 'justerade protokollet (sist)',
     'minutes.pdf': 'hämtade protokollet som PDF',

@@ -2,6 +2,7 @@ import type { HandlerContext } from '../context.js';
 import type { Block, Message } from '../model.js';
 import { templateName } from '../render.js';
 import { commandButton, formButton } from '../commands/texts.js';
+import { myRoutineBlocks } from '../routines/handlers.js';
 
 /** `mina`: what I owe, steps and handovers, in every forum. */
 export async function mine(h: HandlerContext): Promise<Message> {
@@ -9,7 +10,8 @@ export async function mine(h: HandlerContext): Promise<Message> {
   const forumKey = h.channel.direct ? null : (await h.forum()).key;
   const here = <T extends { forumKey: string }>(rows: T[]) => rows.filter((r) => forumKey === null || r.forumKey === forumKey);
   const [steps, handovers] = await Promise.all([h.store.steps.openOwnedBy(h.member.id).then(here), h.store.handovers.openOwedBy(h.member.id).then(here)]);
-  if (!steps.length && !handovers.length) return { blocks: [{ type: 'text', text: h.m.mineEmpty }] };
+  const routines = await myRoutineBlocks(h, forumKey); // issue 17: the forum routines that are mine
+  if (!steps.length && !handovers.length && !routines.length) return { blocks: [{ type: 'text', text: h.m.mineEmpty }] };
   const codes = await h.store.cases.codesByIds([...steps.map((s) => s.caseId), ...handovers.map((x) => x.caseId)]);
   const blocks: Block[] = [];
   for (const s of steps) {
@@ -32,5 +34,6 @@ export async function mine(h: HandlerContext): Promise<Message> {
       actions: [formButton({ id: 'handover-reply', label: h.m.buttons.reply }, 'handover.reply', h.lang, { id: String(x.id) })],
     });
   }
+  blocks.push(...routines);
   return { title: h.m.mineTitle, blocks };
 }
