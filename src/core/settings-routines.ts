@@ -5,6 +5,7 @@
 // sections are `checkRoutineSettings`.
 import { z } from 'zod';
 import { rruleSchema } from './settings-calendar.js';
+import { COORDINATOR_ROLES, roleRef } from './settings-roles.js';
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes');
 const asDate = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
@@ -12,11 +13,12 @@ const isoDate = z.preprocess(asDate, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ex
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD (e.g. 04-01 for 1 April)');
 
 /**
- * Who does it: one person (an e-mail address), or an organisation (its members see it in `mina` and
- * may mark it done; reminders go to the forum's channel). One union member per kind of owner, so a new
- * kind (a configured role) is one more member here and one more case in `routines/owner.ts`.
+ * Who does it: one person (an e-mail address), an organisation (its members see it in `mina` and may
+ * mark it done; reminders go to the forum's channel), or a role (`{ role: samordnare }`: the forum's
+ * coordinator; or one of `roles:`, docs/medlemmar.md). One union member per kind of owner, one case
+ * per kind in `routines/owner.ts`.
  */
-export const routineOwnerSchema = z.union([z.object({ person: z.string().email() }).strict(), z.object({ organisation: key }).strict()]);
+export const routineOwnerSchema = z.union([z.object({ person: z.string().email() }).strict(), z.object({ organisation: key }).strict(), roleRef]);
 export type RoutineOwner = z.infer<typeof routineOwnerSchema>;
 
 /**
@@ -49,12 +51,13 @@ export const routinesSchema = z.array(routineSchema).default([]);
 
 /** Forums, organisations and terms a routine names must exist; keys are unique per forum. */
 export function checkRoutineSettings(
-  cfg: { routines: RoutineSettings[]; forums: { key: string }[]; organisations: { key: string }[]; calendar: { terms: { key: string }[] } },
+  cfg: { routines: RoutineSettings[]; forums: { key: string }[]; organisations: { key: string }[]; calendar: { terms: { key: string }[] }; roles: { key: string }[] },
   ctx: z.RefinementCtx,
 ): void {
   const forums = new Set(cfg.forums.map((f) => f.key));
   const orgs = new Set(cfg.organisations.map((o) => o.key));
   const terms = new Set(cfg.calendar.terms.map((t) => t.key));
+  const roles = new Set<string>([...COORDINATOR_ROLES, ...cfg.roles.map((r) => r.key)]);
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['routines', ...path], message });
   const seen = new Set<string>();
   cfg.routines.forEach((r, i) => {
@@ -62,6 +65,7 @@ export function checkRoutineSettings(
     seen.add(`${r.forum}/${r.key}`);
     if (!forums.has(r.forum)) issue([i, 'forum'], `unknown forum "${r.forum}"`);
     if ('organisation' in r.owner && !orgs.has(r.owner.organisation)) issue([i, 'owner', 'organisation'], `unknown organisation "${r.owner.organisation}"`);
+    if ('role' in r.owner && !roles.has(r.owner.role)) issue([i, 'owner', 'role'], `unknown role "${r.owner.role}"`);
     if ('termStart' in r.rule) {
       for (const t of Array.isArray(r.rule.termStart) ? r.rule.termStart : [r.rule.termStart]) {
         if (!terms.has(t)) issue([i, 'rule', 'termStart'], `unknown term "${t}" (calendar.terms: ${[...terms].join(', ') || 'none'})`);

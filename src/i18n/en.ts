@@ -4,6 +4,7 @@ import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
 import { routineTextsEn } from './routines.en.js';
+import { memberTextsEn } from './members.en.js';
 
 export const en = {
   lang: 'en',
@@ -14,6 +15,8 @@ export const en = {
   corrections: correctionsEn,
   // --- forum routines (issue 17)
   routines: routineTextsEn,
+  // --- organisations by membership, roles, follow-ups (issue 17)
+  members: memberTextsEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -32,7 +35,7 @@ export const en = {
   },
   commands: {
     help: { help: 'this list' },
-    link: { args: '<forum-key>', help: 'links this channel to a forum' },
+    link: { args: '[forum-key]', help: 'links this channel to a forum; without a key: the forums there are and where they are linked' },
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
     'case.list': { help: 'open cases' },
     'case.show': { args: '<code>', help: 'one case with its steps' },
@@ -74,6 +77,10 @@ export const en = {
     // --- forum routines (issue 17)
     'routine.list': { help: "the forum's routines: what is to be done and when each comes next" },
     'routine.done': { args: '<id>', help: 'marks a routine done (the one responsible, or anyone in the forum\'s channel)' },
+    // --- organisations by membership (issue 17)
+    'member.add': { args: '@colleague <organisation>', help: "counts a colleague to one of the forum's organisations, before the e-mail domain (coordinator)" },
+    'member.remove': { args: '@colleague', help: 'removes what `member add` added (coordinator)' },
+    'member.list': { help: 'colleagues added in the chat (coordinator)' },
   },
   help: {
     title: 'Samråd – commands',
@@ -185,6 +192,8 @@ export const en = {
     'dashboard.link': 'made a link to the dashboard',
     'dashboard.revoke': 'revoked the dashboard links',
     'mine.link': 'made a link to their own page',
+    'member.add': 'counted a colleague to an organisation',
+    'member.remove': "removed a colleague's added organisation",
     'meeting.item': 'took the case up in a meeting',
   },
   auditOther: 'other event',

@@ -2,6 +2,7 @@
 import type { Messages } from './sv.js';
 import { dateErrorsEn } from './dates.en.js';
 import { routineErrorsEn } from './routines.en.js';
+import { memberErrorsEn } from './members.en.js';
 import { integer } from './numbers.js';
 
 export const errorsEn = {
@@ -83,4 +84,5 @@ export const errorsEn = {
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
     ...dateErrorsEn,
     ...routineErrorsEn,
+    ...memberErrorsEn,
 } satisfies Messages['errors'];

@@ -86,6 +86,22 @@ describe('a forum routine owned by a person', () => {
   });
 });
 
+describe('a forum routine owned by a role', () => {
+  it("reaches the forum's coordinator (the built-in role samordnare) and only them", async () => {
+    const cfg = settingsSchema.parse({ ...loadFileConfig(), routines: [{ key: 'kallelse', forum: 'arendeforum-unga', name: 'Kallelse till årsmötet', text: 'Skicka kallelsen.', owner: { role: 'samordnare' }, rule: { dates: ['12-01'] }, leadWorkingDays: 5 }] });
+    const bot = await createTestBot(database, { config: cfg });
+    await bot.say(ANNA, 'koppla arendeforum-unga'); // Anna links the channel: she is its coordinator
+    await tickAt(bot, at('2026-11-25', '08:00'));
+    expect((await sentTo(bot, ANNA)).map((s) => s.text.split('\n')[0])).toEqual([
+      'Rutin #1 i Ärendeforum unga 18–29: Kallelse till årsmötet – Skicka kallelsen. Ansvarig: forumets samordnare, senast 2026-12-01. Skriv `rutin klar 1` när den är gjord.',
+    ]);
+    expect(await dm(bot, ANNA, 'mina')).toContain('Rutin #1 (Ärendeforum unga 18–29): Kallelse till årsmötet');
+    expect(await dm(bot, KARIN, 'mina')).not.toContain('Kallelse');
+    expect(await dm(bot, KARIN, 'rutin klar 1')).toBe('Hittar ingen rutin #1 som du kan markera.');
+    expect(await dm(bot, ANNA, 'rutin klar 1')).toBe('Rutin #1 Kallelse till årsmötet är klar.');
+  });
+});
+
 describe('a forum routine owned by an organisation', () => {
   it('is reminded in the channel, shown in mina to its members and done on time by any of them', async () => {
     const bot = await linked();
@@ -105,12 +121,13 @@ describe('a forum routine owned by an organisation', () => {
 
   it('refuses a config whose routine names an unknown forum, organisation or term', () => {
     const cfg = loadFileConfig();
-    const r = settingsSchema.safeParse({ ...cfg, routines: [{ key: 'x', forum: 'nope', name: 'X', text: 'X', owner: { organisation: 'kommunen' }, rule: { termStart: 'ht' } }] });
+    const r = settingsSchema.safeParse({ ...cfg, routines: [{ key: 'x', forum: 'nope', name: 'X', text: 'X', owner: { organisation: 'kommunen' }, rule: { termStart: 'sommar' } }, { key: 'y', forum: 'arendeforum-unga', name: 'Y', text: 'Y', owner: { role: 'ordforande' }, rule: { dates: ['01-15'] } }] });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
       'routines.0.forum: unknown forum "nope"',
       'routines.0.owner.organisation: unknown organisation "kommunen"',
-      'routines.0.rule.termStart: unknown term "ht" (calendar.terms: none)',
+      'routines.0.rule.termStart: unknown term "sommar" (calendar.terms: vt, ht)',
+      'routines.1.owner.role: unknown role "ordforande"',
     ]);
   });
 });

@@ -20,7 +20,7 @@ export async function routineDone(h: HandlerContext, id: number): Promise<Messag
   const here = await h.channelForum();
   // As for a step: the owner anywhere they talk to the bot; the forum's members in the forum's channel.
   const allowed =
-    o && r && forum && takesPart(h.config, forum.key, h.member.organisationKey) && ((here !== null && here.key === forum.key) || (h.channel.direct && ownsRoutine(h.config, r.owner, h.member)));
+    o && r && forum && takesPart(h.config, forum.key, h.member.organisationKey) && ((here !== null && here.key === forum.key) || (h.channel.direct && ownsRoutine(h.config, r.owner, h.member, forum)));
   if (!o || !r || !forum || !allowed) throw new UserError('routineNotFound', { id: String(id) });
   if (o.status === 'done') throw new UserError('routineAlreadyDone', { id: String(id) });
   const done = await h.store.routines.markDone(id, h.member.id, h.now);
@@ -45,7 +45,7 @@ export async function routineList(h: HandlerContext): Promise<Message> {
   for (const r of routines) {
     const date = nextRoutineDate(r.rule, h.config.calendar.terms, h.today);
     if (!date || open.has(`${r.key}|${date}`)) continue;
-    upcoming.push({ type: 'item', text: h.m.routines.next({ name: r.name, owner: ownerText(h.config, r.owner, await ownerMember(h.store, r.owner)), date }) });
+    upcoming.push({ type: 'item', text: h.m.routines.next({ name: r.name, owner: ownerText(h.config, r.owner, await ownerMember(h.store, h.config, r.owner, forum)), date }) });
   }
   if (upcoming.length) blocks.push({ type: 'emphasis', text: h.m.routines.upcoming }, ...upcoming);
   return { title: h.m.routines.listTitle({ forum: forum.name }), blocks };
@@ -74,9 +74,10 @@ export async function myRoutineBlocks(h: HandlerContext, forumKey: string | null
   if (!h.config.routines.length) return [];
   const forums = (await h.store.forums.all()).filter((f) => (forumKey === null || f.key === forumKey) && takesPart(h.config, f.key, h.member.organisationKey));
   const names = new Map(forums.map((f) => [f.key, f.name]));
+  const byKey = new Map(forums.map((f) => [f.key, f]));
   const mine = (await h.store.routines.openOfForums(forums.map((f) => f.key))).filter((o) => {
     const r = routineOf(h.config, o);
-    return r && ownsRoutine(h.config, r.owner, h.member);
+    return r && ownsRoutine(h.config, r.owner, h.member, byKey.get(o.forumKey) ?? null);
   });
   return mine.map((o) => ({
     type: 'item' as const,

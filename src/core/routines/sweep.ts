@@ -41,7 +41,7 @@ export async function sweepRoutines(store: Store, cfg: FileConfig, now: Date): P
 }
 
 async function createOccurrence(store: Store, cfg: FileConfig, forum: ForumRow, r: RoutineConfig, due: string, now: Date): Promise<number> {
-  const owner = await ownerMember(store, r.owner);
+  const owner = await ownerMember(store, cfg, r.owner, forum);
   const o = await store.routines.ensure({ forumKey: forum.key, routineKey: r.key, dueDate: due, owner: ownerKey(r.owner), ownerMemberId: owner?.id ?? null, createdAt: now });
   if (!o) return 0; // another tick or replica made it, with its messages
   const p = (lang: Lang) => ({ id: o.id, name: r.name, text: r.text, due, owner: ownerText(cfg, r.owner, owner), forum: forum.name });
@@ -65,7 +65,7 @@ async function remind(store: Store, cfg: FileConfig, forums: Map<string, ForumRo
       const forum = forums.get(o.forumKey);
       if (!r || !forum) continue;
       // A person who first talked to the bot after the occurrence was made is found now.
-      const owner = o.ownerMemberId !== null ? await store.members.byId(o.ownerMemberId) : await ownerMember(store, r.owner);
+      const owner = o.ownerMemberId !== null ? await store.members.byId(o.ownerMemberId) : await ownerMember(store, cfg, r.owner, forum);
       const base = { id: o.id, name: r.name, due: o.dueDate, forum: forum.name };
       if (kind !== 'escalate') {
         // To the person; an organisation's routine is reminded in the forum's channel.

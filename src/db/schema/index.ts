@@ -11,3 +11,4 @@ export * from './audit.js';
 export * from './requests.js';
 export * from './page-tokens.js';
 export * from './routines.js';
+export * from './memberships.js';
