@@ -120,7 +120,7 @@ function langOf(cfg: FileConfig, mem: MemberRow | null | undefined): Lang {
   return chooseLang(cfg.language, mem?.language);
 }
 
-async function coordinatorOf(store: Store, forum: ForumRow): Promise<MemberRow | null> {
+export async function coordinatorOf(store: Store, forum: ForumRow): Promise<MemberRow | null> {
   // Same precedence as isCoordinator: the configured e-mail, else whoever linked the channel.
   if (forum.coordinatorEmail) return store.members.byEmail(forum.coordinatorEmail);
   return forum.coordinatorMemberId !== null ? store.members.byId(forum.coordinatorMemberId) : null;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { cadenceSchema, calendarSchema, checkCalendarSettings } from './settings-calendar.js';
 import { checkOrganisationSettings, organisationMembership } from './settings-parties.js';
+import { checkRoutineSettings, routinesSchema } from './settings-routines.js';
 import { checkRoleSettings, followUpSchema, roleSchema, sideRole, sideSchema, type Side } from './settings-roles.js';
 
 export { forumEveryWeeks, forumRecurrence, type ForumRecurrence } from './settings-calendar.js';
@@ -91,6 +92,8 @@ export const settingsSchema = z
     questionCategories: z.record(z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'), z.string()).default({}),
     /** School terms and named pauses the forums' cadences refer to. */
     calendar: calendarSchema,
+    /** Forum routines: recurring tasks of a forum, not a case (settings-routines.ts). */
+    routines: routinesSchema,
     /** People across organisations a template side or owner may name (`{ role: … }`). */
     roles: z.array(roleSchema).default([]),
   })
@@ -106,6 +109,7 @@ export const settingsSchema = z
     );
     checkCalendarSettings(cfg, ctx);
     checkOrganisationSettings(cfg, ctx);
+    checkRoutineSettings(cfg, ctx);
     checkRoleSettings(cfg, ctx);
     cfg.handoverTemplates.forEach((t, i) => {
       for (const end of ['from', 'to'] as const) {
@@ -137,6 +141,7 @@ export type ForumConfig = Settings['forums'][number];
 export type OrganisationConfig = Settings['organisations'][number];
 export type HandoverTemplateConfig = Settings['handoverTemplates'][number];
 export type HandoverFieldConfig = HandoverTemplateConfig['fields'][number];
+export type RoutineConfig = Settings['routines'][number];
 
 
 /** The organisations of a template's side: one, or one of several; a role side names none. */

@@ -21,6 +21,8 @@ export type NewOutbox = typeof t.outbox.$inferInsert;
 export type AuditRow = typeof t.auditLog.$inferSelect;
 export type MembershipRow = typeof t.memberships.$inferSelect;
 export type NewAudit = typeof t.auditLog.$inferInsert;
+export type RoutineOccurrenceRow = typeof t.routineOccurrences.$inferSelect;
+export type NewRoutineOccurrence = typeof t.routineOccurrences.$inferInsert;
 
 export interface MemberStore {
   upsert(m: { platform: string; externalId: string; email: string | null; displayName: string | null; organisationKey: string | null; language: string | null }): Promise<MemberRow>;
@@ -222,6 +224,8 @@ export interface Store {
   outbox: OutboxStore;
   /** Page links (`sida`, `rapport länk`): hashed tokens for the read-only pages. */
   pages: PageTokenStore;
+  /** Occurrences of forum routines (issue 17). */
+  routines: RoutineStore;
   /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
@@ -243,4 +247,19 @@ export interface PageTokenStore {
   find(token: string | null | undefined): Promise<PageGrant | null>;
   /** Revokes every live grant of this scope (and forum / member); returns how many. */
   revoke(where: { scope: PageScope; forumKey?: string | null; memberId?: number | null }, at: Date): Promise<number>;
+}
+
+// --- forum routines (issue 17): src/db/stores/routines.ts
+export interface RoutineStore {
+  /** Creates the occurrence once; null when it exists already (another tick or replica made it). */
+  ensure(v: NewRoutineOccurrence): Promise<RoutineOccurrenceRow | null>;
+  byId(id: number): Promise<RoutineOccurrenceRow | null>;
+  /** Open occurrences of these forums, by due date. */
+  openOfForums(forumKeys: string[]): Promise<RoutineOccurrenceRow[]>;
+  /** Open occurrences due in [from, to) — a range on (status, due_date). */
+  openDueIn(from: string, toExclusive: string): Promise<RoutineOccurrenceRow[]>;
+  /** Every occurrence of a forum due in [from, to] (the indicators). */
+  dueBetween(forumKey: string, from: string, to: string): Promise<RoutineOccurrenceRow[]>;
+  /** Marks it done once; null when it was done already. */
+  markDone(id: number, by: number, at: Date): Promise<RoutineOccurrenceRow | null>;
 }

@@ -15,6 +15,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const STEP_STATUSES = ['open', 'done', 'struck', 'closed'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** A forum routine's occurrence (issue 17). */
+export const ROUTINE_STATUSES = ['open', 'done'] as const;
+export type RoutineStatus = (typeof ROUTINE_STATUSES)[number];
+
 export const HANDOVER_STATUSES = ['open', 'answered'] as const;
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
 
@@ -76,6 +80,8 @@ export const AUDIT_ACTIONS = [
   'step.close',
   'handover.read',
   'handover.correct',
+  // forum routines (issue 17)
+  'routine.done',
   // Written by earlier versions; still in old logs.
   'handover.answer',
   'meeting.item',

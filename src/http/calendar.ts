@@ -38,8 +38,17 @@ export function forumIcs(forum: ForumRow, meetings: PlannedMeeting[], m: Message
   const { error, value } = createEvents(events, { productId: 'samrad', method: 'PUBLISH', calName: forum.name });
   if (error || !value) throw error ?? new Error('ics: no output');
   // The events are the rule expanded (holidays moved, pauses and terms applied, the coordinator's
-  // changes); the calendar also carries the rule itself, as the config gives it.
-  return foldLines(withCalendarProperty(value, `X-SAMRAD-RRULE:${cadenceRrule(cadenceOf(forum))}`));
+  // changes); the calendar also carries the rule itself, as the config gives it, with its pauses and
+  // the terms it keeps within (`from/to`, MM-DD for every year). Per-instance events rather than one
+  // master event with RRULE + EXDATE: a holiday move, a coordinator's move or cancel is then the event
+  // itself (same UID, new SEQUENCE), which Outlook takes more reliably than RECURRENCE-ID overrides.
+  const c = cadenceOf(forum);
+  const lines = [
+    `X-SAMRAD-RRULE:${cadenceRrule(c)}`,
+    ...(c.pauses ?? []).map((p) => `X-SAMRAD-PAUSE:${p.from}/${p.to}`),
+    ...(c.within ?? []).map((t) => `X-SAMRAD-WITHIN:${t.from}/${t.to}`),
+  ];
+  return foldLines(withCalendarProperty(value, lines.join('\r\n')));
 }
 
 /** Adds a property line to the VCALENDAR, before its first component. */

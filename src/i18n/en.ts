@@ -5,6 +5,7 @@ import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
 import { followupEn } from './followup.js';
 import { pagingEn } from './paging.en.js';
+import { routineTextsEn } from './routines.en.js';
 import { memberTextsEn } from './members.en.js';
 
 export const en = {
@@ -18,6 +19,8 @@ export const en = {
   followup: followupEn,
   // --- paged lists (issue 18)
   paging: pagingEn,
+  // --- forum routines (issue 17)
+  routines: routineTextsEn,
   // --- organisations by membership, roles, follow-ups (issue 17)
   members: memberTextsEn,
   piiKinds: {
@@ -79,6 +82,9 @@ export const en = {
     'step.strike': { args: '<id> [reason]', help: 'strikes a next step; it is no longer reminded' },
     'handover.show': { args: '<id>', help: 'the answer to a handover, who answered and when (both sides)' },
     'handover.correct': { args: '<id> <field>=<value> …', help: 'corrects an answer; the asking side is told what changed' },
+    // --- forum routines (issue 17)
+    'routine.list': { help: "the forum's routines: what is to be done and when each comes next" },
+    'routine.done': { args: '<id>', help: 'marks a routine done (the one responsible, or anyone in the forum\'s channel)' },
     // --- organisations by membership (issue 17)
     'member.add': { args: '@colleague <organisation>', help: "counts a colleague to one of the forum's organisations, before the e-mail domain (coordinator)" },
     'member.remove': { args: '@colleague', help: 'removes what `member add` added (coordinator)' },
@@ -183,6 +189,7 @@ export const en = {
     'step.close': 'closed next steps with the case',
     'handover.read': 'showed a handover',
     'handover.correct': 'corrected a handover answer',
+    'routine.done': 'marked a forum routine done',
     'minutes.approve': 'approved the minutes',
     'minutes.approved': 'approved the minutes (last)',
     'minutes.pdf': 'fetched the minutes as PDF',

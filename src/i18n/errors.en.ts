@@ -1,6 +1,7 @@
 // English refusals and error answers: the `errors` part of en.ts, kept apart to keep that file small.
 import type { Messages } from './sv.js';
 import { dateErrorsEn } from './dates.en.js';
+import { routineErrorsEn } from './routines.en.js';
 import { memberErrorsEn } from './members.en.js';
 import { integer } from './numbers.js';
 import { followupErrorsEn } from './followup.js';
@@ -84,5 +85,6 @@ export const errorsEn = {
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
     ...dateErrorsEn,
     ...followupErrorsEn,
+    ...routineErrorsEn,
     ...memberErrorsEn,
 } satisfies Messages['errors'];

@@ -3,6 +3,7 @@ import { integer } from './numbers.js';
 import { followupErrorsSv } from './followup.js';
 
 import { dateErrorsSv } from './dates.sv.js';
+import { routineErrorsSv } from './routines.sv.js';
 import { memberErrorsSv } from './members.sv.js';
 
 export const errorsSv = {
@@ -84,5 +85,6 @@ export const errorsSv = {
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${integer(p.max, 'sv')} tecken).`,
     ...dateErrorsSv,
     ...followupErrorsSv,
+    ...routineErrorsSv,
     ...memberErrorsSv,
 };

@@ -9,6 +9,7 @@ import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
 import { followupSv } from './followup.js';
 import { pagingSv } from './paging.sv.js';
+import { routineTextsSv } from './routines.sv.js';
 import { memberTextsSv } from './members.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
@@ -34,6 +35,8 @@ export const sv = {
   followup: followupSv,
   // --- paged lists (issue 18)
   paging: pagingSv,
+  // --- forum routines (issue 17)
+  routines: routineTextsSv,
   // --- organisations by membership, roles, follow-ups (issue 17)
   members: memberTextsSv,
   piiKinds: {
@@ -97,6 +100,9 @@ export const sv = {
     'step.strike': { args: '<id> [orsak]', help: 'stryker en åtgärd; den påminns inte längre' },
     'handover.show': { args: '<id>', help: 'svaret på en överlämning, vem som svarade och när (båda sidor)' },
     'handover.correct': { args: '<id> <fält>=<värde> …', help: 'rättar ett svar; frågande sidan får veta vad som ändrades' },
+    // --- forum routines (issue 17)
+    'routine.list': { help: 'forumets rutiner: vad som ska göras och när de kommer nästa gång' },
+    'routine.done': { args: '<id>', help: 'markerar en rutin klar (den ansvariga, eller någon i forumets kanal)' },
     // --- organisations by membership (issue 17)
     'member.add': { args: '@kollega <organisation>', help: 'räknar en kollega till en av forumets organisationer, före e-postdomänen (samordnaren)' },
     'member.remove': { args: '@kollega', help: 'tar bort det som lagts till med `medlem lägg till` (samordnaren)' },
@@ -203,6 +209,7 @@ export const sv = {
     'step.close': 'stängde åtgärder med ärendet',
     'handover.read': 'visade en överlämning',
     'handover.correct': 'rättade ett överlämningssvar',
+    'routine.done': 'markerade en rutin i forumet klar',
     'minutes.approve': 'justerade protokollet',
     'minutes.approved': 'justerade protokollet (sist)',
     'minutes.pdf': 'hämtade protokollet som PDF',

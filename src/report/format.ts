@@ -31,6 +31,14 @@ export function reportRows(r: QuarterReport, cfg: FileConfig, m: Messages, comma
     add(L.handovers, L.never, f.handovers.never);
     add(L.handovers, L.pending, f.handovers.pending);
     for (const [o, n] of Object.entries(f.outcomes)) add(L.outcomes, labelOf(m.outcome, o, o), n);
+    // Forum routines (issue 17), for forums that have any due in the quarter.
+    if (f.routines?.due) {
+      const R = m.routines;
+      add(R.indicator, R.onTime, f.routines.onTime);
+      add(R.indicator, R.late, f.routines.late);
+      add(R.indicator, R.notDone, f.routines.never);
+      add(R.indicator, R.pending, f.routines.pending);
+    }
   }
   return rows;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { postAgendas } from '../core/agenda-post.js';
 import { enqueueReminders } from '../core/reminders.js';
 import { purgeExpired } from '../core/retention.js';
+import { sweepRoutines } from '../core/routines/sweep.js';
 import type { Deliverer, DeliveryStats } from '../outbox/deliverer.js';
 
 export interface TickDeps {
@@ -30,10 +31,12 @@ export async function runTick(deps: TickDeps, now: Date, deadline?: Date): Promi
   // A failing sweep must not keep the other one, or delivery, from running.
   const agendas = await guarded(deps, 'agenda sweep failed', () => postAgendas(deps.store, deps.config, now));
   const reminders = await guarded(deps, 'reminder sweep failed', () => enqueueReminders(deps.store, deps.config, now));
+  // Forum routines (issue 17): occurrences made and reminded; counted with the reminders.
+  const routines = await guarded(deps, 'routine sweep failed', () => sweepRoutines(deps.store, deps.config, now));
   const purged = await guarded(deps, 'retention sweep failed', async () => (await purgeExpired(deps.store, deps.config, now)).codes.length);
   const delivered = await deps.deliverer.deliver(undefined, { deadline });
-  if (agendas || reminders || purged || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, purged, ...delivered }, 'tick');
-  return { agendas, reminders, purged, delivered };
+  if (agendas || reminders || routines || purged || delivered.sent || delivered.failed) deps.logger.info({ at: now.toISOString(), agendas, reminders, routines, purged, ...delivered }, 'tick');
+  return { agendas, reminders: reminders + routines, purged, delivered };
 }
 
 async function guarded(deps: TickDeps, what: string, run: () => Promise<number>): Promise<number> {

@@ -58,7 +58,7 @@ async function openSchema(url: string, schema: string): Promise<Database> {
   };
 }
 
-const TABLES = ['memberships', 'page_tokens', 'audit_log', 'outbox', 'requests_seen', 'handovers', 'handover_templates', 'next_steps', 'topics', 'case_items', 'case_counters', 'meetings', 'forums', 'members', 'organisations'];
+const TABLES = ['routine_occurrences', 'memberships', 'page_tokens', 'audit_log', 'outbox', 'requests_seen', 'handovers', 'handover_templates', 'next_steps', 'topics', 'case_items', 'case_counters', 'meetings', 'forums', 'members', 'organisations'];
 
 export async function truncateAll(db: Db): Promise<void> {
   await db.execute(sql.raw(`truncate ${TABLES.map((t) => `"${t}"`).join(', ')} restart identity cascade`));

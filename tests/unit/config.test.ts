@@ -11,11 +11,14 @@ function write(yaml: string): string {
 }
 
 describe('configuration', () => {
-  it('ships a default with the three forums and two organisations', () => {
+  it('ships Helsingborg as the default: four forums, AF and the city with its administrations by membership', () => {
     const cfg = loadFileConfig();
-    expect(cfg.forums.map((f) => f.key)).toEqual(['arendeforum-vuxna', 'arendeforum-unga', 'ung-helsingborg']);
-    expect(cfg.forums.map((f) => [f.kind, f.cadence.everyWeeks])).toEqual([['case', 2], ['case', 2], ['topic', 6]]);
-    expect(cfg.organisations.map((o) => o.domains)).toEqual([['arbetsformedlingen.se'], ['helsingborg.se']]);
+    expect(cfg.forums.map((f) => f.key)).toEqual(['arendeforum-vuxna', 'arendeforum-unga', 'ung-helsingborg', 'styrgrupp']);
+    expect(cfg.forums.map((f) => [f.kind, f.cadence.everyWeeks ?? f.cadence.rrule])).toEqual([['case', 2], ['case', 2], ['topic', 6], ['topic', 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU']]);
+    expect(cfg.organisations.map((o) => [o.key, o.parent ?? null, o.members.length > 0])).toEqual([
+      ['af', null, false], ['helsingborg', null, false], ['amf', 'helsingborg', true], ['komvux', 'helsingborg', true], ['ung', 'helsingborg', true], ['socialtjanst', 'helsingborg', true],
+    ]);
+    expect(cfg.routines.map((r) => r.key)).toEqual(['skolsamverkan', 'kvartalsuppfoljning', 'arlig-utvardering', 'revidering']);
     expect(cfg.handoverTemplates.map((t) => t.key)).toContain('sfi');
   });
 
@@ -38,7 +41,8 @@ describe('configuration', () => {
 
   it('refuses a cadence rule that is none, both shorthand and rule, and an unknown pause', () => {
     const base = loadFileConfig();
-    const withCadence = (cadence: object) => write(JSON.stringify({ ...base, forums: [{ ...base.forums[0], cadence }] }));
+    // Without the shipped calendar and routines (which name the shipped forums and pauses).
+    const withCadence = (cadence: object) => write(JSON.stringify({ ...base, calendar: { terms: [], pauses: [] }, routines: [], forums: [{ ...base.forums[0], cadence }] }));
     expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=HOURLY', time: '09:00' }))).toThrow('forums.0.cadence.rrule: FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY');
     expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', everyWeeks: 2, anchor: '2026-01-01', time: '09:00' }))).toThrow('forums.0.cadence: give either everyWeeks (with anchor) or rrule');
     expect(() => loadFileConfig(withCadence({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', time: '09:00', pauses: ['sommar'] }))).toThrow('forums.0.cadence.pauses.0: unknown pause "sommar"');

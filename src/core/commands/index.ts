@@ -12,6 +12,7 @@ import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './
 import { mineLinkCommand, pageLinkCommand, pageListCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
 import { stepDoneCommand, stepNewCommand } from './step.js';
+import { routineDoneCommand, routineListCommand } from './routine.js';
 import { caseEditCommand, caseEraseCommand, handoverCorrectCommand, handoverShowCommand, stepEditCommand, stepStrikeCommand } from './correct.js';
 
 export const COMMANDS = [
@@ -32,6 +33,8 @@ export const COMMANDS = [
   stepStrikeCommand,
   mineCommand,
   mineLinkCommand,
+  routineListCommand,
+  routineDoneCommand,
   handoverNewCommand,
   handoverReplyCommand,
   handoverShowCommand,

@@ -7,6 +7,7 @@ import type { Block, Message } from '../model.js';
 import { caseLine, memberName, stepTextShown, templateName } from '../render.js';
 import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from './cases.js';
+import { routineBlocks } from '../routines/handlers.js';
 import { carriedHandoverBlocks, carriedMark, carryOverFor, stepsToFollowUp } from '../meeting/carryover.js';
 
 export async function agenda(h: HandlerContext): Promise<Message> {
@@ -56,5 +57,7 @@ export async function buildAgenda(store: Store, cfg: FileConfig, m: Messages, fo
     if (!topics.length) blocks.push({ type: 'text', text: m.agendaEmpty });
     for (const t of topics) blocks.push({ type: 'item', text: t.text + carriedMark(m, carry.count(t.createdAt)) });
   }
+  // The forum's routines that are open (issue 17): the forum follows them up together.
+  blocks.push(...(await routineBlocks(store, cfg, m, m.lang, forum, localDate(now), null, m.routines.title)));
   return { title: m.agendaTitle({ forum: forum.name, when }), blocks, summary: m.agendaTitle({ forum: forum.name, when }) };
 }

@@ -3,6 +3,7 @@ import type { Block, Message } from '../model.js';
 import { templateName } from '../render.js';
 import { commandButton, commandLine, formButton } from '../commands/texts.js';
 import { countLine, moreButton, noSuchPage, pageOf } from '../paging.js';
+import { myRoutineBlocks } from '../routines/handlers.js';
 import type { HandoverRow, StepRow } from '../stores.js';
 
 type Owed = { kind: 'step'; row: StepRow } | { kind: 'handover'; row: HandoverRow };
@@ -13,7 +14,10 @@ export async function mine(h: HandlerContext, page?: number): Promise<Message> {
   const forumKey = h.channel.direct ? null : (await h.forum()).key;
   const here = <T extends { forumKey: string }>(rows: T[]) => rows.filter((r) => forumKey === null || r.forumKey === forumKey);
   const [steps, handovers] = await Promise.all([h.store.steps.openOwnedBy(h.member.id).then(here), h.store.handovers.openOwedBy(h.member.id).then(here)]);
-  if (!steps.length && !handovers.length) return { blocks: [{ type: 'text', text: h.m.mineEmpty }] };
+  const routines = await myRoutineBlocks(h, forumKey); // issue 17: the forum routines that are mine
+  if (!steps.length && !handovers.length && !routines.length) return { blocks: [{ type: 'text', text: h.m.mineEmpty }] };
+  // The routines are few: they come whole, on the first page (or alone when nothing else is owed).
+  if (!steps.length && !handovers.length) return { title: h.m.mineTitle, blocks: routines };
   const owed: Owed[] = [...steps.map((row) => ({ kind: 'step' as const, row })), ...handovers.map((row) => ({ kind: 'handover' as const, row }))];
   const p = pageOf(owed, page);
   if (!p) return noSuchPage(h.m, owed.length, page);
@@ -41,6 +45,7 @@ export async function mine(h: HandlerContext, page?: number): Promise<Message> {
       });
     }
   }
+  if (p.page === 1) blocks.push(...routines);
   blocks.push(...moreButton(h.m, p, (next) => commandLine('mine', h.lang, { page: next })));
   return { title: h.m.mineTitle, blocks };
 }

@@ -18,6 +18,9 @@ export function mainFigures(f: ForumIndicators, cfg: FileConfig, m: Messages): {
   const L = m.report.labels;
   const comma = m.report.decimalComma;
   const list = (xs: { key: string; count: number }[], name: (k: string) => string) => xs.filter((x) => x.count > 0).map((x) => `${name(x.key)} ${x.count}`).join(', ') || '0';
+  const R = m.routines;
+  // Forum routines (issue 17): only for forums that had some due in the quarter.
+  const routines = f.routines?.due ? [{ label: R.indicator, value: `${R.onTime} ${f.routines.onTime}, ${R.late} ${f.routines.late}, ${R.notDone} ${f.routines.never}, ${R.pending} ${f.routines.pending}` }] : [];
   return [
     { label: L.casesRaised, value: String(f.casesRaised) },
     { label: L.byTargetGroup, value: list(f.byTargetGroup, (k) => (k ? (cfg.targetGroups[k] ?? k) : m.labels.noGroup)) },
@@ -26,5 +29,6 @@ export function mainFigures(f: ForumIndicators, cfg: FileConfig, m: Messages): {
     { label: L.stepsShare, value: f.steps.sharePercent === null ? '–' : `${decimal(f.steps.sharePercent, comma)} % (${f.steps.onTime}/${f.steps.due})` },
     { label: L.handovers, value: `${L.onTime} ${f.handovers.onTime}, ${L.late} ${f.handovers.late}, ${L.never} ${f.handovers.never}, ${L.pending} ${f.handovers.pending}` },
     { label: L.outcomes, value: Object.entries(f.outcomes).map(([o, n]) => `${labelOf(m.outcome, o, o)} ${n}`).join(', ') },
+    ...routines,
   ];
 }

@@ -2,7 +2,7 @@
 // organisation), days from raised to first agreed step, steps done on time, handovers answered on
 // time / late / never, outcomes. Pure arithmetic over rows; the stores fetch them.
 import type { FileConfig } from '../settings.js';
-import type { CaseRow, ForumRow, HandoverRow, MeetingRow, Store, StepRow } from '../stores.js';
+import type { CaseRow, ForumRow, HandoverRow, MeetingRow, RoutineOccurrenceRow, Store, StepRow } from '../stores.js';
 import { daysBetween, type IsoDate, localDate } from '../dates.js';
 import { OUTCOMES, type Outcome } from '../vocabulary.js';
 import type { Quarter } from './quarter.js';
@@ -31,6 +31,8 @@ export interface ForumIndicators {
   handoversByTemplate: TemplateHandovers[];
   /** Cases closed this quarter, by outcome. */
   outcomes: Record<Outcome, number>;
+  /** Forum routines due this quarter (issue 17): done by the due day, after it, not done (day passed), not yet due. */
+  routines: HandoverCounts;
 }
 
 export interface HandoverCounts {
@@ -63,6 +65,8 @@ export interface ForumRows {
   handoversDue: HandoverRow[];
   closed: CaseRow[];
   meetings: MeetingRow[];
+  /** Occurrences of the forum's routines due in the quarter (issue 17). */
+  routinesDue?: RoutineOccurrenceRow[];
 }
 
 export function median(values: number[]): number | null {
@@ -120,7 +124,19 @@ export function forumIndicators(cfg: FileConfig, forum: ForumRow, q: Quarter, as
     handovers: h,
     handoversByTemplate: byTemplate,
     outcomes,
+    routines: routineCounts(rows.routinesDue ?? [], asOf),
   };
+}
+
+/** Done on time = marked done on or before its due day (local date), as for steps. */
+function routineCounts(list: RoutineOccurrenceRow[], asOf: IsoDate): HandoverCounts {
+  const r = { due: list.length, onTime: 0, late: 0, never: 0, pending: 0 };
+  for (const o of list) {
+    if (o.status === 'done' && o.doneAt) localDay(o.doneAt) <= o.dueDate ? r.onTime++ : r.late++;
+    else if (o.dueDate < asOf) r.never++;
+    else r.pending++;
+  }
+  return r;
 }
 
 function handoverCounts(list: HandoverRow[], asOf: IsoDate): HandoverCounts {
@@ -166,14 +182,15 @@ export async function quarterReports(store: Store, cfg: FileConfig, quarters: Qu
   const forums = (await store.forums.all()).filter((f) => !filter.forumKeys || filter.forumKeys.includes(f.key));
   const perForum = await Promise.all(
     forums.map(async (f) => {
-      const [raised, stepsDue, handoversDue, closed, meetings] = await Promise.all([
+      const [raised, stepsDue, handoversDue, closed, meetings, routinesDue] = await Promise.all([
         store.cases.raisedBetween(f.key, first.start, last.end),
         store.steps.dueBetween(f.key, first.from, last.to),
         store.handovers.dueBetween(f.key, first.from, last.to),
         store.cases.closedBetween(f.key, first.start, last.end),
         store.meetings.ofForum(f.key),
+        store.routines.dueBetween(f.key, first.from, last.to),
       ]);
-      const rows = { raised, stepsDue, handoversDue, closed, meetings, stepsOfRaised: await store.steps.forCases(raised.map((c) => c.id)) };
+      const rows = { raised, stepsDue, handoversDue, closed, meetings, routinesDue, stepsOfRaised: await store.steps.forCases(raised.map((c) => c.id)) };
       return { forum: f, rows: filter.targetGroup ? await ofTargetGroup(store, rows, filter.targetGroup) : rows };
     }),
   );
@@ -191,6 +208,7 @@ export async function quarterReports(store: Store, cfg: FileConfig, quarters: Qu
         handoversDue: rows.handoversDue.filter((x) => x.dueDate >= q.from && x.dueDate <= q.to),
         closed: rows.closed.filter((c) => c.closedAt && within(c.closedAt, q)),
         meetings: rows.meetings,
+        routinesDue: rows.routinesDue?.filter((o) => o.dueDate >= q.from && o.dueDate <= q.to),
       }),
     ),
   }));

@@ -10,4 +10,5 @@ export * from './outbox.js';
 export * from './audit.js';
 export * from './requests.js';
 export * from './page-tokens.js';
+export * from './routines.js';
 export * from './memberships.js';

@@ -11,6 +11,7 @@ import { memberStore } from './members.js';
 import { membershipStore } from './memberships.js';
 import { outboxStore } from './outbox.js';
 import { DbPageTokenStore } from './page-tokens.js';
+import { routineStore } from './routines.js';
 import { stepStore } from './steps.js';
 import { topicStore } from './topics.js';
 
@@ -30,6 +31,7 @@ export function createStore(db: Db): Store {
     audit: auditStore(db),
     outbox: outboxStore(db),
     pages: new DbPageTokenStore(db),
+    routines: routineStore(db),
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),
   };
 }
