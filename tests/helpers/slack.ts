@@ -39,6 +39,8 @@ export interface FakeUser {
   email: string | null;
   name: string;
   locale?: string;
+  /** Slack user groups (`S…`) the person is in: usergroups.list answers with them. */
+  groups?: string[];
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
@@ -222,6 +224,10 @@ export class FakeSlack {
           ok: true,
           user: { id: u.id, name: u.name, real_name: u.name, is_bot: false, deleted: false, ...(body.include_locale ? { locale: u.locale ?? 'en-US' } : {}), profile: { display_name: u.name, ...(u.email ? { email: u.email } : {}) } },
         };
+      }
+      case 'usergroups.list': {
+        const ids = [...new Set([...this.users.values()].flatMap((u) => u.groups ?? []))];
+        return { ok: true, usergroups: ids.map((id) => ({ id, handle: id.toLowerCase(), ...(body.include_users ? { users: [...this.users.values()].filter((u) => u.groups?.includes(id)).map((u) => u.id) } : {}) })) };
       }
       case 'users.lookupByEmail': {
         const u = [...this.users.values()].find((x) => x.email === body.email);
