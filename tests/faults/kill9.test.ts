@@ -22,7 +22,7 @@ const KILL_AFTER_POSTS = 25;
 const unreachable = await postgresUnreachable();
 if (unreachable) console.warn(`tests/faults/kill9.test.ts skipped: ${unreachable}`);
 
-describe.skipIf(Boolean(unreachable))('kill -9 mid-delivery, on PostgreSQL', { timeout: 180_000 }, () => {
+describe.skipIf(Boolean(unreachable))('kill -9 mid-delivery, on PostgreSQL', { timeout: 300_000 }, () => {
   const fake = new FakeSlack();
   let db: ScratchDatabase;
   const children: SamradChild[] = [];

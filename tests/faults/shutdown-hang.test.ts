@@ -40,7 +40,7 @@ const env = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-describe('SIGTERM while a Slack post hangs', { timeout: 120_000 }, () => {
+describe('SIGTERM while a Slack post hangs', { timeout: 300_000 }, () => {
   it('exits 0 within the budget, and the post it could not finish is neither lost nor posted twice', async () => {
     const child = new SamradChild(['start'], env({ SHUTDOWN_BUDGET_MS: String(BUDGET_MS), WEB_API_TIMEOUT_MS: '30000' }));
     const { port } = await child.logged('samrad listening');

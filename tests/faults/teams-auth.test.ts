@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { FakeConnector, startTeamsRig, type TeamsRig } from '../helpers/teams.js';
 import { anna, message } from '../teams/activities.js';
+import { createLogger } from '../../src/log.js';
+import { LogSink } from '../helpers/slack.js';
 
 const APP = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-secret' };
 let database: TestDatabase;
@@ -74,11 +76,16 @@ describe('Teams authentication failures', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/openid`;
     await new Promise<void>((r) => closed.close(() => r()));
-    const rig = await startTeamsRig(database, connector, { ...APP, ToBotFromChannelOpenIdMetadataUrl: deadUrl });
+    const logs = new LogSink();
+    const rig = await startTeamsRig(database, connector, { ...APP, ToBotFromChannelOpenIdMetadataUrl: deadUrl }, createLogger('info', logs));
     try {
       const r = await post(rig, rs256('k1', published.privateKey));
       expect(r.status).toBe(503);
       expect(JSON.stringify(r.body)).not.toContain('127.0.0.1');
+      // Logged as an error (an operator is alerted), without the provider's address or the token.
+      const line = await logs.waitFor('identity provider cannot be reached');
+      expect(line.level).toBe(50);
+      expect(JSON.stringify(logs.lines)).not.toMatch(/eyJ|Bearer/);
       expect((await rig.store.forums.byKey('arendeforum-unga'))?.channelId).toBeNull();
     } finally {
       await rig.close();
