@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { openRuntime } from '../src/cli.js';
 import { createLogger } from '../src/log.js';
 import { Deliverer } from '../src/outbox/deliverer.js';
+import { conversationRefs } from '../src/db/stores/index.js';
 import { runTick } from '../src/scheduler/tick.js';
 import { BenchSlack } from './fake-slack.js';
 import { forumsConfig } from './forums.js';
@@ -72,7 +73,7 @@ export async function tickBench(o: { quick: boolean; log: (s: string) => void })
     o.log(`  ${forums} forums, ${steps.toLocaleString('en')} open steps, ${handovers.toLocaleString('en')} handovers…`);
     const cases = await seed(sql, forums, steps, handovers);
     const tick = async (now: Date): Promise<TickRun> => {
-      const port = createSlackPort({ botToken: 'xoxb-bench', apiUrl: `${slack.url}/api/`, logger, retryConfig: { retries: 0 } });
+      const port = createSlackPort({ botToken: 'xoxb-bench', apiUrl: `${slack.url}/api/`, logger, retryConfig: { retries: 0 }, refs: conversationRefs(rt.database.db) });
       const deliverer = new Deliverer(rt.store.outbox, { slack: port }, { now: () => now }, logger);
       const opens = slack.calls.get('conversations.open') ?? 0;
       const t0 = performance.now();

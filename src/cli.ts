@@ -163,7 +163,7 @@ async function start(config: AppConfig): Promise<number> {
 /** The chat ports `samrad tick` delivers through: the shell's, and Slack's and Teams' when configured. */
 async function tickPorts(config: AppConfig, rt: Runtime): Promise<Partial<Record<Platform, ChatPort>>> {
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort((s) => void process.stdout.write(s)) };
-  if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger, timeoutMs: config.env.WEB_API_TIMEOUT_MS });
+  if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger, timeoutMs: config.env.WEB_API_TIMEOUT_MS, refs: conversationRefs(rt.database.db) });
   if (config.teamsConfigured) {
     const { createTeamsPort } = await import('../adapters/teams/index.js');
     const teams = createTeamsPort(teamsSetup(config), { refs: conversationRefs(rt.database.db), logger: rt.logger });
@@ -288,6 +288,7 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       firstSeen: (key) => ledger.first(key, new Date()),
       userGroups: usesGroups(config.file),
       workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
+      refs: conversationRefs(rt.database.db),
     });
     ports.slack = slack.port;
     routes.push(...slack.routes);

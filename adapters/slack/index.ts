@@ -6,6 +6,7 @@ import { App, HTTPReceiver, socketModeReceiver } from './bolt.js';
 import type { Samrad } from '../../src/core/samrad.js';
 import type { Route } from '../../src/http/server.js';
 import type { Logger } from '../../src/log.js';
+import type { ConversationRefs } from '../../src/core/ports.js';
 import { SlackDirectory } from './directory.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
@@ -41,6 +42,8 @@ export interface SlackAdapterOptions {
   timeoutMs?: number;
   /** Look up people's Slack user groups (the config names some under `groups:`; scope usergroups:read). */
   userGroups?: boolean;
+  /** Where a person's DM channel id is kept once conversations.open gave it (every process, every tick reuses it). */
+  refs?: ConversationRefs;
 }
 
 export interface SlackAdapter {
@@ -117,10 +120,10 @@ export function createSlackPort(o: SlackClientOptions & { botToken: string }): S
   // Deliveries reject a rate limit at once: the outbox then waits Retry-After without holding a request.
   // No retries inside a call: a post retried blindly after a reset is posted twice; the outbox
   // retries instead, and looks in the channel's history first when an attempt's outcome is unknown.
-  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger);
+  return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger, o.refs);
 }
 
-type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger' | 'timeoutMs'>;
+type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger' | 'timeoutMs' | 'refs'>;
 
 /** Web API client options shared by Bolt's client and the outbox's: base URL, retries, logging. */
 function webClientOptions(o: SlackClientOptions): webApi.WebClientOptions & { logger: ReturnType<typeof boltLogger> } {

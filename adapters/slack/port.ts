@@ -2,7 +2,7 @@
 // chat.update when the message replaces an earlier one (a refreshed agenda).
 import type { webApi } from '@slack/bolt';
 import type { Message, Target } from '../../src/core/model.js';
-import type { ChatPort } from '../../src/core/ports.js';
+import type { ChatPort, ConversationRefs } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { platformError, toDeliveryError, UNREACHABLE } from './errors.js';
 import { fallbackText, toPages } from './render.js';
@@ -35,7 +35,21 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: { key?: unknown } };
 }
 
+/** members.chat_ref of a Slack member: the DM channel with the app (conversations.open's answer). */
+interface SlackDmRef {
+  kind: 'slack-dm';
+  channel: string;
+}
+
+function dmRef(v: unknown): string | null {
+  const r = v as SlackDmRef | null;
+  return r && typeof r === 'object' && r.kind === 'slack-dm' && typeof r.channel === 'string' ? r.channel : null;
+}
+
+type MemberTarget = Extract<Target, { kind: 'member' }>;
+
 export class SlackPort implements ChatPort {
+  /** DM channel ids by Slack user id, in memory; the database keeps them across processes (`refs`). */
   private readonly dms = new Map<string, string>();
   /** Channels the bot could not post to lately (error code), so the person who asked can be told. */
   private readonly unreachable = new Map<string, string>();
@@ -43,12 +57,13 @@ export class SlackPort implements ChatPort {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly log: Logger,
+    private readonly refs?: ConversationRefs,
   ) {}
 
   async send(target: Target, message: Message, replaces?: unknown, key?: string): Promise<SlackRef> {
     const where = target.kind === 'channel' ? target.channelId : target.externalId;
     try {
-      const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target.externalId);
+      const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target);
       const pages = toPages(message);
       const text = fallbackText(message);
       const contents = pages.map((blocks, i) => ({ text: i === 0 ? text : pageText(blocks, text), blocks }));
@@ -71,7 +86,7 @@ export class SlackPort implements ChatPort {
    */
   async findSent(target: Target, key: string, since: Date): Promise<SlackRef | null> {
     try {
-      const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target.externalId);
+      const channel = target.kind === 'channel' ? target.channelId : await this.dmChannel(target);
       let cursor: string | undefined;
       // A minute's slack for clocks that differ; three pages of 200 cover any burst one channel takes.
       const oldest = String(Math.floor(since.getTime() / 1000) - 60);
@@ -135,13 +150,24 @@ export class SlackPort implements ChatPort {
     }
   }
 
-  private async dmChannel(userId: string): Promise<string> {
-    const known = this.dms.get(userId);
-    if (known) return known;
+  /**
+   * The person's DM channel with the app: from memory, else as stored with the member (one read), else
+   * conversations.open — whose answer is then stored, so no later tick or process asks Slack again.
+   */
+  private async dmChannel(target: MemberTarget): Promise<string> {
+    const userId = target.externalId;
+    const known = this.dms.get(userId) ?? dmRef(target.ref) ?? (this.refs ? dmRef(await this.refs.memberRef(target.memberId)) : null);
+    if (known) {
+      this.dms.set(userId, known);
+      return known;
+    }
     const res = await this.client.conversations.open({ users: userId });
     const id = res.channel?.id;
     if (!id) throw new Error('conversations.open returned no channel');
     this.dms.set(userId, id);
+    if (this.refs) {
+      await this.refs.setMemberRef('slack', userId, { kind: 'slack-dm', channel: id } satisfies SlackDmRef).catch((err: unknown) => this.log.warn({ err }, 'slack: could not store the DM channel id (it is asked again next time)'));
+    }
     return id;
   }
 }

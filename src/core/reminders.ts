@@ -3,11 +3,13 @@
 // its cost follows the due work, not the history. Every message carries a key made of the item, the
 // kind and the due date: however many ticks run, for one instant or all day, each goes out once.
 import type { FileConfig } from './settings.js';
-import type { ForumRow, MemberRow, NewOutbox, Store } from './stores.js';
+import type { ForumRow, MemberRow, Store } from './stores.js';
 import { messages } from '../i18n/index.js';
 import { channelTarget, memberTarget } from './context.js';
 import { addDays, addWorkingDays, isWorkingDay, localDate, localTime, workingDaysBetween, type IsoDate } from './dates.js';
-import type { Lang, Message, Target } from './model.js';
+import type { Lang, Message } from './model.js';
+import { enqueueDigests, type Notice } from './digest.js';
+import { forumLanguage } from './meeting/protokoll-load.js';
 import { memberName, templateName } from './render.js';
 import { formButton } from './commands/texts.js';
 import { chooseLang } from './lang.js';
@@ -50,7 +52,7 @@ interface Item {
   text: string;
 }
 
-/** Queues today's reminders and escalations; returns how many new messages were queued. */
+/** Queues today's reminders and escalations, one digest per person and per channel; returns how many were queued. */
 export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date): Promise<number> {
   if (!remindersOpen(cfg, now)) return 0;
   const today = localDate(now);
@@ -81,29 +83,37 @@ export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date)
     store.cases.byIds(todo.filter((d) => d.kind === 'escalate').map((d) => d.item.caseId)),
   ]);
   const coordinators = new Map<string, MemberRow | null>();
-  const rows: NewOutbox[] = [];
-  const add = (key: string, target: Target, payload: Message, caseCode: string) => {
-    if (!done.has(key)) rows.push({ key, target, payload, caseCode, nextAttemptAt: now, createdAt: now });
-  };
+  // What each recipient is told today, gathered into one digest per person and per channel (digest.ts).
+  const notices: Notice[] = [];
   for (const { kind, item } of todo) {
     const owner = people.get(item.ownerId);
     const forum = forums.get(item.forumKey);
     const code = codes.get(item.caseId) ?? '?';
     if (!forum) continue;
     if (kind !== 'escalate') {
-      if (owner) add(keyOf(kind, item), memberTarget(owner), reminderText(langOf(cfg, owner), kind, item, code, forum), code);
+      if (!owner || done.has(keyOf(kind, item))) continue;
+      const lang = langOf(cfg, owner);
+      notices.push({ marker: keyOf(kind, item), recipient: `member-${owner.id}`, target: memberTarget(owner), lang, single: reminderText(lang, kind, item, code, forum), line: reminderLine(lang, kind, item, code), section: 'own', forum: forum.name, caseCode: code });
       continue;
     }
     if (!coordinators.has(forum.key)) coordinators.set(forum.key, await coordinatorOf(store, forum));
     const coordinator = coordinators.get(forum.key);
     const days = workingDaysBetween(item.due, today);
     // An escalation reaches the coordinator and the channel: a step's text only with consent (consent.ts).
-    const shown = (to: Audience): Item => (item.kind === 'step' && !mayShow(cases.get(item.caseId), to, { kind: 'step', ownerId: item.ownerId }) ? { ...item, text: messages(langFor(to)).labels.stepWithoutConsent } : item);
-    const langFor = (to: Audience): Lang => (to.kind === 'person' && coordinator ? langOf(cfg, coordinator) : cfg.language);
-    if (coordinator) add(keyOf(kind, item, 'coordinator'), memberTarget(coordinator), escalationText(langOf(cfg, coordinator), shown(person(coordinator.id)), code, forum, owner, days), code);
-    if (forum.channelId) add(keyOf(kind, item, 'channel'), channelTarget(forum), escalationText(cfg.language, shown(CHANNEL), code, forum, owner, days), code);
+    const shown = (to: Audience, lang: Lang): Item => (item.kind === 'step' && !mayShow(cases.get(item.caseId), to, { kind: 'step', ownerId: item.ownerId }) ? { ...item, text: messages(lang).labels.stepWithoutConsent } : item);
+    if (coordinator && !done.has(keyOf(kind, item, 'coordinator'))) {
+      const lang = langOf(cfg, coordinator);
+      const it = shown(person(coordinator.id), lang);
+      notices.push({ marker: keyOf(kind, item, 'coordinator'), recipient: `member-${coordinator.id}`, target: memberTarget(coordinator), lang, single: escalationText(lang, it, code, forum, owner, days), line: `${lateLine(lang, it, code, days)} – ${memberName(owner)}`, section: 'coordinated', group: forum.name, forum: forum.name, caseCode: code });
+    }
+    // The channel speaks the forum's language, whoever typed last (issue 18).
+    if (forum.channelId && !done.has(keyOf(kind, item, 'channel'))) {
+      const lang = forumLanguage(cfg, forum.key);
+      const it = shown(CHANNEL, lang);
+      notices.push({ marker: keyOf(kind, item, 'channel'), recipient: `forum-${forum.key}`, target: channelTarget(forum), lang, single: escalationText(lang, it, code, forum, owner, days), line: lateLine(lang, it, code, days), section: 'channel', group: memberName(owner), forum: forum.name, caseCode: code });
+    }
   }
-  return (await store.outbox.enqueue(rows)).length;
+  return enqueueDigests(store, notices, today, now);
 }
 
 function langOf(cfg: FileConfig, mem: MemberRow | null | undefined): Lang {
@@ -128,4 +138,18 @@ function escalationText(lang: Lang, i: Item, code: string, forum: ForumRow, owne
   const m = messages(lang);
   const p = { id: i.id, code, text: i.text, name: i.text, due: i.due, owner: memberName(owner), days, forum: forum.name };
   return { tone: 'warning', blocks: [{ type: 'text', text: i.kind === 'step' ? m.stepEscalation(p) : m.handoverEscalation(p) }] };
+}
+
+/** A reminder as a line of the owner's digest. */
+function reminderLine(lang: Lang, kind: 'before' | 'after', i: Item, code: string): string {
+  const d = messages(lang).followup.digest;
+  const p = { id: i.id, code, text: i.text, name: i.text, due: i.due };
+  return i.kind === 'step' ? (kind === 'before' ? d.stepBefore(p) : d.stepAfter(p)) : kind === 'before' ? d.handoverBefore(p) : d.handoverAfter(p);
+}
+
+/** An escalation as a line of a digest (the channel's, under the owner; the coordinator's, under the forum). */
+function lateLine(lang: Lang, i: Item, code: string, days: number): string {
+  const d = messages(lang).followup.digest;
+  const p = { id: i.id, code, text: i.text, name: i.text, due: i.due, days };
+  return i.kind === 'step' ? d.stepLate(p) : d.handoverLate(p);
 }

@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'meeting.end',
   'meeting.move',
   'meeting.cancel',
+  'meeting.restore',
   'minutes.approve',
   'minutes.approved',
   'minutes.pdf',

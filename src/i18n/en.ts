@@ -4,6 +4,7 @@ import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
 import { pagingEn } from './paging.en.js';
+import { followupEn } from './followup.js';
 import { memberTextsEn } from './members.en.js';
 
 export const en = {
@@ -15,6 +16,8 @@ export const en = {
   corrections: correctionsEn,
   // --- paged lists (issue 18)
   paging: pagingEn,
+  // --- confirmations, digests, owner notices (issue 18)
+  followup: followupEn,
   // --- organisations by membership, roles, follow-ups (issue 17)
   members: memberTextsEn,
   piiKinds: {
@@ -35,7 +38,7 @@ export const en = {
   },
   commands: {
     help: { help: 'this list' },
-    link: { args: '[forum-key]', help: 'links this channel to a forum; without a key: the forums there are and where they are linked' },
+    link: { args: '[forum-key] [move]', help: 'links this channel to a forum; without a key: the forums there are and where they are linked; a forum linked to another channel moves only with move (the coordinator), and the old channel is told' },
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
     'case.list': { args: '[page]', help: 'open cases, 20 at a time' },
     'case.show': { args: '<code>', help: 'one case with its steps' },
@@ -49,7 +52,7 @@ export const en = {
     'mine.link': { help: 'a personal link to the same list as a page in the browser' },
     'handover.new': { args: '<template> <code> @receiver [by <date>]', help: 'starts a feedback loop, e.g. sfi' },
     'handover.reply': { args: '<id> <field>=<value> …', help: 'answers a handover' },
-    'meeting.start': { help: 'the coordinator starts the meeting and opens the first item' },
+    'meeting.start': { args: '[YYYY-MM-DD]', help: "the coordinator starts today's meeting and opens the first item; another day's meeting only with its date" },
     'meeting.next': { help: 'the item is done, the next one opens' },
     'meeting.skip': { help: 'the item is skipped and carried over to the next meeting' },
     'meeting.end': { help: 'the meeting is held; the minutes are written and posted' },
@@ -57,6 +60,7 @@ export const en = {
     'meeting.inform': { args: '@who <whom and what>', help: 'who informs whom, under the current item' },
     'meeting.move': { args: '<date> [HH:MM]', help: 'the coordinator moves the next meeting (day and time)' },
     'meeting.cancel': { args: '[reason]', help: 'the coordinator cancels the next meeting' },
+    'meeting.restore': { help: 'the coordinator undoes a cancellation: the cancelled meeting takes place after all' },
     'minutes.show': { help: 'the latest minutes' },
     'minutes.approve': { help: 'approves the minutes (one per organisation)' },
     'meeting.attendance': { args: '@person … [chair:@person] [secretary:@person]', help: 'records who was present, the chair and the secretary in the minutes' },
@@ -170,6 +174,7 @@ export const en = {
     'meeting.end': 'ended the meeting',
     'meeting.move': 'moved the meeting',
     'meeting.cancel': 'cancelled the meeting',
+    'meeting.restore': 'restored a cancelled meeting',
     'case.edit': 'changed the case',
     'case.erase': 'erased the free text',
     'step.edit': 'changed a next step',

@@ -3,6 +3,7 @@ import type { Messages } from './sv.js';
 import { dateErrorsEn } from './dates.en.js';
 import { memberErrorsEn } from './members.en.js';
 import { integer } from './numbers.js';
+import { followupErrorsEn } from './followup.js';
 
 export const errorsEn = {
     empty: () => 'Type a command, e.g. `help`.',
@@ -82,5 +83,6 @@ export const errorsEn = {
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
     ...dateErrorsEn,
+    ...followupErrorsEn,
     ...memberErrorsEn,
 } satisfies Messages['errors'];

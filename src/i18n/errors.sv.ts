@@ -1,5 +1,6 @@
 // Swedish refusals and error answers: the `errors` part of sv.ts, kept apart to keep that file small.
 import { integer } from './numbers.js';
+import { followupErrorsSv } from './followup.js';
 
 import { dateErrorsSv } from './dates.sv.js';
 import { memberErrorsSv } from './members.sv.js';
@@ -82,5 +83,6 @@ export const errorsSv = {
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${integer(p.max, 'sv')} tecken).`,
     ...dateErrorsSv,
+    ...followupErrorsSv,
     ...memberErrorsSv,
 };

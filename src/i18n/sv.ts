@@ -8,6 +8,7 @@ import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
 import { pagingSv } from './paging.sv.js';
+import { followupSv } from './followup.js';
 import { memberTextsSv } from './members.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
@@ -31,6 +32,8 @@ export const sv = {
   corrections: correctionsSv,
   // --- paged lists (issue 18)
   paging: pagingSv,
+  // --- confirmations, digests, owner notices (issue 18)
+  followup: followupSv,
   // --- organisations by membership, roles, follow-ups (issue 17)
   members: memberTextsSv,
   piiKinds: {
@@ -53,7 +56,7 @@ export const sv = {
   /** Per command (src/core/commands): its arguments as usage and `hjälp` write them, and its help line. */
   commands: commandTexts({
     help: { help: 'den här listan' },
-    link: { args: '[forumnyckel]', help: 'kopplar kanalen till ett forum; utan nyckel: vilka forum som finns och var de är kopplade' },
+    link: { args: '[forumnyckel] [flytta]', help: 'kopplar kanalen till ett forum; utan nyckel: vilka forum som finns och var de är kopplade; ett forum kopplat till en annan kanal flyttas bara med flytta (samordnaren), och den gamla kanalen får veta det' },
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
     'case.list': { args: '[sida]', help: 'öppna ärenden, 20 i taget' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
@@ -67,7 +70,7 @@ export const sv = {
     'mine.link': { help: 'personlig länk till samma lista som en sida i webbläsaren' },
     'handover.new': { args: '<mall> <kod> @mottagare [senast <datum>]', help: 'startar en återkoppling, t.ex. sfi' },
     'handover.reply': { args: '<id> <fält>=<värde> …', help: 'svarar på en överlämning' },
-    'meeting.start': { help: 'samordnaren startar mötet och tar upp första punkten' },
+    'meeting.start': { args: '[ÅÅÅÅ-MM-DD]', help: 'samordnaren startar dagens möte och tar upp första punkten; ett möte en annan dag bara med dess datum' },
     'meeting.next': { help: 'punkten är genomgången, nästa tas upp' },
     'meeting.skip': { help: 'punkten hoppas över och förs över till nästa möte' },
     'meeting.end': { help: 'mötet är hållet; protokollet skrivs och postas' },
@@ -75,6 +78,7 @@ export const sv = {
     'meeting.inform': { args: '@vem <till vem och vad>', help: 'vem som informerar vem, under punkten' },
     'meeting.move': { args: '<datum> [HH:MM]', help: 'samordnaren flyttar nästa möte (dag och tid)' },
     'meeting.cancel': { args: '[orsak]', help: 'samordnaren ställer in nästa möte' },
+    'meeting.restore': { help: 'samordnaren ångrar en inställning: det inställda mötet blir av ändå' },
     'minutes.show': { help: 'senaste protokollet' },
     'minutes.approve': { help: 'justerar protokollet (en per organisation)' },
     'meeting.attendance': { args: '@person … [ordförande:@person] [sekreterare:@person]', help: 'för in vilka som var med, ordförande och sekreterare i protokollet' },
@@ -190,6 +194,7 @@ export const sv = {
     'meeting.end': 'avslutade mötet',
     'meeting.move': 'flyttade mötet',
     'meeting.cancel': 'ställde in mötet',
+    'meeting.restore': 'återställde ett inställt möte',
     'case.edit': 'ändrade ärendet',
     'case.erase': 'raderade fritexten',
     'step.edit': 'ändrade en åtgärd',

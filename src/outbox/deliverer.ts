@@ -76,6 +76,7 @@ interface Lane {
 
 interface Run {
   stats: DeliveryStats;
+  /** On the pace clock (see `paceNow`). */
   deadline: number;
   maxWaitMs: number;
 }
@@ -99,6 +100,9 @@ export class Deliverer {
   /** Wake-ups by instant (ms), each with the rows due then. */
   private readonly wakes = new Map<number, { ids: Set<number>; cancel: () => void }>();
   private stopping = false;
+  /** The clock's last instant and the timers' instant when it was read first (see `paceNow`). */
+  private clockSeen = Number.NaN;
+  private timerAtClockSeen = 0;
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -174,11 +178,36 @@ export class Deliverer {
     return this.clock.now().getTime();
   }
 
+  /**
+   * The time pacing waits on: the clock's instant, moved on by the time the timers have waited since
+   * the clock last moved. With the system clock that is the clock itself; with a clock fixed to one
+   * instant (`samrad tick --now`, the bench, a test) it still advances while the deliverer sleeps.
+   * Pacing on the fixed instant alone made the k-th post of a channel sleep k − burst seconds after
+   * the one before (the wait was always measured from the same instant): 1 + 2 + 3 + … — a busy
+   * tick crawled at a few posts a second and gave back every row after the 30th of its channel.
+   * Outbox timestamps (due, sent) stay on the clock.
+   */
+  private paceNow(): number {
+    const c = this.now();
+    const t = this.timers.now();
+    if (c !== this.clockSeen) {
+      this.clockSeen = c;
+      this.timerAtClockSeen = t;
+    }
+    return c + (t - this.timerAtClockSeen);
+  }
+
+  /** A pace-clock instant as an outbox instant (a row put back is due then). */
+  private toClock(pace: number): Date {
+    return new Date(this.now() + Math.max(0, pace - this.paceNow()));
+  }
+
   private async run(ids: number[] | undefined, o: RunOptions): Promise<DeliveryStats> {
-    const r: Run = { stats: emptyStats(), deadline: o.deadline?.getTime() ?? Infinity, maxWaitMs: o.maxWaitMs ?? this.opts.leaseMs / 2 };
+    const deadline = o.deadline ? this.paceNow() + (o.deadline.getTime() - this.now()) : Infinity;
+    const r: Run = { stats: emptyStats(), deadline, maxWaitMs: o.maxWaitMs ?? this.opts.leaseMs / 2 };
     const work = new Set<Promise<void>>();
     const rounds = o.rounds ?? 1_000;
-    for (let i = 0; i < rounds && !this.stopping && this.now() < r.deadline; i++) {
+    for (let i = 0; i < rounds && !this.stopping && this.paceNow() < r.deadline; i++) {
       while (this.held.size >= this.opts.maxHeld && work.size) await Promise.race(work);
       const skipLanes = [...this.lanes].filter(([, l]) => l.size >= this.opts.perLane).map(([k]) => k);
       const rows = await this.outbox.claim(this.clock.now(), this.opts.leaseMs, Math.min(this.opts.batch, this.opts.maxHeld - this.held.size), ids, { perLane: this.opts.perLane, skipLanes });
@@ -199,8 +228,10 @@ export class Deliverer {
     this.lanes.set(key, lane);
     lane.size++;
     this.held.set(row.id, row);
+    // The lease, on the pace clock: a row must be settled (sent or given back) before it runs out.
+    const leaseEnd = this.paceNow() + ((row.lockedUntil?.getTime() ?? this.now() + this.opts.leaseMs) - this.now()) - LEASE_MARGIN_MS;
     const p = lane.tail
-      .then(() => this.paced(row, key, r))
+      .then(() => this.paced(row, key, r, leaseEnd))
       .catch((err) => this.log.error({ err, outboxId: row.id }, 'delivery could not record its outcome (the lease retries it)'))
       .finally(() => {
         this.held.delete(row.id);
@@ -210,23 +241,22 @@ export class Deliverer {
     return p;
   }
 
-  private async paced(row: OutboxRow, lane: string, r: Run): Promise<void> {
+  private async paced(row: OutboxRow, lane: string, r: Run, leaseEnd: number): Promise<void> {
     const platform = (row.target as Target).platform;
-    const leaseEnd = (row.lockedUntil?.getTime() ?? this.now() + this.opts.leaseMs) - LEASE_MARGIN_MS;
     let limited: DeliveryError | null = null;
     for (let turn = 0; ; turn++) {
-      const now = this.now();
+      const now = this.paceNow();
       const at = this.pacer.slot(lane, platform, now, false);
       const wait = limited ? Math.min(r.maxWaitMs, PAUSE_IN_MEMORY_MS) : r.maxWaitMs;
       if (this.stopping || at > Math.min(now + wait, r.deadline, leaseEnd)) {
         // Not sent in this run: back to pending, due when the channel has room (one write).
-        const due = Math.max(at, now);
-        await this.outbox.putBack(row.id, new Date(due), { counted: limited !== null, ...(limited ? { error: limited.message } : {}) });
+        const due = this.toClock(Math.max(at, now));
+        await this.outbox.putBack(row.id, due, { counted: limited !== null, ...(limited ? { error: limited.message } : {}) });
         if (limited) {
           r.stats.retried++;
-          this.log.warn({ outboxId: row.id, key: row.key, attempts: row.attempts, retryInMs: due - now, error: limited.message }, 'delivery will be retried');
+          this.log.warn({ outboxId: row.id, key: row.key, attempts: row.attempts, retryInMs: Math.max(0, at - now), error: limited.message }, 'delivery will be retried');
         } else r.stats.deferred++;
-        this.wakeAt(due, row.id);
+        this.wakeAt(due.getTime(), row.id);
         return;
       }
       this.pacer.slot(lane, platform, now, true);
@@ -270,7 +300,7 @@ export class Deliverer {
       } catch (e) {
         if (e instanceof DeliveryError && e.retryable && e.retryAfterMs !== undefined && !e.ambiguous) {
           // 429 + Retry-After: only this channel waits, to that very instant.
-          this.pacer.pause(lane, this.now() + e.retryAfterMs);
+          this.pacer.pause(lane, this.paceNow() + e.retryAfterMs, target.platform);
           if (mayWait) {
             this.log.info({ outboxId: row.id, key: row.key, retryInMs: e.retryAfterMs }, 'delivery rate limited; this channel waits');
             return e;

@@ -49,11 +49,16 @@ export class Pacer {
     return at;
   }
 
-  /** The platform said "not before" (429 + Retry-After): nothing goes to this channel until then. */
-  pause(lane: string, until: number): void {
+  /**
+   * The platform said "not before" (429 + Retry-After): nothing goes to this channel until then, and
+   * after it the channel gets no burst, only the steady rate — the platform's budget is spent, so a
+   * burst would only draw the next 429.
+   */
+  pause(lane: string, until: number, platform?: Platform): void {
+    const rate = platform ? this.rates[platform] : null;
     const s = this.lanes.get(lane) ?? { tat: 0, pausedUntil: 0 };
     s.pausedUntil = Math.max(s.pausedUntil, until);
-    s.tat = Math.max(s.tat, until);
+    s.tat = Math.max(s.tat, until + (rate ? (rate.burst - 1) * rate.intervalMs : 0));
     this.lanes.set(lane, s);
   }
 

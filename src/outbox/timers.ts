@@ -3,9 +3,12 @@
 export interface Timers {
   /** Calls `fn` after `ms`; the returned function cancels it. Never keeps the process alive by itself. */
   later(ms: number, fn: () => void): () => void;
+  /** A monotonic instant in ms (only differences count): the time `later` waits on. */
+  now(): number;
 }
 
 export const realTimers: Timers = {
+  now: () => performance.now(),
   later(ms, fn) {
     const t = setTimeout(fn, Math.max(0, ms));
     t.unref();

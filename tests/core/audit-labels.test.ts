@@ -28,7 +28,7 @@ describe('the audit log in words', () => {
   it('a meeting walked through its items shows in the log as words, not keys', async () => {
     await bot.say(KARIN, 'ärende ny samtycke:ja Behöver samplanering kring studiestart');
     await bot.say(KARIN, 'ärende ny samtycke:ja Behöver stöd inför praktik');
-    await bot.say(ANNA, 'möte start');
+    await bot.say(ANNA, 'möte start 2026-12-03');
     await bot.say(ANNA, 'möte beslut Vi bokar ett trepartssamtal');
     await bot.say(OLLE, `möte info @${OLLE} skolan om planen`);
     await bot.say(ANNA, 'möte nästa');

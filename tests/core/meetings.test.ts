@@ -54,11 +54,24 @@ describe('walk-through', () => {
     expect(last()).toContain('Alla punkter är genomgångna');
   });
 
-  it('starts the next scheduled meeting when there is none today, and says so', async () => {
-    await twoCases();
-    await bot.say(ANNA, 'möte start');
-    expect(last()).toContain('torsdag 2026-12-03 kl. 13:00 (inget möte idag – nästa planerade möte)');
+  it('asks before opening a meeting that is not today\'s, opens it with its date, and its minutes wait for the day', async () => {
+    await twoCases(); // Wednesday 25 November; the next meeting is Thursday 3 December
+    expect(await bot.say(ANNA, 'möte start')).toBe('Mötet är torsdag 3 december — skriv `möte start 2026-12-03` för att öppna det nu. Inget öppnades.');
+    expect(await bot.say(ANNA, 'möte start')).toContain('torsdag 3 december'); // asked again: still the same meeting, not the one after
+    expect(await bot.store.meetings.ofForum('arendeforum-unga')).toEqual([]);
+    expect(channel().some((t) => t.includes('Mötet har börjat'))).toBe(false);
+    expect(await bot.say(ANNA, 'möte start 2026-12-10')).toBe('Forumet har inget möte 2026-12-10 att öppna.');
+    expect(await bot.say(ANNA, 'meeting start')).toBe('The meeting is on Thursday 3 December — type `meeting start 2026-12-03` to open it now. Nothing was opened.');
+
+    expect(await bot.say(ANNA, 'möte start 2026-12-03')).toBe('');
+    expect(last()).toContain('torsdag 2026-12-03 kl. 13:00');
     expect((await bot.store.meetings.ofForum('arendeforum-unga')).map((m) => [m.scheduledDate, m.status])).toEqual([['2026-12-03', 'running']]);
+    await bot.say(ANNA, 'möte avsluta');
+    expect(await bot.say(KARIN, 'protokoll justera')).toBe('Mötet hålls torsdag 3 december; protokollet kan justeras först från den dagen.');
+    expect((await bot.store.meetings.ofForum('arendeforum-unga'))[0].approvals).toEqual([]);
+    bot.clock.set('2026-12-03T08:00:00+01:00');
+    await bot.say(KARIN, 'protokoll justera');
+    expect(last()).toMatch(/^karin@helsingborg.se \(Helsingborgs stad\) har justerat/);
   });
 
   it('only the coordinator runs the meeting; the code is needed outside a meeting', async () => {
@@ -67,7 +80,7 @@ describe('walk-through', () => {
     expect(await bot.say(KARIN, 'möte nästa')).toMatch(/Inget möte pågår/);
     expect(await bot.say(KARIN, 'åtgärd ny @karin@helsingborg.se fredag ring')).toMatch(/Ange ärendekoden/);
     expect(await bot.say(KARIN, 'ärende avsluta arbete')).toMatch(/Ange ärendekoden/);
-    await bot.say(ANNA, 'möte start');
+    await bot.say(ANNA, 'möte start 2026-12-03');
     expect(await bot.say(KARIN, 'möte hoppa')).toBe('Det får bara forumets samordnare göra.');
     expect(await bot.say(ANNA, 'möte start')).toMatch(/pågår redan[\s\S]*Punkt 1 av 2/);
   });

@@ -12,6 +12,9 @@ import { LogSink, useSlackServer, visibleText } from '../helpers/slack.js';
 class FakeTimers implements Timers {
   private pending: { at: number; fn: () => void }[] = [];
   clock!: FakeClock;
+  now(): number {
+    return this.clock.now().getTime();
+  }
   later(ms: number, fn: () => void): () => void {
     const t = { at: this.clock.now().getTime() + Math.max(0, ms), fn };
     this.pending.push(t);

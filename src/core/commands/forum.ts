@@ -28,12 +28,18 @@ export const linkCommand = defineCommand({
   id: 'link',
   group: 'link',
   verbs: { sv: 'koppla', en: 'link' },
-  // Without a key: the forums one may link, and which are linked (issue 17).
-  args: z.object({ forumKey: z.string().nullable() }),
+  // Without a key: the forums one may link, and which are linked (issue 17). `koppla <forum> flytta`
+  // (`link <forum> move`): moves a forum linked to another channel here, after asking (issue 18).
+  args: z.object({ forumKey: z.string().nullable(), confirm: z.boolean().default(false) }),
   access: 'member',
-  parse: (rest) => (rest.length === 0 ? { forumKey: null } : rest.length === 1 && /^[a-z0-9-]{1,60}$/i.test(rest[0]) ? { forumKey: rest[0].toLowerCase() } : USAGE),
-  words: (a) => (a.forumKey ? [a.forumKey] : []),
-  run: async (h, a) => msg(a.forumKey ? await link(h, a.forumKey) : await forumKeys(h)),
+  parse(rest) {
+    if (rest.length === 0) return { forumKey: null };
+    if (rest.length > 2 || !/^[a-z0-9-]{1,60}$/i.test(rest[0])) return USAGE;
+    if (rest.length === 2 && !/^(flytta|move)$/i.test(rest[1])) return USAGE;
+    return { forumKey: rest[0].toLowerCase(), confirm: rest.length === 2 };
+  },
+  words: (a) => (a.forumKey ? [a.forumKey, ...(a.confirm ? ['flytta'] : [])] : []),
+  run: async (h, a) => msg(a.forumKey ? await link(h, a.forumKey, a.confirm) : await forumKeys(h)),
 });
 
 export const topicAddCommand = defineCommand({

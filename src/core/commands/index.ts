@@ -6,7 +6,7 @@ import type { Messages } from '../../i18n/index.js';
 import { caseCloseCommand, caseListCommand, caseLogCommand, caseNewCommand, caseShowCommand } from './case.js';
 import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, reportCommand, topicAddCommand } from './forum.js';
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
-import { meetingAttendanceCommand, meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
+import { meetingAttendanceCommand, meetingCancelCommand, meetingRestoreCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
 import { memberAddCommand, memberListCommand, memberRemoveCommand } from './member.js';
 import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './minutes.js';
 import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
@@ -44,6 +44,7 @@ export const COMMANDS = [
   meetingInformCommand,
   meetingMoveCommand,
   meetingCancelCommand,
+  meetingRestoreCommand,
   meetingAttendanceCommand,
   minutesShowCommand,
   minutesApproveCommand,

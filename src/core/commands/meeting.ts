@@ -2,9 +2,11 @@
 // anyone taking part notes decisions and who informs whom.
 import { z } from 'zod';
 import { meetingCancel, meetingMove } from '../handlers/meeting-plan.js';
+import { meetingRestore } from '../handlers/meeting-restore.js';
 import { meetingAdvance, meetingEnd, meetingNote, meetingStart } from '../meeting/walk.js';
 import { meetingAttendance } from '../meeting/attendance.js';
 import { defineCommand, none, msg, posts } from './spec.js';
+import { readDay } from '../due.js';
 import { badMention, freeText, isMention, USAGE } from './words.js';
 
 const noArgs = z.object({});
@@ -13,10 +15,13 @@ export const meetingStartCommand = defineCommand({
   id: 'meeting.start',
   group: 'meeting',
   verbs: { sv: 'möte start', en: 'meeting start' },
-  args: noArgs,
+  // `möte start` opens today's meeting; another day's only when its date is named (`möte start 2026-12-03`).
+  args: z.object({ date: z.string().nullable() }),
+  parse: (rest) => (rest.length > 4 ? USAGE : { date: rest.length ? rest.join(' ') : null }),
+  words: (a) => (a.date ? [a.date] : []),
   access: 'coordinator',
-  run: async (h) => {
-    const message = await meetingStart(h);
+  run: async (h, a) => {
+    const message = await meetingStart(h, a.date === null ? null : readDay(h.today, a.date));
     return message ? msg(message) : none;
   },
 });
@@ -106,6 +111,16 @@ export const meetingCancelCommand = defineCommand({
   parse: (rest) => ({ reason: rest.length ? rest.join(' ') : null }),
   words: (a) => (a.reason ? [a.reason] : []),
   run: (h, a) => posts(meetingCancel(h, a.reason)),
+});
+
+export const meetingRestoreCommand = defineCommand({
+  id: 'meeting.restore',
+  group: 'meeting',
+  verbs: { sv: 'möte återställ', en: 'meeting restore' },
+  aliases: { sv: ['möte ångra'], en: ['meeting uncancel'] },
+  args: noArgs,
+  access: 'coordinator',
+  run: (h) => posts(meetingRestore(h)),
 });
 
 const CHAIR = /^(ordförande|ordforande|chair):(.*)$/i;

@@ -13,6 +13,7 @@ import { closeStepsWithCase } from './corrections.js';
 import { commandLine, formButton } from '../commands/texts.js';
 import { countLine, moreButton, noSuchPage, pageOf } from '../paging.js';
 import { CASE_CODE_SLOT } from '../case-code.js';
+import { channelM } from '../voices.js';
 
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
 export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
@@ -43,21 +44,23 @@ export async function caseNew(h: HandlerContext, cmd: { groups: string[]; consen
   // the forum's case counter is locked only from that statement to the commit.
   const next = await upcomingMeeting(h.store, forum, h.now);
   const code = CASE_CODE_SLOT;
+  // The channel post is in the forum's language, whoever raised the case (issue 18).
+  const cm = channelM(h.config, forum.key);
   const msg: Message = {
     tone: 'success',
     summary: code,
     blocks: [
-      { type: 'text', text: h.m.caseRaised({ code, forum: forum.name, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting }) },
+      { type: 'text', text: cm.caseRaised({ code, forum: forum.name, next: next ? formatMeeting(cm, next.start) : cm.labels.noMeeting }) },
       {
         type: 'fields',
         fields: [
-          { label: h.m.labels.groups, value: groupsText(h.config, h.m, cmd.groups) },
-          { label: h.m.labels.category, value: categoryText(h.config, h.m, category) },
-          { label: h.m.labels.consent, value: h.m.consent[cmd.consent] ?? cmd.consent },
-          { label: h.m.labels.raisedBy, value: h.organisation.name },
+          { label: cm.labels.groups, value: groupsText(h.config, cm, cmd.groups) },
+          { label: cm.labels.category, value: categoryText(h.config, cm, category) },
+          { label: cm.labels.consent, value: cm.consent[cmd.consent] ?? cmd.consent },
+          { label: cm.labels.raisedBy, value: h.organisation.name },
         ],
       },
-      { type: 'actions', actions: caseActions(h, code) },
+      { type: 'actions', actions: caseActions({ m: cm }, code) },
     ],
   };
   await h.raiseCase({
@@ -144,8 +147,9 @@ export async function caseClose(h: HandlerContext, code: string, outcome: Outcom
   await h.audit('case.close', c.code, c.forumKey);
   // Its open steps close with it (issue 15): listed here, their owners told, never reminded again.
   const closed = await closeStepsWithCase(h, c);
-  const blocks: Block[] = [{ type: 'text', text: h.m.caseClosedMsg({ code, outcome: h.m.outcome[outcome] ?? outcome }) }];
-  if (closed.length) blocks.push({ type: 'text', text: h.m.corrections.stepsClosedWithCase({ code, ids: closed.map((id) => `#${id}`).join(', ') }) });
+  const cm = channelM(h.config, forum.key);
+  const blocks: Block[] = [{ type: 'text', text: cm.caseClosedMsg({ code, outcome: cm.outcome[outcome] ?? outcome }) }];
+  if (closed.length) blocks.push({ type: 'text', text: cm.corrections.stepsClosedWithCase({ code, ids: closed.map((id) => `#${id}`).join(', ') }) });
   await h.post(channelTarget(forum), { tone: 'success', blocks }, `case.close:${code}`, { caseCode: code });
 }
 

@@ -11,6 +11,7 @@ import { CHANNEL, person, replyAudience, shownText } from '../consent.js';
 import { localDate, localTime } from '../dates.js';
 import { memberName, orgName, stepTextShown, templateName } from '../render.js';
 import { dueDate } from './steps.js';
+import { personM } from '../voices.js';
 import { fieldMemberIds, fieldShown, templateOf, validateAnswer } from './handovers.js';
 
 async function ownStep(h: HandlerContext, id: number): Promise<StepRow> {
@@ -59,11 +60,11 @@ export async function stepEdit(h: HandlerContext, cmd: { id: number; words: stri
   const previous = await h.store.members.byId(step.ownerId);
   if (owner) {
     // The new owner is told the step (its text: they own it now); the old owner that it left them.
-    const dm = h.m.corrections.stepNewOwner({ id: step.id, code, text: stepTextShown(h.m, c, updated, person(owner.id)), due: updated.dueDate, forum: forum?.name ?? step.forumKey });
+    const dm = personM(h.config, owner).corrections.stepNewOwner({ id: step.id, code, text: stepTextShown(personM(h.config, owner), c, updated, person(owner.id)), due: updated.dueDate, forum: forum?.name ?? step.forumKey });
     if (owner.id !== h.member.id) await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: dm }] }, `${key}:new-owner`, { caseCode: code });
-    if (previous && previous.id !== h.member.id) await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: h.m.corrections.stepOldOwner({ id: step.id, code, owner: memberName(owner) }) }] }, `${key}:old-owner`, { caseCode: code });
+    if (previous && previous.id !== h.member.id) await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: personM(h.config, previous).corrections.stepOldOwner({ id: step.id, code, owner: memberName(owner) }) }] }, `${key}:old-owner`, { caseCode: code });
   } else if (previous && previous.id !== h.member.id) {
-    await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: h.m.corrections.stepChangedOwner({ id: step.id, code, what: list }) }] }, `${key}:owner`, { caseCode: code });
+    await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: personM(h.config, previous).corrections.stepChangedOwner({ id: step.id, code, what: list }) }] }, `${key}:owner`, { caseCode: code });
   }
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.stepEdited({ id: step.id, code, what: list }) }] };
 }

@@ -6,6 +6,7 @@ import { memberName, stepTextShown } from '../render.js';
 import { CHANNEL } from '../consent.js';
 import { caseInForum } from './cases.js';
 import { mayActOnOwned, requireMayOwn } from '../access.js';
+import { channelM, personM } from '../voices.js';
 
 /**
  * A due date from the words a person typed, relative to today: refuses unknown words and past dates,
@@ -35,10 +36,12 @@ export async function stepAdd(h: HandlerContext, cmd: { code: string; owner: str
     createdAt: h.now,
   });
   await h.audit('step.create', c.code, c.forumKey);
-  const text = [h.m.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: stepTextShown(h.m, c, step, CHANNEL) }), movedNote(h.m, typed)].filter(Boolean).join(' ');
+  // The channel reads the forum's language, the owner their own (issue 18).
+  const cm = channelM(h.config, forum.key);
+  const text = [cm.stepAdded({ id: step.id, code: c.code, owner: memberName(owner), due, text: stepTextShown(cm, c, step, CHANNEL) }), movedNote(cm, typed)].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `step.new:${step.id}`, { caseCode: c.code });
   if (owner.id !== h.member.id) {
-    const dm = h.m.stepAssigned({ id: step.id, code: c.code, due, text: cmd.text, forum: forum.name });
+    const dm = personM(h.config, owner).stepAssigned({ id: step.id, code: c.code, due, text: cmd.text, forum: forum.name });
     await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: dm }] }, `step.assigned:${step.id}`, { caseCode: c.code });
   }
 }
@@ -51,5 +54,10 @@ export async function stepDone(h: HandlerContext, id: number): Promise<Message> 
   await h.store.steps.markDone(id, h.now);
   const c = (await h.store.cases.codeById(step.caseId)) ?? '?';
   await h.audit('step.done', c, step.forumKey);
+  // Someone else closed the owner's step: the owner is told, in their own language (issue 18).
+  if (step.ownerId !== h.member.id) {
+    const owner = await h.store.members.byId(step.ownerId);
+    if (owner) await h.post(memberTarget(owner), { tone: 'info', blocks: [{ type: 'text', text: personM(h.config, owner).followup.stepDoneByOther({ id, code: c, by: memberName(h.member) }) }] }, `step.done.owner:${id}`, { caseCode: c });
+  }
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.stepDone({ id, code: c }) }] };
 }

@@ -1,6 +1,7 @@
 // Minutes (protokoll): what a meeting agreed, frozen when it ends, approved (justerat) by one member
 // of each organisation. The record keeps ids, owners, dates and outcomes; the case line and a step's
 // text are read from their rows when shown, so consent rules and retention purges apply to minutes too.
+import { dayName } from '../day-name.js';
 import { createHash } from 'node:crypto';
 import type { FileConfig } from '../settings.js';
 import type { ForumRow, MeetingRow, Store } from '../stores.js';
@@ -222,6 +223,8 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
   if (!row) throw new UserError('noMinutes');
   const list = approvalsOf(row);
   if (row.minutesStatus === 'approved') throw new UserError('minutesAlreadyApproved', { date: row.date, by: approvers(h.config, list) });
+  // Minutes of a meeting opened ahead of its day are not approved before that day (issue 18).
+  if (h.today < row.date) throw new UserError('minutesTooEarly', { day: dayName(h.m, row.date) });
   const org = h.member.organisationKey ?? h.organisation.key;
   // One approver per party: Komvux's approval is the city's.
   if (list.some((a) => partyOf(h.config, a.organisationKey) === partyOf(h.config, org))) throw new UserError('orgAlreadyApproved', { org: orgName(h.config, partyOf(h.config, org)) });
@@ -232,9 +235,12 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
   await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key, done ? await approvedPdfSha256(h, forum, updated) : null);
   const date = (row.minutes as MinutesRecord).date;
   if (done) {
+    // The minutes are in the channel once (issue 18): the draft post is edited to the approved version
+    // in place, and the channel reads one line that they are approved — not the whole minutes again.
     const msg = await minutesMessage(h.store, h.config, h.m, forum, updated);
-    msg.blocks.unshift({ type: 'text', text: h.m.minutes.approvedMsg({ date, by: approvers(h.config, next) }) });
-    await h.post(channelTarget(forum), msg, `minutes.approved:${row.id}`);
+    const draftKey = row.endedAt ? `minutes:${row.id}:${row.endedAt.getTime()}` : null;
+    if (draftKey) await h.post(channelTarget(forum), msg, `minutes.approved:${row.id}:edit`, { replaces: draftKey });
+    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.minutes.approvedMsg({ date, by: approvers(h.config, next) }) }] }, `minutes.approved:${row.id}`);
   } else {
     const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, forum.key, next).join(', ') });
     await h.post(channelTarget(forum), { blocks: [{ type: 'text', text }] }, `minutes.approve:${row.id}:${org}:${h.now.getTime()}`);

@@ -3,7 +3,8 @@
 // Everything is posted to the forum's channel, so all participants follow the same item.
 import type { ForumRow, MeetingRow } from '../stores.js';
 import { channelTarget, type HandlerContext } from '../context.js';
-import { addDays } from '../dates.js';
+import { addDays, type IsoDate } from '../dates.js';
+import { dayName } from '../day-name.js';
 import { UserError } from '../errors.js';
 import type { Action, Block, Message } from '../model.js';
 import { caseLine, handoverLine, memberName, orgName, stepLine, templateName } from '../render.js';
@@ -15,17 +16,25 @@ import { composeMinutes, minutesMessage } from './minutes.js';
 import { currentItem, requireCoordinator, requireRunning, runState, withParticipant, type MeetingItem, type RunState } from './state.js';
 import { commandButton } from '../commands/texts.js';
 
-/** Today's meeting of the forum, or, when there is none today, the next scheduled one. */
-async function meetingToOpen(h: HandlerContext, forum: ForumRow): Promise<{ planned: PlannedMeeting; today: boolean } | null> {
+/**
+ * Today's meeting of the forum, or the one on `date` when the coordinator named it. Any other meeting is
+ * not opened: the coordinator is asked to name its date (issue 18: a start on 2 December opened the
+ * 3 December meeting without asking).
+ */
+async function meetingToOpen(h: HandlerContext, forum: ForumRow, date: IsoDate | null): Promise<{ planned: PlannedMeeting; today: boolean }> {
   const rows = await h.store.meetings.ofForum(forum.key);
   const span = 7 * forum.everyWeeks + 14; // a moved meeting keeps its scheduled date; look around today
-  const todays = plannedMeetings(forum, rows, addDays(h.today, -span), addDays(h.today, span)).filter((p) => p.date === h.today && p.status !== 'cancelled');
-  if (todays.length) return { planned: todays[0], today: true };
+  const around = (d: IsoDate) => plannedMeetings(forum, rows, addDays(d, -span), addDays(d, span)).filter((p) => p.status !== 'cancelled');
+  const want = date ?? h.today;
+  const found = around(want).filter((p) => p.date === want)[0];
+  if (found) return { planned: found, today: want === h.today };
+  if (date) throw new UserError('noMeetingOn', { date });
   const next = await upcomingMeeting(h.store, forum, h.now);
-  return next ? { planned: next, today: false } : null;
+  if (!next) throw new UserError('noMeetingPlanned');
+  throw new UserError('meetingNotToday', { day: dayName(h.m, next.date), date: next.date });
 }
 
-export async function meetingStart(h: HandlerContext): Promise<Message | undefined> {
+export async function meetingStart(h: HandlerContext, date: IsoDate | null = null): Promise<Message | undefined> {
   const forum = await h.forum();
   requireCoordinator(h, forum);
   const running = await h.store.meetings.running(forum.key);
@@ -36,8 +45,7 @@ export async function meetingStart(h: HandlerContext): Promise<Message | undefin
     const lead = h.m.meeting.alreadyRunning({ when: formatMeeting(h.m, running.startsAt) });
     return item ? await itemMessage(h, forum, state, item, lead) : { blocks: [{ type: 'text', text: `${lead} ${h.m.meeting.allDone}` }] };
   }
-  const found = await meetingToOpen(h, forum);
-  if (!found) throw new UserError('noMeetingPlanned');
+  const found = await meetingToOpen(h, forum, date);
   const { planned } = found;
   let row = await h.store.meetings.lock({ forumKey: forum.key, scheduledDate: planned.scheduledDate, date: planned.date, startsAt: planned.start });
   // Two starts at once: the second waited for the first's row lock and finds it running.

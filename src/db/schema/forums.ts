@@ -27,6 +27,12 @@ export const forums = pgTable(
     scheduleSequence: integer('schedule_sequence').notNull().default(0),
     /** The cadence beyond every N weeks: { rrule, pauses, within } from the config (null: none of them). */
     recurrence: jsonb('recurrence').$type<ForumRecurrence>(),
+    /**
+     * Bumped (at commit, by triggers: migrations/*_forum_inputs_version.sql) by every write to the
+     * forum's cases, steps, handovers, topics or meetings and by a rename of a member: the tick
+     * rebuilds an agenda only when this moved since its last post (docs/performance.md).
+     */
+    inputsVersion: integer('inputs_version').notNull().default(0),
   },
   (t) => [uniqueIndex('forums_channel').on(t.channelPlatform, t.channelId)],
 );
