@@ -42,7 +42,9 @@ export class BenchSlack {
   private users = new Map<string, FakeUser>();
   private windowStart = 0;
   private inWindow = 0;
-  private ts = 1_700_000_000;
+  private seq = 0;
+  /** Accepted chat.postMessage per channel, as conversations.history returns them (with metadata). */
+  private readonly history = new Map<string, { ts: string; text: string; metadata?: unknown }[]>();
 
   constructor(
     users: FakeUser[] = [],
@@ -123,7 +125,20 @@ export class BenchSlack {
         this.accepted++;
         this.lastAcceptedAt = Date.now();
         if (!this.firstAcceptedAt) this.firstAcceptedAt = this.lastAcceptedAt;
-        return send(200, { ok: true, channel: body.channel, ts: method === 'chat.update' ? body.ts : `${++this.ts}.000100` });
+        if (method === 'chat.update') return send(200, { ok: true, channel: body.channel, ts: body.ts });
+        // Real-time ts, as Slack's: the deliverer's history look-up asks for posts since a time.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+        if (method === 'chat.postMessage') {
+          const list = this.history.get(String(body.channel)) ?? [];
+          list.push({ ts, text, metadata: body.metadata });
+          this.history.set(String(body.channel), list);
+        }
+        return send(200, { ok: true, channel: body.channel, ts });
+      }
+      case 'conversations.history': {
+        // Newest first, like Slack; one page is enough for the bench's channels.
+        const all = (this.history.get(String(body.channel)) ?? []).filter((m) => Number(m.ts) >= Number(body.oldest ?? 0));
+        return send(200, { ok: true, has_more: false, messages: [...all].reverse() });
       }
       case 'views.open':
       case 'views.publish':

@@ -51,11 +51,16 @@ export interface Runtime {
 export async function openRuntime(config: AppConfig, clock: Clock = systemClock, logger?: Logger): Promise<Runtime> {
   // In the shell, stdout belongs to the conversation: logs go to stderr, quietly.
   const log = logger ?? createLogger(config.env.LOG_LEVEL ?? (config.mode === 'shell' ? 'warn' : 'info'), process.stderr);
-  const database = await openDatabase({ url: config.env.DATABASE_URL, dataDir: config.env.DATA_DIR });
-  await database.migrate();
-  const store = createStore(database.db);
-  await syncSettings(database.db, config.file);
-  return { config, database, store, logger: log, clock };
+  const database = await openDatabase({ url: config.env.DATABASE_URL, dataDir: config.env.DATA_DIR, migrationLockMs: config.env.MIGRATION_LOCK_MS });
+  try {
+    await database.migrate();
+    await syncSettings(database.db, config.file);
+  } catch (e) {
+    // A start that fails here (e.g. the migration lock held too long) must not be kept alive by the pool.
+    await database.close().catch(() => {});
+    throw e;
+  }
+  return { config, database, store: createStore(database.db), logger: log, clock };
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -158,7 +163,7 @@ async function start(config: AppConfig): Promise<number> {
 /** The chat ports `samrad tick` delivers through: the shell's, and Slack's and Teams' when configured. */
 async function tickPorts(config: AppConfig, rt: Runtime): Promise<Partial<Record<Platform, ChatPort>>> {
   const ports: Partial<Record<Platform, ChatPort>> = { shell: new ShellPort((s) => void process.stdout.write(s)) };
-  if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger, refs: conversationRefs(rt.database.db) });
+  if (config.env.SLACK_BOT_TOKEN) ports.slack = createSlackPort({ botToken: config.env.SLACK_BOT_TOKEN, apiUrl: config.env.SLACK_API_URL, logger: rt.logger, timeoutMs: config.env.WEB_API_TIMEOUT_MS, refs: conversationRefs(rt.database.db) });
   if (config.teamsConfigured) {
     const { createTeamsPort } = await import('../adapters/teams/index.js');
     const teams = createTeamsPort(teamsSetup(config), { refs: conversationRefs(rt.database.db), logger: rt.logger });
@@ -278,8 +283,10 @@ export async function composeServer(rt: Runtime, overrides: ServerOverrides = {}
       signingSecret: config.env.SLACK_SIGNING_SECRET,
       appToken: config.env.SLACK_APP_TOKEN,
       apiUrl: config.env.SLACK_API_URL,
+      timeoutMs: config.env.WEB_API_TIMEOUT_MS,
       retryConfig: overrides.slackRetryConfig,
       firstSeen: (key) => ledger.first(key, new Date()),
+      userGroups: usesGroups(config.file),
       workQueue: overrides.workQueue ?? (config.env.SAMRAD_MAX_WAITING === undefined ? undefined : { waiting: config.env.SAMRAD_MAX_WAITING }),
       refs: conversationRefs(rt.database.db),
     });
@@ -354,6 +361,7 @@ async function startServer(config: AppConfig): Promise<number> {
     logger: rt.logger,
     timezone: config.file.timezone,
     monitor: composed.monitor,
+    deadlineMs: config.env.TICK_DEADLINE_MS,
   });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -361,16 +369,17 @@ async function startServer(config: AppConfig): Promise<number> {
   });
   // Graceful shutdown: stop taking requests, let a running tick and the commands already acknowledged
   // finish, send what is on the wire, give the rest back to the outbox, close the database — within
-  // SHUTDOWN_BUDGET_MS. Past it, whatever is still held goes back to the outbox and we leave anyway.
+  // SHUTDOWN_BUDGET_MS (env, default 8 s). Past it, whatever is still held goes back to the outbox and we leave anyway.
   const began = Date.now();
-  rt.logger.info({ signal, budgetMs: SHUTDOWN_BUDGET_MS }, 'shutting down');
+  const budget = config.env.SHUTDOWN_BUDGET_MS ?? SHUTDOWN_BUDGET_MS;
+  rt.logger.info({ signal, budgetMs: budget }, 'shutting down');
   // The last word: whatever still hangs (a socket, a timer), the process is gone when the budget is.
   setTimeout(() => {
     rt.logger.warn('shutdown budget spent; exiting');
     process.exit(0);
-  }, SHUTDOWN_BUDGET_MS).unref();
+  }, budget).unref();
   const drained = Promise.all([stopScheduler(), composed.stop()]).then(() => composed.deliverer.idle());
-  const inTime = await Promise.race([drained.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), SHUTDOWN_BUDGET_MS - 1_500).unref())]);
+  const inTime = await Promise.race([drained.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), budget - 1_500).unref())]);
   if (!inTime) {
     composed.deliverer.stop();
     const released = await Promise.race([composed.deliverer.releaseHeld(), new Promise<number>((r) => setTimeout(() => r(-1), 1_000).unref())]);
@@ -386,4 +395,9 @@ async function startServer(config: AppConfig): Promise<number> {
 function warnWithoutPublicUrl(config: AppConfig, logger: Logger): void {
   if (config.env.SAMRAD_PUBLIC_URL) return;
   logger.warn('SAMRAD_PUBLIC_URL is not set: report charts and protokoll PDF links cannot be shown in Slack or Teams (set it to the public https address of this server)');
+}
+
+/** Whether any organisation or role is found by group (then the Slack adapter asks for user groups). */
+function usesGroups(file: { organisations: { groups: string[] }[]; roles: { groups: string[] }[] }): boolean {
+  return [...file.organisations, ...file.roles].some((x) => x.groups.length > 0);
 }

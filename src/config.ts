@@ -64,6 +64,15 @@ const envSchema = z.object({
   SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Acknowledged commands that may wait for their turn (issue 19; beyond them: "busy, try again"). */
   SAMRAD_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).optional(),
+  // issue 16, docs/drift.md: the fault budgets. Defaults in the code that uses them; set only to tune.
+  /** SIGTERM to exit 0 (default 8 000; at least 2 000: 1.5 s of it are for giving work back and closing). */
+  SHUTDOWN_BUDGET_MS: z.coerce.number().int().min(2_000).max(600_000).optional(),
+  /** Every Slack Web API call gives up after this long (default 5 000). */
+  WEB_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
+  /** A tick stops claiming this long after it began (default 45 000; below the minute between ticks). */
+  TICK_DEADLINE_MS: z.coerce.number().int().min(1_000).max(59_000).optional(),
+  /** Longest a start waits for another process's migration lock before it stops with one line (default 120 000). */
+  MIGRATION_LOCK_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,6 +12,13 @@ interface CacheEntry {
 
 export interface DirectoryOptions {
   ttlMs?: number;
+  /**
+   * Look up the user groups (`S…`) each person is in (usergroups.list, scope usergroups:read), for
+   * organisations and roles configured by `groups:` (issue 17). Off: identities carry no groups.
+   */
+  userGroups?: boolean;
+  /** How long the user group lookup may take before the command goes on without groups. */
+  groupsTimeoutMs?: number;
   /** Milliseconds now; injectable so the cache's expiry can be tested without waiting. */
   now?: () => number;
 }
@@ -26,6 +33,10 @@ export class SlackDirectory {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly userGroups: boolean;
+  private readonly groupsTimeoutMs: number;
+  /** Every user group's members, fetched once per ttl for all people (one call, not one per person). */
+  private groups: { at: number; byUser: Promise<Map<string, string[]>> } | null = null;
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -33,6 +44,42 @@ export class SlackDirectory {
   ) {
     this.ttlMs = opts.ttlMs ?? 10 * 60_000;
     this.now = opts.now ?? Date.now;
+    this.userGroups = opts.userGroups ?? false;
+    this.groupsTimeoutMs = opts.groupsTimeoutMs ?? 2_000;
+  }
+
+  /** The user group ids a person is in; [] when groups are off, Slack refuses (no scope) or is slow. */
+  async groupsOf(userId: string): Promise<string[]> {
+    if (!this.userGroups) return [];
+    if (!this.groups || this.now() - this.groups.at >= this.ttlMs) {
+      const byUser = this.fetchGroups();
+      const entry = { at: this.now(), byUser };
+      this.groups = entry;
+      // A failed lookup is remembered for a minute only, so a missing scope does not cost every command a call.
+      byUser.catch(() => {
+        entry.at = this.now() - this.ttlMs + 60_000;
+      });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), this.groupsTimeoutMs)));
+    try {
+      const byUser = await Promise.race([this.groups.byUser, late]);
+      return byUser?.get(userId) ?? [];
+    } catch {
+      return [];
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async fetchGroups(): Promise<Map<string, string[]>> {
+    const res = await this.client.usergroups.list({ include_users: true });
+    const byUser = new Map<string, string[]>();
+    for (const g of res.usergroups ?? []) {
+      if (!g.id || g.date_delete) continue;
+      for (const u of g.users ?? []) byUser.set(u, [...(byUser.get(u) ?? []), g.id]);
+    }
+    return byUser;
   }
 
   /** The identity of a user id (U…/W…); null for a bot, a deleted account or an unknown id. */
@@ -72,12 +119,14 @@ export class SlackDirectory {
       const res = await this.client.users.info({ user: userId, include_locale: true });
       const u = res.user;
       if (!u?.id || u.deleted || u.is_bot) return null;
+      const groups = await this.groupsOf(u.id);
       return {
         platform: 'slack',
         externalId: u.id,
         email: u.profile?.email?.toLowerCase() ?? null,
         displayName: u.profile?.display_name || u.real_name || u.name || null,
         language: languageOf(u.locale),
+        ...(groups.length ? { groups } : {}),
       };
     } catch (e) {
       if ((e as { data?: { error?: string } }).data?.error === 'user_not_found') return null;

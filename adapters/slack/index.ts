@@ -38,6 +38,10 @@ export interface SlackAdapterOptions {
   firstSeen?: (key: string) => Promise<boolean>;
   /** The bound between ack and work: how many run at once and how many may wait (src/http/work-queue.ts). */
   workQueue?: Partial<WorkQueueOptions>;
+  /** Every Web API call gives up after this long (WEB_API_TIMEOUT_MS by default). */
+  timeoutMs?: number;
+  /** Look up people's Slack user groups (the config names some under `groups:`; scope usergroups:read). */
+  userGroups?: boolean;
   /** Where a person's DM channel id is kept once conversations.open gave it (every process, every tick reuses it). */
   refs?: ConversationRefs;
 }
@@ -70,8 +74,9 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
   const app = new App({ token: o.botToken, receiver: receiver ?? socket, clientOptions, logger, deferInitialization: true });
   await app.init();
   const port = createSlackPort(o);
-  const directory = new SlackDirectory(app.client);
-  registerListeners(app, { core: o.core, directory, port, log: o.logger, queue: new WorkQueue(o.workQueue) });
+  const directory = new SlackDirectory(app.client, { userGroups: o.userGroups });
+  const queue = new WorkQueue(o.workQueue);
+  registerListeners(app, { core: o.core, directory, port, log: o.logger, queue });
   app.error(async (err) => o.logger.error({ err }, 'slack: unhandled error'));
   // Bolt acks first and runs the listener after the HTTP answer has gone, so the server does not know
   // when a command's work ends; this keeps count, so a shutdown lets that work finish.
@@ -86,7 +91,12 @@ export async function createSlackAdapter(o: SlackAdapterOptions): Promise<SlackA
     }
   });
   const listen = receiver ? (req: IncomingMessage, res: ServerResponse) => receiver.requestListener(req, res) : undefined;
-  const handle = listen && o.firstSeen ? runOnce(listen, { signingSecret: o.signingSecret!, first: o.firstSeen, log: o.logger }) : listen;
+  // While the queue is full a request is answered "busy" and nothing of it runs or is stored — not even
+  // in the request ledger: a busy answer costs the database nothing, and the same request sent again
+  // (a Slack retry) runs then instead of being taken for one already done.
+  const firstSeen = o.firstSeen;
+  const first = firstSeen && ((key: string) => (queue.full ? Promise.resolve(true) : firstSeen(key)));
+  const handle = listen && first ? runOnce(listen, { signingSecret: o.signingSecret!, first, log: o.logger }) : listen;
   const routes: Route[] = handle ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => handle(req, res) }] : [];
   let connected = false;
   return {
@@ -113,11 +123,11 @@ export function createSlackPort(o: SlackClientOptions & { botToken: string }): S
   return new SlackPort(new webApi.WebClient(o.botToken, { ...webClientOptions(o), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), o.logger, o.refs);
 }
 
-type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger' | 'refs'>;
+type SlackClientOptions = Pick<SlackAdapterOptions, 'apiUrl' | 'retryConfig' | 'logger' | 'timeoutMs' | 'refs'>;
 
 /** Web API client options shared by Bolt's client and the outbox's: base URL, retries, logging. */
 function webClientOptions(o: SlackClientOptions): webApi.WebClientOptions & { logger: ReturnType<typeof boltLogger> } {
-  return { retryConfig: o.retryConfig ?? defaultRetryConfig, timeout: WEB_API_TIMEOUT_MS, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
+  return { retryConfig: o.retryConfig ?? defaultRetryConfig, timeout: o.timeoutMs ?? WEB_API_TIMEOUT_MS, logger: boltLogger(o.logger), ...(o.apiUrl ? { slackApiUrl: withSlash(o.apiUrl) } : {}) };
 }
 
 function withSlash(url: string): string {

@@ -49,14 +49,14 @@ export class People {
   async speaker(context: TurnContext): Promise<Identity> {
     const from = context.activity.from;
     const account = await this.lookup(context, from.id);
-    return identityOf(context, { id: from.id, aadObjectId: from.aadObjectId, name: from.name }, account, langOf(context.activity.locale));
+    return identityOf(context, { id: from.id, aadObjectId: from.aadObjectId, name: from.name }, account, langOf(context.activity.locale), true);
   }
 
   /** A mentioned or picked person; null when neither the entity nor the roster knows them. */
   async person(context: TurnContext, hint: MentionedPerson | undefined, key: string): Promise<Identity | null> {
     const account = await this.lookup(context, hint?.id ?? key);
     if (!account && !hint) return null;
-    return identityOf(context, hint ?? { id: key }, account, null);
+    return identityOf(context, hint ?? { id: key }, account, null, account !== null);
   }
 
   seedOf(context: TurnContext, identity: Identity & { teamsId?: string }): UserSeed | null {
@@ -71,15 +71,28 @@ function emailOf(account: TeamsChannelAccount | null): string | null {
   return candidate && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(candidate) ? candidate.toLowerCase() : null;
 }
 
+/**
+ * The Entra ids the activity vouches for (issue 17, `groups:` in the config): the Microsoft 365 group of
+ * the team the channel belongs to (`channelData.team.aadGroupId`) and the tenant. Given for the speaker
+ * and for people the team's roster knows (so members of that team), never guessed for others.
+ */
+function groupsOf(context: TurnContext, tenantId: string | null | undefined): string[] {
+  const team = (context.activity.channelData as { team?: { aadGroupId?: string } } | undefined)?.team?.aadGroupId;
+  return [...(team ? [team] : []), ...(tenantId ? [tenantId] : [])];
+}
+
 /** The core's identity plus the Teams user id (needed to open a personal chat later). */
-function identityOf(context: TurnContext, p: MentionedPerson, account: TeamsChannelAccount | null, language: Identity['language']): Identity & { teamsId: string } {
+function identityOf(context: TurnContext, p: MentionedPerson, account: TeamsChannelAccount | null, language: Identity['language'], inTeam: boolean): Identity & { teamsId: string } {
+  const tenantId = account?.tenantId ?? tenantOf(context.activity);
+  const groups = inTeam ? groupsOf(context, tenantId) : [];
   return {
     platform: 'teams',
     externalId: account?.aadObjectId ?? p.aadObjectId ?? account?.id ?? p.id,
     email: emailOf(account),
     displayName: account?.name ?? p.name ?? null,
-    tenantId: account?.tenantId ?? tenantOf(context.activity),
+    tenantId,
     language,
+    ...(groups.length ? { groups } : {}),
     teamsId: account?.id ?? p.id,
   };
 }

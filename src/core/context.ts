@@ -19,6 +19,8 @@ export interface HandlerContext {
   now: Date;
   today: IsoDate;
   member: MemberRow;
+  /** Group ids the platform reported for the caller (Slack user groups, Entra groups): roles may name them. */
+  groups: string[];
   organisation: OrganisationConfig;
   channel: ChannelRef;
   /** The forum linked to this channel; refuses politely when there is none. */
@@ -27,6 +29,8 @@ export interface HandlerContext {
   channelForum(): Promise<ForumRow | null>;
   /** Resolves `@…` to a member of a configured organisation, or refuses. */
   resolveMember(token: string): Promise<MemberRow>;
+  /** Resolves `@…` to the person the platform knows, whatever their organisation (`medlem lägg till`); refuses when nobody. */
+  resolveIdentity(token: string): Promise<Identity>;
   /** Queues a message in the outbox (same transaction); delivered after commit. */
   post(target: Target, message: Message, key: string, extra?: Partial<NewOutbox>): Promise<void>;
   audit(action: AuditAction, caseCode: string | null, forumKey?: string | null, documentSha256?: string | null): Promise<void>;

@@ -2,8 +2,8 @@
 // Each kind builds its form and reads the submitted values back into the same Command the grammar
 // builds, checked by the same rules, so a form can never do what the typed command may not.
 // A new kind is one more entry in FORMS; adapters only render forms and hand back the values.
-import { sideKeys, type FileConfig } from './settings.js';
-import { belongsTo } from './parties.js';
+import type { FileConfig } from './settings.js';
+import { onSide } from './handlers/handover-sides.js';
 import type { Messages } from '../i18n/index.js';
 import { piiGuard, type HandlerContext } from './context.js';
 import type { IsoDate } from './dates.js';
@@ -192,12 +192,13 @@ const caseCloseForm: FormSpec = {
 const handoverNewForm: FormSpec = {
   labels: fixedLabels,
   async build(h, hidden) {
-    await h.forum();
+    const forum = await h.forum();
     if (hidden.code) {
       const c = await caseInForum(h, hidden.code);
       if (c.status !== 'open') throw new UserError('caseClosed', { code: c.code });
     }
-    const templates = h.config.handoverTemplates.filter((t) => belongsTo(h.config, h.organisation.key, sideKeys(t.from)));
+    const me = { ...h.member, organisationKey: h.organisation.key, groups: h.groups };
+    const templates = h.config.handoverTemplates.filter((t) => onSide(h, t.from, me, forum));
     if (!templates.length) throw new UserError('handoverNoTemplates', { org: h.organisation.name });
     const f = h.m.forms;
     const fields: FormField[] = [

@@ -47,7 +47,9 @@ function onDomain(o: Org, who: Who): boolean {
 export function organisationFromSettings<O extends Org>(cfg: { organisations: O[] }, who: Who): O | null {
   const byList = cfg.organisations.find((o) => listed(o.members, who));
   if (byList) return byList;
-  const byGroup = cfg.organisations.find((o) => inGroups(o.groups, who));
+  // A group refines within the organisation's own domains: an AF colleague speaking in a channel of the
+  // Komvux team (whose Entra group Teams reports for everyone there) stays AF.
+  const byGroup = cfg.organisations.find((o) => inGroups(o.groups, who) && (!o.domains.length || !who.email || onDomain(o, who)));
   if (byGroup) return byGroup;
   const candidates = cfg.organisations.filter((o) => onDomain(o, who));
   if (candidates.length <= 1) return candidates[0] ?? null;

@@ -20,6 +20,7 @@ import { formErrorMessage, isFormKind, readForm, type FormResult, type FormValue
 import { stringsOf, type Submission, type SubmitHooks } from './form-submit.js';
 import { chooseLang } from './lang.js';
 import { requireForumAccess, takesPart } from './access.js';
+import { resolveOrganisation } from './membership.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -69,11 +70,6 @@ export class Samrad {
   async run(input: Omit<CommandInput, 'text'>, command: Command | FormCommand, lang: Lang): Promise<Reply> {
     const open = specOf(command.name)?.open;
     if (open) return { ok: true, ...open(lang), outboxIds: [], lang };
-    const organisation = organisationOf(this.deps.config, input.identity);
-    if (!organisation) {
-      this.logOutcome(input, command.name, 'unknownOrganisation');
-      return this.refuse(lang, 'unknownOrganisation');
-    }
     const outboxIds: number[] = [];
     const claimed: OutboxRow[] = [];
     try {
@@ -81,6 +77,9 @@ export class Samrad {
         this.deps.store.transaction(async (store) => {
           outboxIds.length = 0;
           claimed.length = 0;
+          // A membership the coordinator added in chat comes before the config's lists and domains (issue 17).
+          const organisation = await resolveOrganisation(store, this.deps.config, input.identity);
+          if (!organisation) throw new UserError('unknownOrganisation');
           const member = await upsertIdentity(store, input.identity, organisation.key);
           const h = this.context(store, input, member, organisation, lang, outboxIds, claimed);
           return dispatch(h, command);
@@ -169,6 +168,7 @@ export class Samrad {
       now,
       today: localDate(now),
       member,
+      groups: input.identity.groups ?? [],
       organisation,
       channel: input.channel,
       async forum() {
@@ -181,9 +181,14 @@ export class Samrad {
       },
       async resolveMember(token) {
         const who = input.resolveMention ? await input.resolveMention(token) : defaultMention(input.identity.platform, token);
-        const org = who ? organisationOf(cfg, who) : null;
+        const org = who ? await resolveOrganisation(store, cfg, who) : null;
         if (!who || !org) throw new UserError('memberNotFound', { value: token.slice(0, 60) });
         return upsertIdentity(store, who, org.key);
+      },
+      async resolveIdentity(token) {
+        const who = input.resolveMention ? await input.resolveMention(token) : defaultMention(input.identity.platform, token);
+        if (!who) throw new UserError('memberUnknown', { value: token.slice(0, 60) });
+        return who;
       },
       async post(target, message, key, extra) {
         outboxIds.push(...(await store.outbox.enqueue([{ key, target, payload: message, nextAttemptAt: now, createdAt: now, ...extra }])));

@@ -1,6 +1,7 @@
 // A forum's meetings: its cadence from config, with the changes the coordinator made (moved, cancelled).
 import type { ForumRow, MeetingRow, Store } from './stores.js';
-import { type Cadence, type Occurrence, occurrencesBetween } from './calendar.js';
+import type { Cadence, Occurrence } from './calendar.js';
+import { cachedOccurrences } from './occurrence-cache.js';
 import { addDays, isoWeekday, localDate, localTime } from './dates.js';
 import type { Messages } from '../i18n/index.js';
 import { cadenceFromRow } from './forum-calendar.js';
@@ -18,7 +19,7 @@ export interface PlannedMeeting extends Occurrence {
 /** Occurrences in [from, to] with stored changes applied; cancelled ones are included, marked. */
 export function plannedMeetings(forum: ForumRow, rows: MeetingRow[], from: string, to: string): PlannedMeeting[] {
   const byDate = new Map(rows.map((r) => [r.scheduledDate, r]));
-  return occurrencesBetween(cadenceOf(forum), from, to).map((o) => applyRow(forum, o, byDate.get(o.scheduledDate) ?? null));
+  return cachedOccurrences(cadenceOf(forum), from, to).map((o) => applyRow(forum, o, byDate.get(o.scheduledDate) ?? null));
 }
 
 function applyRow(forum: ForumRow, o: Occurrence, row: MeetingRow | null): PlannedMeeting {

@@ -3,13 +3,15 @@
 import { z } from 'zod';
 import { cadenceSchema, calendarSchema, checkCalendarSettings } from './settings-calendar.js';
 import { checkOrganisationSettings, organisationMembership } from './settings-parties.js';
+import { checkRoleSettings, followUpSchema, roleSchema, sideRole, sideSchema, type Side } from './settings-roles.js';
 
 export { forumEveryWeeks, forumRecurrence, type ForumRecurrence } from './settings-calendar.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes');
-const side = z.union([key, z.array(key).min(1)]);
+// A side: one organisation, one of several, or a role (`{ role: … }`, settings-roles.ts).
+const side = sideSchema;
 
 const organisationSchema = z.object({
   key,
@@ -68,6 +70,8 @@ const templateSchema = z.object({
   description: z.string().default(''),
   fields: z.array(fieldSchema).min(1),
   minimum: minimumSchema.optional(),
+  /** A step created when the loop is answered (`{ owner: asker, text: …, due: +5 }`, settings-roles.ts). */
+  followUp: followUpSchema.optional(),
 });
 
 export const settingsSchema = z
@@ -87,6 +91,8 @@ export const settingsSchema = z
     questionCategories: z.record(z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'), z.string()).default({}),
     /** School terms and named pauses the forums' cadences refer to. */
     calendar: calendarSchema,
+    /** People across organisations a template side or owner may name (`{ role: … }`). */
+    roles: z.array(roleSchema).default([]),
   })
   .superRefine((cfg, ctx) => {
     const orgKeys = new Set(cfg.organisations.map((o) => o.key));
@@ -100,10 +106,12 @@ export const settingsSchema = z
     );
     checkCalendarSettings(cfg, ctx);
     checkOrganisationSettings(cfg, ctx);
+    checkRoleSettings(cfg, ctx);
     cfg.handoverTemplates.forEach((t, i) => {
       for (const end of ['from', 'to'] as const) {
         const v = t[end];
-        (Array.isArray(v) ? v : [v]).forEach((o, j) => {
+        if (sideRole(v)) continue; // a role: checked in checkRoleSettings
+        sideKeys(v).forEach((o, j) => {
           if (!orgKeys.has(o)) ctx.addIssue({ code: 'custom', path: ['handoverTemplates', i, end, ...(Array.isArray(v) ? [j] : [])], message: `unknown organisation "${o}"` });
         });
       }
@@ -131,9 +139,16 @@ export type HandoverTemplateConfig = Settings['handoverTemplates'][number];
 export type HandoverFieldConfig = HandoverTemplateConfig['fields'][number];
 
 
-/** The organisations of a template's side: one, or one of several. */
-export function sideKeys(side: string | string[]): string[] {
-  return Array.isArray(side) ? side : [side];
+/** The organisations of a template's side: one, or one of several; a role side names none. */
+export function sideKeys(side: Side): string[] {
+  if (sideRole(side)) return [];
+  return Array.isArray(side) ? side : [side as string];
+}
+
+/** What the database's mirror of a template stores of a side: organisation keys, or `role:<key>`. */
+export function sideLabel(side: Side): string {
+  const role = sideRole(side);
+  return role ? `role:${role}` : sideKeys(side).join(',');
 }
 
 /** The name most of the core knows the settings by. */

@@ -19,6 +19,7 @@ export type MeetingChange = Partial<typeof t.meetings.$inferInsert>;
 export type OutboxRow = typeof t.outbox.$inferSelect;
 export type NewOutbox = typeof t.outbox.$inferInsert;
 export type AuditRow = typeof t.auditLog.$inferSelect;
+export type MembershipRow = typeof t.memberships.$inferSelect;
 export type NewAudit = typeof t.auditLog.$inferInsert;
 
 export interface MemberStore {
@@ -26,6 +27,20 @@ export interface MemberStore {
   byId(id: number): Promise<MemberRow | null>;
   byIds(ids: number[]): Promise<Map<number, MemberRow>>;
   byEmail(email: string): Promise<MemberRow | null>;
+  /** Sets the organisation kept on a person's row (after `medlem ta bort`: what the config gives, or none). */
+  setOrganisation(who: { platform: string; externalId: string }, organisationKey: string | null): Promise<void>;
+}
+
+/** Organisations by membership added in chat (`medlem lägg till` / `medlem ta bort`, issue 17). */
+export interface MembershipStore {
+  /** The membership of a person, by platform id or (any platform) e-mail; null when none was added. */
+  of(who: { platform: string; externalId: string; email?: string | null }): Promise<MembershipRow | null>;
+  /** Adds or replaces the person's membership. */
+  put(v: { platform: string; externalId: string; email: string | null; organisationKey: string; forumKey: string; addedBy: number; addedAt: Date }): Promise<MembershipRow>;
+  /** Removes a membership by id. */
+  remove(id: number): Promise<void>;
+  /** The memberships in these organisations, by e-mail (or id). */
+  inOrganisations(keys: string[]): Promise<MembershipRow[]>;
 }
 
 export interface ForumStore {
@@ -196,6 +211,7 @@ export interface OutboxStore {
 /** All stores, bound to one connection or one transaction. */
 export interface Store {
   members: MemberStore;
+  memberships: MembershipStore;
   forums: ForumStore;
   cases: CaseStore;
   steps: StepStore;

@@ -64,6 +64,9 @@ export const AUDIT_ACTIONS = [
   'dashboard.link',
   'dashboard.revoke',
   'mine.link',
+  // organisations by membership (issue 17)
+  'member.add',
+  'member.remove',
   // corrections (issue 15)
   'case.edit',
   'case.erase',

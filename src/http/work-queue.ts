@@ -11,9 +11,12 @@ export interface WorkQueueOptions {
   waiting: number;
 }
 
-// 10 running (the pool's size) and 200 waiting: at the ~100–300 commands/s one process manages, the
-// last one admitted starts within one to two seconds — Slack's own patience for the answer.
-export const defaultWorkQueue: WorkQueueOptions = { concurrency: 10, waiting: 200 };
+// 20 running and 200 waiting. A running command holds a database connection only for its transaction;
+// the rest of its time goes to Slack (the person's answer by response_url, the channel post) and to
+// Node's own work, so twice the pool's 10 keeps the pool busy where 10 left it idle about half the
+// time (issue 19: busy answers only when the work, not the queue, is full). At the ~100–300 commands/s
+// one process manages, the last one admitted starts within one to two seconds.
+export const defaultWorkQueue: WorkQueueOptions = { concurrency: 20, waiting: 200 };
 
 export interface Ticket {
   /** Runs the admitted task when its turn comes; the slot is given back however it ends. */
@@ -37,9 +40,14 @@ export class WorkQueue {
     return this.admitted;
   }
 
+  /** True while `admit()` would say no: every place is taken. */
+  get full(): boolean {
+    return this.admitted >= this.opts.concurrency + this.opts.waiting;
+  }
+
   /** A place in the queue, or null when it is full: decide before the ack, so the ack can say so. */
   admit(): Ticket | null {
-    if (this.admitted >= this.opts.concurrency + this.opts.waiting) return null;
+    if (this.full) return null;
     this.admitted++;
     let used = false;
     return {

@@ -3,6 +3,7 @@ import { dateTextsEn } from './dates.en.js';
 import { errorsEn } from './errors.en.js';
 import { protokollEn } from './protokoll.en.js';
 import { correctionsEn } from './corrections.js';
+import { memberTextsEn } from './members.en.js';
 
 export const en = {
   lang: 'en',
@@ -11,6 +12,8 @@ export const en = {
   protokoll: protokollEn,
   // --- corrections (issue 15)
   corrections: correctionsEn,
+  // --- organisations by membership, roles, follow-ups (issue 17)
+  members: memberTextsEn,
   piiKinds: {
     personnummer: 'a personal identity number',
     samordningsnummer: 'a coordination number',
@@ -29,7 +32,7 @@ export const en = {
   },
   commands: {
     help: { help: 'this list' },
-    link: { args: '<forum-key>', help: 'links this channel to a forum' },
+    link: { args: '[forum-key]', help: 'links this channel to a forum; without a key: the forums there are and where they are linked' },
     'case.new': { args: '[group:<target-group>] [consent:yes|no] [category:<category>] <question>', help: 'raises a pseudonymous case' },
     'case.list': { help: 'open cases' },
     'case.show': { args: '<code>', help: 'one case with its steps' },
@@ -68,6 +71,10 @@ export const en = {
     'step.strike': { args: '<id> [reason]', help: 'strikes a next step; it is no longer reminded' },
     'handover.show': { args: '<id>', help: 'the answer to a handover, who answered and when (both sides)' },
     'handover.correct': { args: '<id> <field>=<value> …', help: 'corrects an answer; the asking side is told what changed' },
+    // --- organisations by membership (issue 17)
+    'member.add': { args: '@colleague <organisation>', help: "counts a colleague to one of the forum's organisations, before the e-mail domain (coordinator)" },
+    'member.remove': { args: '@colleague', help: 'removes what `member add` added (coordinator)' },
+    'member.list': { help: 'colleagues added in the chat (coordinator)' },
   },
   help: {
     title: 'Samråd – commands',
@@ -178,6 +185,8 @@ export const en = {
     'dashboard.link': 'made a link to the dashboard',
     'dashboard.revoke': 'revoked the dashboard links',
     'mine.link': 'made a link to their own page',
+    'member.add': 'counted a colleague to an organisation',
+    'member.remove': "removed a colleague's added organisation",
     'meeting.item': 'took the case up in a meeting',
   },
   auditOther: 'other event',

@@ -1,6 +1,7 @@
 // English refusals and error answers: the `errors` part of en.ts, kept apart to keep that file small.
 import type { Messages } from './sv.js';
 import { dateErrorsEn } from './dates.en.js';
+import { memberErrorsEn } from './members.en.js';
 import { integer } from './numbers.js';
 
 export const errorsEn = {
@@ -81,4 +82,5 @@ export const errorsEn = {
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" is not an allowed number (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: too long (at most ${integer(p.max, 'en')} characters).`,
     ...dateErrorsEn,
+    ...memberErrorsEn,
 } satisfies Messages['errors'];

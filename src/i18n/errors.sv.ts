@@ -2,6 +2,7 @@
 import { integer } from './numbers.js';
 
 import { dateErrorsSv } from './dates.sv.js';
+import { memberErrorsSv } from './members.sv.js';
 
 export const errorsSv = {
     empty: () => 'Skriv ett kommando, t.ex. `hjälp`.',
@@ -81,4 +82,5 @@ export const errorsSv = {
     badFieldNumber: (p: { field: string; value: string; range: string }) => `${p.field}: "${p.value}" är inget tillåtet tal (${p.range}).`,
     fieldTooLong: (p: { field: string; max: string }) => `${p.field}: för långt (högst ${integer(p.max, 'sv')} tecken).`,
     ...dateErrorsSv,
+    ...memberErrorsSv,
 };

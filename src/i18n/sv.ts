@@ -7,6 +7,7 @@ import { errorsSv } from './errors.sv.js';
 import { dateTextsSv } from './dates.sv.js';
 import { protokollSv } from './protokoll.sv.js';
 import { correctionsSv } from './corrections.js';
+import { memberTextsSv } from './members.sv.js';
 
 /** A command's texts: its arguments as usage and `hjälp` write them (none: the verb alone), and its help line. */
 export interface CommandText {
@@ -27,6 +28,8 @@ export const sv = {
   protokoll: protokollSv,
   // --- corrections (issue 15)
   corrections: correctionsSv,
+  // --- organisations by membership, roles, follow-ups (issue 17)
+  members: memberTextsSv,
   piiKinds: {
     personnummer: 'ett personnummer',
     samordningsnummer: 'ett samordningsnummer',
@@ -47,7 +50,7 @@ export const sv = {
   /** Per command (src/core/commands): its arguments as usage and `hjälp` write them, and its help line. */
   commands: commandTexts({
     help: { help: 'den här listan' },
-    link: { args: '<forumnyckel>', help: 'kopplar kanalen till ett forum' },
+    link: { args: '[forumnyckel]', help: 'kopplar kanalen till ett forum; utan nyckel: vilka forum som finns och var de är kopplade' },
     'case.new': { args: '[grupp:<målgrupp>] [samtycke:ja|nej] [kategori:<kategori>] <fråga>', help: 'lyfter ett pseudonymt ärende' },
     'case.list': { help: 'öppna ärenden' },
     'case.show': { args: '<kod>', help: 'ett ärende med åtgärder' },
@@ -86,6 +89,10 @@ export const sv = {
     'step.strike': { args: '<id> [orsak]', help: 'stryker en åtgärd; den påminns inte längre' },
     'handover.show': { args: '<id>', help: 'svaret på en överlämning, vem som svarade och när (båda sidor)' },
     'handover.correct': { args: '<id> <fält>=<värde> …', help: 'rättar ett svar; frågande sidan får veta vad som ändrades' },
+    // --- organisations by membership (issue 17)
+    'member.add': { args: '@kollega <organisation>', help: 'räknar en kollega till en av forumets organisationer, före e-postdomänen (samordnaren)' },
+    'member.remove': { args: '@kollega', help: 'tar bort det som lagts till med `medlem lägg till` (samordnaren)' },
+    'member.list': { help: 'kollegor som lagts till i chatten (samordnaren)' },
   }),
   help: {
     title: 'Samråd – kommandon',
@@ -198,6 +205,8 @@ export const sv = {
     'dashboard.link': 'skapade en länk till uppföljningssidan',
     'dashboard.revoke': 'återkallade länkarna till uppföljningssidan',
     'mine.link': 'skapade en länk till sin egen sida',
+    'member.add': 'räknade en kollega till en organisation',
+    'member.remove': 'tog bort en kollegas tillagda organisation',
     'meeting.item': 'tog upp ärendet på mötet',
   } satisfies Record<AuditAction, string>,
   /** For a log entry whose action this version does not know (written by a newer one). */

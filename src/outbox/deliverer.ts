@@ -94,6 +94,8 @@ export class Deliverer {
   private readonly lanes = new Map<string, Lane>();
   /** Rows this process has claimed and not yet settled. */
   private readonly held = new Map<number, OutboxRow>();
+  /** Rows whose send is under way: given back at shutdown, they may have reached the platform (issue 16). */
+  private readonly onWire = new Set<number>();
   private readonly sleepers = new Map<() => void, () => void>();
   /** Wake-ups by instant (ms), each with the rows due then. */
   private readonly wakes = new Map<number, { ids: Set<number>; cancel: () => void }>();
@@ -165,7 +167,10 @@ export class Deliverer {
   /** Gives back every row still held (a shutdown past its budget): any replica's next tick sends them. */
   async releaseHeld(): Promise<number> {
     const ids = [...this.held.keys()];
-    await this.outbox.releaseClaims(ids, this.clock.now());
+    const now = this.clock.now();
+    await this.outbox.releaseClaims(ids.filter((id) => !this.onWire.has(id)), now);
+    // A post on the wire may have arrived: the next sender looks in the history before sending it again.
+    for (const id of ids.filter((i) => this.onWire.has(i))) await this.outbox.markAttemptFailed(id, 'shutdown while the post was on its way', now, false, true);
     return ids.length;
   }
 
@@ -289,6 +294,7 @@ export class Deliverer {
         }
       }
       let ref: unknown;
+      this.onWire.add(row.id);
       try {
         ref = await withTimeout(port.send(target, row.payload as Message, replaces, row.key), this.opts.sendTimeoutMs, () => new DeliveryError(`${target.platform}: no answer within ${this.opts.sendTimeoutMs} ms`, true, undefined, true));
       } catch (e) {
@@ -301,6 +307,8 @@ export class Deliverer {
           }
         }
         throw e;
+      } finally {
+        this.onWire.delete(row.id);
       }
       await this.outbox.markSent(row.id, this.clock.now(), ref);
       stats.sent++;

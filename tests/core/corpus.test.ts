@@ -82,7 +82,7 @@ function corpus(): Bad[] {
     ['åtgärd klar 1.5', /inget giltigt nummer/], ['åtgärd klar abc', /inget giltigt nummer/], ["åtgärd klar 1;drop", /inget giltigt nummer/],
     ['åtgärd klar 999', /Hittar ingen åtgärd #999/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag', /ofullständigt/], ['åtgärd ny XX @karin boka', /ingen ärendekod/],
     ['åtgärd ny UNG-2026-001 karin fredag boka', /ingen person/], ['åtgärd ny UNG-2026-001 @karin@helsingborg.se', /ofullständigt/],
-    ['koppla', /ofullständigt/], ['koppla a b', /ofullständigt/], ['koppla ../etc/passwd', /ofullständigt/], ['koppla finns-inte', /inget forum "finns-inte"/],
+    ['koppla a b', /ofullständigt/], ['koppla ../etc/passwd', /ofullständigt/], ['koppla finns-inte', /inget forum "finns-inte"/],
     ["koppla x'--", /ofullständigt/], ['koppla <!channel>', /ofullständigt/], ['rapport', /ofullständigt/], ['rapport 2026-Q5', /inget kvartal/],
     ['rapport Q1-2026', /inget kvartal/], ['möte', /ofullständigt/], ['möte ställ', /ofullständigt/], ['möte flytta', /ofullständigt/],
     ['protokoll', /ofullständigt/], ['protokoll justera nu', /ofullständigt/], ['överlämning', /ofullständigt/], ['överlämning svar', /ofullständigt/],

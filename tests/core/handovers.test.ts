@@ -40,12 +40,12 @@ describe('starting a handover', () => {
 describe('answering', () => {
   it('stores a good answer and tells the sender field by field', async () => {
     expect(await bot.say(KARIN, `överlämning svar 1 ${GOOD}`)).toBe('Tack! Svaret på överlämning #1 är sparat och skickat till anna@arbetsformedlingen.se.');
-    const toAnna = bot.port.toMember(ANNA).at(-1)!;
+    const toAnna = bot.port.toMember(ANNA).at(-2)!; // the last is the SFI follow-up (Fatta UTA-beslut, tests/core/follow-ups.test.ts)
     expect(toAnna).toContain('Svar på överlämning #1: SFI-startdatum (UNG-2026-001)');
     expect(toAnna).toContain('Startdatum: 2027-01-12');
     expect(toAnna).toContain('Skola: Komvux Norra');
     expect(toAnna).not.toContain('⚠');
-    expect(bot.port.toChannel('unga').at(-1)).toBe('Överlämning #1 (UNG-2026-001, SFI-startdatum) är besvarad.');
+    expect(bot.port.toChannel('unga').at(-2)).toBe('Överlämning #1 (UNG-2026-001, SFI-startdatum) är besvarad.');
     expect(await bot.store.handovers.byId(1)).toMatchObject({ status: 'answered', flags: [], fields: { startdatum: '2027-01-12', nivå: '1', omfattning: '23' } });
     expect(await bot.say(KARIN, 'mina')).toBe('Du har inga öppna åtgärder eller överlämningar.');
     expect(await bot.say(KARIN, `överlämning svar 1 ${GOOD}`)).toBe('Överlämning #1 är redan besvarad.');
@@ -53,7 +53,7 @@ describe('answering', () => {
 
   it('flags an SFI scope below the agreement to AF (spår 2 at 20 h/week)', async () => {
     await bot.say(KARIN, 'överlämning svar 1 startdatum=2027-01-12 niva=2 skola=Komvux Norra omfattning=20 sfi-kontakt=@olle@helsingborg.se');
-    expect(bot.port.toMember(ANNA).at(-1)).toContain('⚠ Omfattning (timmar/vecka) 20 är lägre än avtalet förväntar för Nivå (spår) 2 (minst 30).');
+    expect(bot.port.toMember(ANNA).at(-2)).toContain('⚠ Omfattning (timmar/vecka) 20 är lägre än avtalet förväntar för Nivå (spår) 2 (minst 30).');
     expect((await bot.store.handovers.byId(1))?.flags).toEqual(['minimum:omfattning:30']);
   });
 
@@ -84,7 +84,7 @@ describe('answering', () => {
     expect(await bot.say(KARIN, `överlämning svar 1 ${GOOD}`)).toMatch(/^Tack!/);
     const olle = await bot.store.members.byEmail(OLLE);
     expect((await bot.store.handovers.byId(1))?.fields?.['sfi-kontakt']).toBe(`member:${olle!.id}`);
-    expect(bot.port.toMember(ANNA).at(-1)).toContain(`SFI-kontakt: ${OLLE}`);
+    expect(bot.port.toMember(ANNA).at(-2)).toContain(`SFI-kontakt: ${OLLE}`);
   });
 
   it('is answered only in the forum’s channel or by the receiver in their own direct message (issue 15)', async () => {

@@ -86,4 +86,19 @@ describe('Slack delivery through faults', { timeout: 60_000 }, () => {
     await exactlyOnce();
     expect(fake.postedKeys()).toHaveLength(2);
   });
+  it('a 500 after Slack made one post, a reset after it took in another: both found in the history, each posted once', async () => {
+    await answer('koppla arendeforum-unga');
+    fake.fault('chat.postMessage', { status: 500, body: { ok: false, error: 'internal_error' }, posted: true });
+    await s.client.command({ user: 'UANNA', channel: C, text: newCase('Behöver samplanering'), responseUrl: fake.responseUrl() });
+    const first = await logs.waitFor('delivery will be retried');
+    expect(first).toMatchObject({ uncertain: true });
+    // A second command's post: Slack takes it in and resets the connection.
+    fake.fault('chat.postMessage', 'reset');
+    await s.client.command({ user: 'UANNA', channel: C, text: newCase('Nästa fråga'), responseUrl: fake.responseUrl() });
+    await logs.waitForCount('delivery will be retried', 2);
+    s.clock.advance(60_000);
+    expect(await s.composed.deliverer.deliver()).toMatchObject({ sent: 2, recovered: 2, failed: 0 });
+    expect(fake.of('chat.postMessage')).toHaveLength(2);
+    await exactlyOnce();
+  });
 });

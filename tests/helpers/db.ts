@@ -47,7 +47,8 @@ async function openSchema(url: string, schema: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const schemaMod = await import('../../src/db/schema/index.js');
   const client = postgres(url, { max: 10, onnotice: () => {}, connection: { search_path: schema } });
-  const db = drizzle(client, { schema: schemaMod });
+  const { preparing } = await import('../../src/db/prepared.js');
+  const db = drizzle(preparing(client), { schema: schemaMod });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
@@ -57,7 +58,7 @@ async function openSchema(url: string, schema: string): Promise<Database> {
   };
 }
 
-const TABLES = ['page_tokens', 'audit_log', 'outbox', 'requests_seen', 'handovers', 'handover_templates', 'next_steps', 'topics', 'case_items', 'case_counters', 'meetings', 'forums', 'members', 'organisations'];
+const TABLES = ['memberships', 'page_tokens', 'audit_log', 'outbox', 'requests_seen', 'handovers', 'handover_templates', 'next_steps', 'topics', 'case_items', 'case_counters', 'meetings', 'forums', 'members', 'organisations'];
 
 export async function truncateAll(db: Db): Promise<void> {
   await db.execute(sql.raw(`truncate ${TABLES.map((t) => `"${t}"`).join(', ')} restart identity cascade`));

@@ -26,7 +26,7 @@ export interface SlackCall {
   posted?: boolean;
 }
 
-type FaultKind = 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
+type FaultKind = 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown; /** The post is made before the error answer (a 5xx after receipt). */ posted?: boolean };
 interface Fault {
   method: string;
   kind: FaultKind;
@@ -39,6 +39,8 @@ export interface FakeUser {
   email: string | null;
   name: string;
   locale?: string;
+  /** Slack user groups (`S…`) the person is in: usergroups.list answers with them. */
+  groups?: string[];
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
@@ -57,6 +59,8 @@ export class FakeSlack {
   private faults: Fault[] = [];
   /** What was posted, per channel, as conversations.history shows it (with metadata). */
   private history = new Map<string, { ts: string; text?: string; metadata?: unknown }[]>();
+  /** A slow Web API: every answer to the method waits this long (issue 16's kill -9 burst). */
+  private latency = new Map<string, number>();
 
   url = '';
 
@@ -94,6 +98,7 @@ export class FakeSlack {
     this.history.clear();
     this.scripted.clear();
     this.gates.clear();
+    this.latency.clear();
     this.users = new Map(users.map((u) => [u.id, u]));
   }
 
@@ -149,6 +154,16 @@ export class FakeSlack {
     this.faults.push({ method, kind: fault, match: o.match ?? (() => true), left: o.times ?? 1 });
   }
 
+  /** Drops the faults not yet used up: the Web API answers normally again. */
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Every later answer to `method` takes `ms` (a slow Web API; 0 for none). */
+  slow(method: string, ms: number): void {
+    this.latency.set(method, ms);
+  }
+
   /** Posts that reached the fake (answered or not), by their outbox key in the message metadata. */
   postedKeys(): string[] {
     return this.calls.filter((c) => c.method === 'chat.postMessage' && c.posted).map((c) => c.body.metadata?.event_payload?.key);
@@ -169,13 +184,16 @@ export class FakeSlack {
         else this.hanging.push(res);
         return;
       }
-      this.record({ method, body, ok: false, url: `${this.url}${url}` });
+      const made = kind.posted && method === 'chat.postMessage' ? this.post(body) : undefined;
+      this.record({ method, body, ok: false, url: `${this.url}${url}`, ...(made ? { posted: true } : {}) });
       res.writeHead(kind.status, { 'content-type': 'application/json', ...(kind.headers ?? {}) });
       res.end(JSON.stringify(kind.body ?? { ok: false }));
       return;
     }
     const gate = this.gates.get(method);
     if (gate) await gate;
+    const latency = this.latency.get(method);
+    if (latency) await new Promise((r) => setTimeout(r, latency));
     const scripted = this.scripted.get(method)?.shift();
     const [status, headers, reply] = scripted ? [scripted.status, scripted.headers ?? {}, scripted.body ?? { ok: false }] : [200, {}, this.reply(method, body)];
     const ok = status === 200 && (reply as { ok?: boolean }).ok !== false;
@@ -206,6 +224,10 @@ export class FakeSlack {
           ok: true,
           user: { id: u.id, name: u.name, real_name: u.name, is_bot: false, deleted: false, ...(body.include_locale ? { locale: u.locale ?? 'en-US' } : {}), profile: { display_name: u.name, ...(u.email ? { email: u.email } : {}) } },
         };
+      }
+      case 'usergroups.list': {
+        const ids = [...new Set([...this.users.values()].flatMap((u) => u.groups ?? []))];
+        return { ok: true, usergroups: ids.map((id) => ({ id, handle: id.toLowerCase(), ...(body.include_users ? { users: [...this.users.values()].filter((u) => u.groups?.includes(id)).map((u) => u.id) } : {}) })) };
       }
       case 'users.lookupByEmail': {
         const u = [...this.users.values()].find((x) => x.email === body.email);

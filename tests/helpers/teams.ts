@@ -167,7 +167,7 @@ export interface TeamsRig {
 }
 
 export function appConfig(env: Record<string, string>): AppConfig {
-  const file = loadFileConfig();
+  const file = env.SAMRAD_CONFIG ? loadFileConfig(env.SAMRAD_CONFIG) : loadFileConfig();
   const teamsConfigured = Boolean(env.MicrosoftAppId || env.TEAMS_ALLOW_UNAUTHENTICATED === '1');
   return { env: { DATA_DIR: './data', PORT: 0, ...env } as AppConfig['env'], file, configPath: '', mode: 'server', slackConfigured: false, teamsConfigured };
 }

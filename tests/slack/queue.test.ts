@@ -45,3 +45,27 @@ describe('a full work queue', () => {
     expect(fake.of('chat.postMessage').filter((c) => /Tredje|fourth/.test(visibleText(c.body)))).toEqual([]);
   });
 });
+
+describe('a request turned away busy', () => {
+  it('is not remembered: sent again when there is room (a Slack retry), it runs', async () => {
+    replace(await startSlackServer(database, fake, { workQueue: { concurrency: 1, waiting: 1 } }));
+    const linked = fake.responseUrl();
+    await s.client.command({ user: 'UANNA', channel: C, text: 'koppla arendeforum-unga', responseUrl: linked });
+    await fake.waitFor((c) => c.url === linked, 'the answer to koppla');
+
+    const release = fake.hold('users.info'); // Karin is not known yet: her lookup holds the queue
+    await s.client.command({ user: 'UKARIN', channel: C, text: 'ärende ny grupp:unga samtycke:ja Första frågan', responseUrl: fake.responseUrl() });
+    await s.client.command({ user: 'UANNA', channel: C, text: 'ärende ny grupp:unga samtycke:ja Andra frågan', responseUrl: fake.responseUrl() });
+    // The very request Slack would send again: same body, a later signature.
+    const body = new URLSearchParams({ token: 'legacy-unused', team_id: 'T1', channel_id: C, user_id: 'UANNA', command: '/forum', text: 'ärende ny grupp:unga samtycke:ja Tredje frågan', response_url: fake.responseUrl(), trigger_id: 'trigger.busy.once' }).toString();
+    const busy = await s.client.post(body, 'application/x-www-form-urlencoded');
+    expect(JSON.parse(busy.text).text).toContain('Försök igen om en stund');
+
+    release();
+    await fake.waitForCall('chat.postMessage', (b) => visibleText(b).includes('UNG-2026-002'), 'the second case in the channel');
+    const again = await s.client.post(body, 'application/x-www-form-urlencoded', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(again.text).toBe('');
+    await fake.waitForCall('chat.postMessage', (b) => visibleText(b).includes('UNG-2026-003'), 'the third case, run when sent again');
+    expect((await s.store.cases.open('arendeforum-unga')).map((c) => c.question)).toEqual(['Första frågan', 'Andra frågan', 'Tredje frågan']);
+  });
+});

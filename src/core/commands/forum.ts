@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { agenda } from '../handlers/agenda.js';
 import { calendarLink } from '../handlers/calendar.js';
 import { link } from '../handlers/link.js';
+import { forumKeys } from '../handlers/link-list.js';
 import { mine } from '../handlers/mine.js';
 import { report } from '../handlers/report.js';
 import { topicAdd } from '../handlers/topics.js';
@@ -27,11 +28,12 @@ export const linkCommand = defineCommand({
   id: 'link',
   group: 'link',
   verbs: { sv: 'koppla', en: 'link' },
-  args: z.object({ forumKey: z.string() }),
+  // Without a key: the forums one may link, and which are linked (issue 17).
+  args: z.object({ forumKey: z.string().nullable() }),
   access: 'member',
-  parse: (rest) => (rest.length === 1 && /^[a-z0-9-]{1,60}$/i.test(rest[0]) ? { forumKey: rest[0].toLowerCase() } : USAGE),
-  words: (a) => [a.forumKey],
-  run: async (h, a) => msg(await link(h, a.forumKey)),
+  parse: (rest) => (rest.length === 0 ? { forumKey: null } : rest.length === 1 && /^[a-z0-9-]{1,60}$/i.test(rest[0]) ? { forumKey: rest[0].toLowerCase() } : USAGE),
+  words: (a) => (a.forumKey ? [a.forumKey] : []),
+  run: async (h, a) => msg(a.forumKey ? await link(h, a.forumKey) : await forumKeys(h)),
 });
 
 export const topicAddCommand = defineCommand({

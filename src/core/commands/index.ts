@@ -7,6 +7,7 @@ import { caseCloseCommand, caseListCommand, caseLogCommand, caseNewCommand, case
 import { agendaCommand, calendarCommand, helpCommand, linkCommand, mineCommand, reportCommand, topicAddCommand } from './forum.js';
 import { handoverNewCommand, handoverReplyCommand } from './handover.js';
 import { meetingAttendanceCommand, meetingCancelCommand, meetingDecideCommand, meetingEndCommand, meetingInformCommand, meetingMoveCommand, meetingNextCommand, meetingSkipCommand, meetingStartCommand } from './meeting.js';
+import { memberAddCommand, memberListCommand, memberRemoveCommand } from './member.js';
 import { minutesApproveCommand, minutesPdfCommand, minutesShowCommand } from './minutes.js';
 import { mineLinkCommand, pageLinkCommand, pageRevokeCommand, reportLinkCommand, reportLinkRevokeCommand } from './pages.js';
 import type { CommandSpec } from './spec.js';
@@ -53,6 +54,9 @@ export const COMMANDS = [
   calendarCommand,
   pageLinkCommand,
   pageRevokeCommand,
+  memberAddCommand,
+  memberRemoveCommand,
+  memberListCommand,
 ] as const;
 
 type AnySpec = (typeof COMMANDS)[number];

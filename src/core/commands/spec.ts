@@ -8,7 +8,7 @@ import type { HandlerContext } from '../context.js';
 import type { FormKind, Lang, Message, Reply } from '../model.js';
 
 /** The first word of a command, which also sets the answer's language; `usage` errors name it. */
-export type CommandGroup = 'help' | 'link' | 'case' | 'topic' | 'agenda' | 'step' | 'mine' | 'handover' | 'meeting' | 'minutes' | 'report' | 'calendar' | 'page';
+export type CommandGroup = 'help' | 'link' | 'case' | 'topic' | 'agenda' | 'step' | 'mine' | 'handover' | 'meeting' | 'minutes' | 'report' | 'calendar' | 'page' | 'member';
 
 /**
  * Who may run it. `anyone`: even someone whose organisation is not configured (`hjälp`).

@@ -1,8 +1,7 @@
 // Handover loops (överlämningar): one organisation asks, the other owes an answer with fields from a
 // template in config. `överlämning ny` starts a loop, `överlämning svar` validates and stores the answer
 // and tells the asking side (flagging what falls short of the agreement).
-import { sideKeys, type FileConfig, type HandoverFieldConfig, type HandoverTemplateConfig } from '../settings.js';
-import { belongsTo } from '../parties.js';
+import { type FileConfig, type HandoverFieldConfig, type HandoverTemplateConfig } from '../settings.js';
 import type { ForumRow, HandoverRow, MemberRow } from '../stores.js';
 import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
@@ -12,7 +11,9 @@ import { UserError } from '../errors.js';
 import { fold } from '../commands/words.js';
 import { formButton } from '../commands/texts.js';
 import type { Block, Lang, Message } from '../model.js';
-import { memberName, orgName, orgNames } from '../render.js';
+import { memberName, orgName } from '../render.js';
+import { requireReceiver, requireSender } from './handover-sides.js';
+import { createFollowUp } from './follow-up.js';
 import { caseInForum } from './cases.js';
 import { movedNote, readDue, type Due } from '../due.js';
 import { mayActOnOwned } from '../access.js';
@@ -37,13 +38,13 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
   // A loop goes from one organisation to the other, as the agreement says.
   // A side may be one of several organisations (GGVV: any of the four municipalities); a
   // sub-organisation counts where its parent is named.
-  const [from, to] = [sideKeys(tpl.from), sideKeys(tpl.to)];
-  if (!belongsTo(h.config, h.organisation.key, from)) throw new UserError('handoverNotSender', { template: tpl.name, org: orgNames(h.config, from) });
+  // Either side may also be a role (`{ role: … }`, roles.ts): then the person must hold it.
+  const forum = await h.forum();
+  requireSender(h, tpl, forum);
   const receiver = await h.resolveMember(cmd.to);
-  if (!belongsTo(h.config, receiver.organisationKey, to)) throw new UserError('handoverWrongReceiver', { template: tpl.name, org: orgNames(h.config, to) });
+  requireReceiver(h, tpl, forum, receiver);
   const typed: Due | null = cmd.due ? readDue(h.today, cmd.due) : null;
   const due = typed ? typed.date : addWorkingDays(h.today, tpl.dueWorkingDays);
-  const forum = await h.forum();
   const x = await h.store.handovers.insert({
     templateKey: tpl.key,
     caseId: c.id,
@@ -210,6 +211,7 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
     await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `handover.answered:${x.id}`, { caseCode: code });
   }
   if (tpl.recurEveryMonths && forum) await recur(h, forum, answered, tpl, code);
+  if (tpl.followUp && forum && theCase?.status === 'open') await createFollowUp(h, forum, answered, tpl, theCase);
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.handoverAnsweredReply({ id: x.id, to: memberName(sender ?? undefined) }) }] };
 }
 

@@ -10,3 +10,4 @@ export * from './outbox.js';
 export * from './audit.js';
 export * from './requests.js';
 export * from './page-tokens.js';
+export * from './memberships.js';

@@ -8,6 +8,7 @@ import { forumStore } from './forums.js';
 import { handoverStore } from './handovers.js';
 import { meetingStore } from './meetings.js';
 import { memberStore } from './members.js';
+import { membershipStore } from './memberships.js';
 import { outboxStore } from './outbox.js';
 import { DbPageTokenStore } from './page-tokens.js';
 import { stepStore } from './steps.js';
@@ -19,6 +20,7 @@ export { syncSettings } from './settings.js';
 export function createStore(db: Db): Store {
   return {
     members: memberStore(db),
+    memberships: membershipStore(db),
     forums: forumStore(db),
     cases: caseStore(db),
     steps: stepStore(db),

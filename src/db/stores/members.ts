@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { MemberRow, MemberStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
 import { members } from '../schema/index.js';
@@ -90,6 +90,9 @@ export function memberStore(db: Db): MemberStore {
     async byEmail(email) {
       const [row] = await db.select().from(members).where(eq(members.email, email.toLowerCase())).orderBy(asc(members.id)).limit(1);
       return row ?? null;
+    },
+    async setOrganisation(who, organisationKey) {
+      await db.update(members).set({ organisationKey }).where(and(eq(members.platform, who.platform), eq(members.externalId, who.externalId)));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Mirrors the configured organisations, forums and handover templates into the database; keeps
 // channel bindings (they are made in chat, not in config).
 import { sql } from 'drizzle-orm';
-import { forumEveryWeeks, forumRecurrence, sideKeys, type Settings } from '../../core/settings.js';
+import { forumEveryWeeks, forumRecurrence, sideLabel, type Settings } from '../../core/settings.js';
 import type { Db } from '../client.js';
 import { forums, handoverTemplates, organisations } from '../schema/index.js';
 
@@ -29,7 +29,7 @@ export async function syncSettings(db: Db, cfg: Settings): Promise<void> {
       await tx.insert(forums).values({ key: f.key, ...values }).onConflictDoUpdate({ target: forums.key, set: { ...values, scheduleSequence } });
     }
     for (const h of cfg.handoverTemplates) {
-      const values = { name: h.name, fromOrganisationKey: sideKeys(h.from).join(','), toOrganisationKey: sideKeys(h.to).join(','), dueWorkingDays: h.dueWorkingDays, definition: h };
+      const values = { name: h.name, fromOrganisationKey: sideLabel(h.from), toOrganisationKey: sideLabel(h.to), dueWorkingDays: h.dueWorkingDays, definition: h };
       await tx.insert(handoverTemplates).values({ key: h.key, ...values }).onConflictDoUpdate({ target: handoverTemplates.key, set: values });
     }
   });
