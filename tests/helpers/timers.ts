@@ -12,6 +12,22 @@ export class VirtualTimers implements Timers {
   private t = 0;
   private seq = 0;
   private readonly queue: Pending[] = [];
+  /** Calls under way through `track`ed objects (database round trips): time does not move meanwhile. */
+  private busy = 0;
+
+  /** Wraps an object's async methods so virtual time waits while one of them is under way. */
+  track<T extends object>(target: T): T {
+    return new Proxy(target, {
+      get: (t, k, r) => {
+        const v = Reflect.get(t, k, r);
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          this.busy++;
+          return Promise.resolve(v.apply(t, args)).finally(() => this.busy--);
+        };
+      },
+    });
+  }
 
   now(): number {
     return this.t;
@@ -34,7 +50,7 @@ export class VirtualTimers implements Timers {
       // Let database round trips and callbacks run before deciding the work waits on a timer.
       await settle();
       if (done) break;
-      if (!this.queue.length) continue;
+      if (!this.queue.length || this.busy > 0) continue;
       this.queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const next = this.queue.shift()!;
       this.t = Math.max(this.t, next.at);

@@ -41,7 +41,7 @@ describe('pacing with a clock fixed to the tick instant', () => {
     const timers = new VirtualTimers();
     const slack = recordingSlack(timers);
     // bot.clock is never advanced here: the deliverer of `samrad tick` runs on the tick's instant.
-    const d = new Deliverer(bot.store.outbox, { slack: slack.port }, bot.clock, quiet, { wake: false }, timers);
+    const d = new Deliverer(timers.track(bot.store.outbox), { slack: slack.port }, bot.clock, quiet, { wake: false }, timers);
     await enqueue(slackChannel('CBUSY'), Array.from({ length: 12 }, (_, i) => `påminnelse ${i + 1}`));
     const stats = await timers.drive(d.deliver());
     expect(stats).toMatchObject({ sent: 12, deferred: 0 });
@@ -54,7 +54,7 @@ describe('pacing with a clock fixed to the tick instant', () => {
     // CSLOW takes one post, then says "not before 5 s" once.
     let refused = false;
     const slack = recordingSlack(timers, (ch, n) => (ch === 'CSLOW' && n === 1 && !refused ? ((refused = true), 5_000) : null));
-    const d = new Deliverer(bot.store.outbox, { slack: slack.port }, bot.clock, quiet, { wake: false }, timers);
+    const d = new Deliverer(timers.track(bot.store.outbox), { slack: slack.port }, bot.clock, quiet, { wake: false }, timers);
     await enqueue(slackChannel('CSLOW'), ['s1', 's2', 's3', 's4']);
     await enqueue(slackChannel('CFAST'), ['f1', 'f2', 'f3', 'f4']);
     expect(await timers.drive(d.deliver())).toMatchObject({ sent: 8 });
