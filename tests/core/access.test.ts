@@ -157,7 +157,10 @@ describe('linking', () => {
     expect(await bot.say(ANNA, 'koppla arendeforum-vuxna', 'annan')).toMatch(/redan kopplat till en annan kanal. Bara samordnaren/);
     expect(await bot.say(ANNA, 'koppla arendeforum-vuxna', 'vuxna')).toBe('Kanalen är redan kopplad till Ärendeforum vuxna – individer med behov av samplanering.');
     expect(await bot.store.forums.byKey('arendeforum-vuxna')).toEqual(forum); // nothing changed
-    expect(await bot.say(KARIN, 'koppla arendeforum-vuxna', 'vuxna-ny')).toMatch(/nu kopplad/);
+    // Moving a linked forum asks first (issue 18), then `flytta` moves it.
+    expect(await bot.say(KARIN, 'koppla arendeforum-vuxna', 'vuxna-ny')).toMatch(/kopplat till en annan kanal.*Inget ändrades/s);
+    expect((await bot.store.forums.byKey('arendeforum-vuxna'))?.channelId).toBe('vuxna');
+    expect(await bot.say(KARIN, 'koppla arendeforum-vuxna flytta', 'vuxna-ny')).toMatch(/nu kopplad/);
     const moved = await bot.store.forums.byKey('arendeforum-vuxna');
     expect(moved?.channelId).toBe('vuxna-ny');
     expect(moved?.coordinatorMemberId).toBe(forum?.coordinatorMemberId);

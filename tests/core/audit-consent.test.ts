@@ -88,7 +88,8 @@ describe('consent and question category', () => {
 
   it('shows the category when the case is raised and in the case view', async () => {
     await bot.say(KARIN, `case new category:insats ${QUESTION}`);
-    expect(bot.port.toChannel('unga').at(-1)).toContain('Category: Insats eller program');
+    // The channel post is in the forum's language (sv), whatever the typer writes (issue 18).
+    expect(bot.port.toChannel('unga').at(-1)).toContain('Kategori: Insats eller program');
     expect(await bot.say(KARIN, 'ärende visa UNG-2026-001')).toContain('Kategori: Insats eller program');
   });
 });

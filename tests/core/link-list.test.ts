@@ -17,10 +17,11 @@ describe('koppla without a key', () => {
         '  • `arendeforum-vuxna` – Ärendeforum vuxna – individer med behov av samplanering (inte kopplat)',
         '  • `arendeforum-unga` – Ärendeforum unga 18–29 (kopplat hit)',
         '  • `ung-helsingborg` – Ung Helsingborg samverkansmöte (kopplat till en annan kanal)',
+        '  • `styrgrupp` – Strategisk styrgrupp arbete och studier (inte kopplat)',
         'Skriv `koppla <forumnyckel>`.',
       ].join('\n'),
     );
-    expect(await bot.say(KARIN, 'link', 'ny-kanal')).toMatch(/^Forums this channel can be linked to\n  • `arendeforum-vuxna` – .* \(not linked\)\n.*\(linked to another channel\)\n.*\(linked to another channel\)\nWrite `link <forum-key>`\.$/);
+    expect(await bot.say(KARIN, 'link', 'ny-kanal')).toMatch(/^Forums this channel can be linked to\n  • `arendeforum-vuxna` – .* \(not linked\)\n.*\(linked to another channel\)\n.*\(linked to another channel\)\n.*\(not linked\)\nWrite `link <forum-key>`\.$/);
   });
 
   it('shows only the forums of the caller\'s organisation, and nothing to an unknown one', async () => {

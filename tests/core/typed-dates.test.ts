@@ -33,7 +33,7 @@ describe('due dates as people write them', () => {
     expect(bot.port.toChannel('unga').at(-1)).toContain('fredag 2026-12-25 är ingen arbetsdag (juldagen), så sista dagen blir måndag 2026-12-28.');
     await bot.say(ANNA, 'step add UNG-2026-001 @karin@helsingborg.se 2026-11-28 send it');
     expect(await dueOf(2)).toBe('2026-11-30');
-    expect(bot.port.toChannel('unga').at(-1)).toContain('Saturday 2026-11-28 is not a working day (Saturday), so the due date is Monday 2026-11-30.');
+    expect(bot.port.toChannel('unga').at(-1)).toContain('lördag 2026-11-28 är ingen arbetsdag (lördag), så sista dagen blir måndag 2026-11-30.'); // the forum's language (issue 18)
   });
 
   it('answers each bad date with why, and stores nothing', async () => {

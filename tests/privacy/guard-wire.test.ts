@@ -18,6 +18,7 @@ import { cardText, useTeamsRig } from '../helpers/teams.js';
 import { anna, karin, message, personMention, submit as teamsSubmit } from '../teams/activities.js';
 
 const REFUSED = 'inget sparades';
+const FORM_REFUSED = 'något behöver rättas';
 const RUNS = 10;
 const samples = (seed: number) => fc.sample(embed(identityData), { numRuns: RUNS, seed });
 
@@ -153,7 +154,8 @@ describe('Teams', () => {
       }
     }
     const answers = teams.connector.received.map((r) => cardText(r.body)).join('\n');
-    expect(answers.toLowerCase().split(REFUSED).length - 1).toBeGreaterThanOrEqual(values.length * 3);
+    // A refused form comes back with its field errors (issue 18): three forms per value, the typed value as "…".
+    expect(answers.toLowerCase().split(FORM_REFUSED).length - 1).toBeGreaterThanOrEqual(values.length * 3);
     await expectNowhere(teams.database, values, { 'sent to Teams': JSON.stringify(teams.connector.received) });
   });
 });

@@ -9,10 +9,16 @@ import { ConfigError, loadFileConfig } from '../../src/config.js';
 
 function write(organisations: unknown[]): string {
   const cfg = parse(readFileSync('config/samrad.yaml', 'utf8'));
+  // The shipped config has its own komvux (with a member list); the test's replaces it.
+  cfg.organisations = cfg.organisations.filter((o: { key: string }) => o.key !== 'komvux');
   cfg.organisations.push(...organisations);
   const file = join(mkdtempSync(join(tmpdir(), 'samrad-domain-')), 'samrad.yaml');
   writeFileSync(file, stringify(cfg));
   return file;
+}
+
+function shippedKeys(): string[] {
+  return (parse(readFileSync('config/samrad.yaml', 'utf8')).organisations as { key: string }[]).map((o) => o.key);
 }
 
 describe('two organisations on one e-mail domain', () => {
@@ -23,6 +29,6 @@ describe('two organisations on one e-mail domain', () => {
   });
 
   it('loads when one of them has members or groups', () => {
-    expect(loadFileConfig(write([{ key: 'komvux', name: 'Komvux Helsingborg', domains: ['helsingborg.se'], groups: ['S0KOMVUX'] }])).organisations.map((o) => o.key)).toEqual(['af', 'helsingborg', 'komvux']);
+    expect(loadFileConfig(write([{ key: 'komvux', name: 'Komvux Helsingborg', domains: ['helsingborg.se'], groups: ['S0KOMVUX'] }])).organisations.map((o) => o.key)).toEqual([...shippedKeys().filter((k) => k !== 'komvux'), 'komvux']);
   });
 });
