@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { routineDone, routineList } from '../routines/handlers.js';
 import { defineCommand, msg } from './spec.js';
-import { idWord, USAGE } from './words.js';
+import { onlyId } from './words.js';
 
 export const routineListCommand = defineCommand({
   id: 'routine.list',
@@ -19,11 +19,7 @@ export const routineDoneCommand = defineCommand({
   verbs: { sv: 'rutin klar', en: 'routine done' },
   args: z.object({ id: z.number().int().positive() }),
   access: 'member',
-  parse(rest) {
-    if (rest.length !== 1) return USAGE;
-    const id = idWord(rest[0]);
-    return typeof id === 'number' ? { id } : id;
-  },
+  parse: onlyId,
   words: (a) => [String(a.id)],
   run: async (h, a) => msg(await routineDone(h, a.id)),
 });

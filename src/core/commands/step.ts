@@ -4,7 +4,7 @@ import { dateWordCount } from '../date-words.js';
 import { stepAdd, stepDone } from '../handlers/steps.js';
 import { caseCodeInMeeting } from '../meeting/current.js';
 import { ask, defineCommand, msg, posts } from './spec.js';
-import { badCaseCode, badMention, code, freeText, idWord, isMention, USAGE } from './words.js';
+import { badCaseCode, badMention, code, freeText, isMention, onlyId, USAGE } from './words.js';
 
 export const stepNewCommand = defineCommand({
   id: 'step.new',
@@ -45,11 +45,7 @@ export const stepDoneCommand = defineCommand({
   verbs: { sv: 'åtgärd klar', en: 'step done' },
   args: z.object({ id: z.number().int().positive() }),
   access: 'member',
-  parse(rest) {
-    if (rest.length !== 1) return USAGE;
-    const id = idWord(rest[0]);
-    return typeof id === 'number' ? { id } : id;
-  },
+  parse: onlyId,
   words: (a) => [String(a.id)],
   run: async (h, a) => msg(await stepDone(h, a.id)),
 });

@@ -36,6 +36,12 @@ export function idWord(w: string): number | ParseError {
 }
 
 /** A list's page: no words (the first page) or one page number (`ärende lista 2`, what "Visa fler" sends). */
+/** The one id a command takes (`åtgärd klar 12`, `rutin klar 3`): usage when there is not exactly one word. */
+export function onlyId(rest: string[]): { id: number } | ParseError {
+  if (rest.length !== 1) return USAGE;
+  const id = idWord(rest[0]);
+  return typeof id === 'number' ? { id } : id;
+}
 export const pageArgs = z.object({ page: z.number().int().positive().max(100_000).optional(), all: z.boolean().optional() });
 export function pageWords(rest: string[]): { page?: number } | ParseError {
   if (!rest.length) return {};
