@@ -56,6 +56,13 @@ function langOf(params: URLSearchParams, fallback: Lang): Lang {
   return l.startsWith('en') ? 'en' : l.startsWith('sv') ? 'sv' : fallback;
 }
 
+/** What both tab pages read first: the query, its language and words, and the link pasted into the form. */
+function tabRequest(req: IncomingMessage, fallback: Lang) {
+  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const lang = langOf(params, fallback);
+  return { params, lang, w: pageWords(lang), t: tabWords(lang), pasted: params.get('link') };
+}
+
 /** A pasted link (absolute, or just its path) → its path and token; nothing else of it is kept. */
 export function readLink(link: string | null): { path: string; token: string } | null {
   if (!link) return null;
@@ -104,11 +111,7 @@ export function teamsTabRoutes(d: PageDeps): Route[] {
       method: 'GET',
       path: '/teams/tab/config',
       async handle(req: IncomingMessage, res: ServerResponse) {
-        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-        const lang = langOf(params, d.config.language);
-        const w = pageWords(lang);
-        const t = tabWords(lang);
-        const pasted = params.get('link');
+        const { lang, w, t, pasted } = tabRequest(req, d.config.language);
         const target = pasted === null ? null : await tabTarget(d, pasted);
         const name = target ? target.name || t.dashboardName : '';
         const result =
@@ -126,11 +129,7 @@ export function teamsTabRoutes(d: PageDeps): Route[] {
       method: 'GET',
       path: '/teams/tab/mine',
       async handle(req: IncomingMessage, res: ServerResponse) {
-        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-        const lang = langOf(params, d.config.language);
-        const w = pageWords(lang);
-        const t = tabWords(lang);
-        const pasted = params.get('link');
+        const { params, lang, w, t, pasted } = tabRequest(req, d.config.language);
         if (pasted !== null) {
           // A pasted link that works: open the tab on it (the script then remembers it).
           const link = readLink(pasted);
