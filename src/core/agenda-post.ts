@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { FileConfig } from './settings.js';
 import { z } from 'zod';
 import type { ForumRow, MeetingRow, Store } from './stores.js';
-import { messages } from '../i18n/index.js';
 import { channelTarget } from './context.js';
+import { channelM } from './voices.js';
 import { addWorkingDays, localDate, zonedInstant } from './dates.js';
 import { buildAgenda } from './handlers/agenda.js';
 import { upcomingMeetings, type PlannedMeeting } from './schedule.js';
@@ -73,7 +73,7 @@ export async function postAgendas(store: Store, cfg: FileConfig, now: Date): Pro
 async function postAgenda(store: Store, cfg: FileConfig, forum: ForumRow, meeting: PlannedMeeting, now: Date, inputs: string): Promise<number> {
   const row = await store.meetings.lock({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date: meeting.date, startsAt: meeting.start, status: meeting.status === 'moved' ? 'moved' : 'scheduled' });
   if (!AGENDA_OPEN.has(row.status)) return 0; // cancelled, or started early, since we looked
-  const message = await buildAgenda(store, cfg, messages(cfg.language), forum, meeting, now);
+  const message = await buildAgenda(store, cfg, channelM(cfg, forum.key), forum, meeting, now); // the forum's language (issue 18)
   // A fingerprint, not the text: snapshots must not keep copies of case questions.
   const fingerprint = createHash('sha256').update(JSON.stringify(message)).digest('hex');
   const prev = agendaPostState(row);

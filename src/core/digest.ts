@@ -31,10 +31,17 @@ export interface Notice {
   /** Forum name, for the channel digest's title. */
   forum: string;
   caseCode: string;
+  /** Its window closes today ("due tomorrow"): it cannot wait for tomorrow's digest. */
+  lastChance?: boolean;
 }
 
 export function digestKey(day: IsoDate, recipient: string): string {
   return `digest:${day}:${recipient}`;
+}
+
+/** The one follow-up a recipient may get after the day's digest, for what became due tomorrow since. */
+export function followUpKey(day: IsoDate, recipient: string): string {
+  return `${digestKey(day, recipient)}:more`;
 }
 
 /** The digest message of one recipient's notices (two or more). */
@@ -77,16 +84,25 @@ function pushGrouped(blocks: Block[], notices: Notice[], heading: (g: string) =>
 
 /**
  * Queues today's digests: per recipient, the single message or the digest, and the markers of what it
- * told. A recipient who already had today's digest gets nothing more today. Returns the digests queued.
+ * told. A recipient who already had today's digest waits for tomorrow's — except for what became due
+ * tomorrow since (a step added after the morning): that goes out in ONE follow-up the same day, under
+ * its own key, so however many ticks and replicas run there is at most one more per person per day.
+ * Returns the messages queued.
  */
 export async function enqueueDigests(store: Store, notices: Notice[], day: IsoDate, now: Date): Promise<number> {
   const byRecipient = new Map<string, Notice[]>();
   for (const n of notices) byRecipient.set(n.recipient, [...(byRecipient.get(n.recipient) ?? []), n]);
-  const sent = await store.outbox.existingKeys([...byRecipient.keys()].map((r) => digestKey(day, r)));
+  const sent = await store.outbox.existingKeys([...byRecipient.keys()].flatMap((r) => [digestKey(day, r), followUpKey(day, r)]));
   let queued = 0;
-  for (const [recipient, list] of byRecipient) {
-    const key = digestKey(day, recipient);
-    if (sent.has(key)) continue;
+  for (const [recipient, all] of byRecipient) {
+    let key = digestKey(day, recipient);
+    let list = all;
+    if (sent.has(key)) {
+      // Told today already: only what would otherwise never be told ("due tomorrow" is tomorrow too late).
+      key = followUpKey(day, recipient);
+      list = all.filter((n) => n.lastChance);
+      if (sent.has(key) || !list.length) continue;
+    }
     const payload = list.length === 1 ? list[0].single : digestMessage(list);
     const codes = new Set(list.map((n) => n.caseCode));
     const digest: NewOutbox = { key, target: list[0].target, payload, caseCode: codes.size === 1 ? list[0].caseCode : null, nextAttemptAt: now, createdAt: now };

@@ -93,7 +93,7 @@ export async function enqueueReminders(store: Store, cfg: FileConfig, now: Date)
     if (kind !== 'escalate') {
       if (!owner || done.has(keyOf(kind, item))) continue;
       const lang = langOf(cfg, owner);
-      notices.push({ marker: keyOf(kind, item), recipient: `member-${owner.id}`, target: memberTarget(owner), lang, single: reminderText(lang, kind, item, code, forum), line: reminderLine(lang, kind, item, code), section: 'own', forum: forum.name, caseCode: code });
+      notices.push({ marker: keyOf(kind, item), recipient: `member-${owner.id}`, target: memberTarget(owner), lang, single: reminderText(lang, kind, item, code, forum), line: reminderLine(lang, kind, item, code), section: 'own', forum: forum.name, caseCode: code, lastChance: kind === 'before' });
       continue;
     }
     if (!coordinators.has(forum.key)) coordinators.set(forum.key, await coordinatorOf(store, forum));

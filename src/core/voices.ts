@@ -21,3 +21,12 @@ export function personM(cfg: FileConfig, member: Pick<MemberRow, 'language'> | n
 export function channelM(cfg: FileConfig, forumKey: string): Messages {
   return messages(forumLanguage(cfg, forumKey));
 }
+
+/**
+ * The handler context as the forum's channel hears it: texts and button commands in the forum's
+ * language. Build what goes to the channel with it; answer the typer with the original `h`.
+ */
+export function inChannelOf<H extends { config: FileConfig; m: Messages; lang: Lang }>(h: H, forumKey: string): H {
+  const lang = forumLanguage(h.config, forumKey);
+  return lang === h.lang ? h : { ...h, m: messages(lang), lang };
+}

@@ -4,8 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { ANNA, KARIN, OLLE, useTestBot } from '../helpers/bot.js';
 import { at, sentTo, tickAt, tickThrough } from '../helpers/tick.js';
+import { createStore } from '../../src/db/stores/index.js';
+import { createLogger } from '../../src/log.js';
+import { Deliverer } from '../../src/outbox/deliverer.js';
+import { runTick, type TickDeps } from '../../src/scheduler/tick.js';
 
-const { bot } = useTestBot({
+const quiet = createLogger('silent');
+const { bot, database } = useTestBot({
   setup: async (bot) => {
     await bot.say(ANNA, 'koppla arendeforum-unga'); // Anna coordinates; the clock is Wednesday 2026-11-25
     await bot.say(ANNA, 'ärende ny grupp:unga samtycke:ja Studiestart');
@@ -74,5 +79,36 @@ describe('the morning digest', () => {
       '  • åtgärd #4 (UNG-2026-001) skicka intyget – senast 2026-11-27, 3 arbetsdagar försenad – olle@helsingborg.se',
       '  • överlämning #1 (UNG-2026-001, SFI-startdatum) – senast 2026-11-27, 3 arbetsdagar försenad – karin@helsingborg.se',
     ]);
+  });
+});
+
+describe('due tomorrow after the morning digest', () => {
+  it('reaches the owner in one follow-up that day, exactly once with several replicas, and no more', async () => {
+    const pools = [await database.replica(), await database.replica()];
+    const replicas: TickDeps[] = [bot.db, ...pools.map((p) => p.db)].map((db) => ({ store: createStore(db), config: bot.config, deliverer: new Deliverer(createStore(db).outbox, { shell: bot.port, slack: bot.port, teams: bot.port }, bot.clock, quiet, { wake: false }), logger: quiet }));
+    const tickAll = async (iso: string) => {
+      bot.clock.set(iso);
+      await Promise.all(replicas.map((r) => runTick(r, bot.clock.now())));
+    };
+    try {
+      await tickAll(at('2026-11-26', '08:00')); // Thursday: Karin's digest of four
+      // After it: a step due tomorrow (it would never get its reminder), and one due next week.
+      bot.clock.set(at('2026-11-26', '10:00'));
+      await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag skicka planen till skolan');
+      await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se 2026-12-04 boka uppföljning');
+      for (const t of ['10:00', '10:01', '12:00']) await tickAll(at('2026-11-26', t));
+      // A second one due tomorrow after the follow-up: at most one extra a day, it waits.
+      await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se fredag ringa praktikplatsen');
+      await tickAll(at('2026-11-26', '23:59'));
+      const reminders = (await sentTo(bot, KARIN, SINCE)).filter((s) => !s.text.startsWith('Du är ägare'));
+      expect(reminders.map((s) => [s.at, s.text.split('\n')[0]])).toEqual([
+        [at('2026-11-26', '08:00'), 'Dina påminnelser idag (4):'],
+        [at('2026-11-26', '10:00'), 'Påminnelse: åtgärd #5 i Ärendeforum unga 18–29 (UNG-2026-001) ska vara klar senast 2026-11-27: skicka planen till skolan. Skriv `åtgärd klar 5` när den är gjord.'],
+      ]);
+      // Olle, told this morning and with nothing new, gets nothing more.
+      expect(await sentTo(bot, OLLE, at('2026-11-26', '09:00'))).toEqual([]);
+    } finally {
+      for (const p of pools) await p.close();
+    }
   });
 });

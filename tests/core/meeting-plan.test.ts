@@ -81,9 +81,9 @@ describe('move and cancel by the coordinator', () => {
     expect(await bot.say(KARIN, 'dagordning')).toContain('torsdag 2026-12-17 kl. 13:00');
   });
 
-  it('works in English', async () => {
+  it('works in English; the channel reads the forum\'s language (issue 18)', async () => {
     await bot.say(ANNA, 'meeting cancel');
-    expect(bot.port.toChannel('unga').at(-1)).toMatch(/^The Ärendeforum unga 18–29 meeting Thursday 2026-12-03 at 13:00 is cancelled\. Next meeting: Thursday 2026-12-17/);
+    expect(bot.port.toChannel('unga').at(-1)).toMatch(/^Mötet i Ärendeforum unga 18–29 torsdag 2026-12-03 kl\. 13:00 är inställt\. Nästa möte: torsdag 2026-12-17/);
   });
 
   it('refuses anyone else, politely, and changes nothing', async () => {

@@ -42,6 +42,24 @@ describe('calendar feed versions and folding', () => {
     for (const line of last.raw.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 
+  it('raises SEQUENCE on a cancellation and again on its restore, each time (möte återställ)', async () => {
+    await bot.say(ANNA, 'koppla arendeforum-unga');
+    const path = /(\/calendar\/arendeforum-unga\.ics\?token=[\w-]+)/.exec(await bot.say(ANNA, 'kalender'))![1];
+    const first = await feed(path);
+    const seen = [first.sequence()];
+    const statuses = [String(first.event().getFirstPropertyValue('status'))];
+    for (const command of ['möte ställ in', 'möte återställ', 'möte ställ in', 'möte återställ']) {
+      await bot.say(ANNA, command);
+      const now = await feed(path);
+      seen.push(now.sequence());
+      statuses.push(String(now.event().getFirstPropertyValue('status')));
+      // The restored meeting keeps its time: the same occurrence, not a new one.
+      expect(String(now.event().getFirstPropertyValue('dtstart'))).toBe('2026-12-03T12:00:00Z');
+    }
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);
+    expect(statuses).toEqual(['CONFIRMED', 'CANCELLED', 'CONFIRMED', 'CANCELLED', 'CONFIRMED']);
+  });
+
   it('folds by octets and never inside a character', () => {
     const line = `DESCRIPTION:${'åäö€😀'.repeat(30)}`;
     const folded = foldLines(`BEGIN:VCALENDAR\r\n${line}\r\nEND:VCALENDAR\r\n`);

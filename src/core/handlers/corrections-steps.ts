@@ -11,7 +11,8 @@ import { CHANNEL, person, replyAudience, shownText } from '../consent.js';
 import { localDate, localTime } from '../dates.js';
 import { memberName, orgName, stepTextShown, templateName } from '../render.js';
 import { dueDate } from './steps.js';
-import { personM } from '../voices.js';
+import { channelM, personM } from '../voices.js';
+import type { Messages } from '../../i18n/index.js';
 import { fieldMemberIds, fieldShown, templateOf, validateAnswer } from './handovers.js';
 
 async function ownStep(h: HandlerContext, id: number): Promise<StepRow> {
@@ -39,24 +40,28 @@ export async function stepEdit(h: HandlerContext, cmd: { id: number; words: stri
   if (text !== null) h.guard(text, h.m.labels.stepText);
   const c = (await h.store.cases.byIds([step.caseId])).get(step.caseId);
   const code = c?.code ?? '?';
-  const p = h.m.corrections.parts;
-  const what: string[] = [];
   const set: Parameters<typeof h.store.steps.update>[1] = {};
   let owner = ownerToken ? await h.resolveMember(ownerToken) : null;
   if (owner) {
     requireMayOwn(h.config, step.forumKey, owner, ownerToken!);
     if (owner.id === step.ownerId) owner = null;
-    else (set.ownerId = owner.id), (set.ownerOrganisationKey = owner.organisationKey), what.push(`${p.owner}: ${memberName(owner)}`);
+    else (set.ownerId = owner.id), (set.ownerOrganisationKey = owner.organisationKey);
   }
-  if (due) (set.dueDate = due), what.push(`${p.due}: ${due}`);
-  if (text !== null) (set.text = text), what.push(p.text!);
-  if (!what.length) throw new UserError('stepEditNothing', { id: String(cmd.id) });
+  if (due) set.dueDate = due;
+  if (text !== null) set.text = text;
+  // Which parts changed, in the words of whoever reads it (the channel, the owner, the typer).
+  const listIn = (m: Messages) => {
+    const p = m.corrections.parts;
+    return [...(owner ? [`${p.owner}: ${memberName(owner)}`] : []), ...(due ? [`${p.due}: ${due}`] : []), ...(text !== null ? [p.text!] : [])].join(', ');
+  };
+  if (!listIn(h.m)) throw new UserError('stepEditNothing', { id: String(cmd.id) });
   const updated = await h.store.steps.update(step.id, set);
   await h.audit('step.edit', code, step.forumKey);
-  const list = what.join(', ');
+  const list = listIn(h.m);
   const forum = await h.store.forums.byKey(step.forumKey);
   const key = `step.edit:${step.id}:${h.now.getTime()}`;
-  if (forum?.channelId) await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text: h.m.corrections.stepEdited({ id: step.id, code, what: list }) }] }, key, { caseCode: code });
+  const cm = channelM(h.config, step.forumKey); // the channel reads the forum's language (issue 18)
+  if (forum?.channelId) await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text: cm.corrections.stepEdited({ id: step.id, code, what: listIn(cm) }) }] }, key, { caseCode: code });
   const previous = await h.store.members.byId(step.ownerId);
   if (owner) {
     // The new owner is told the step (its text: they own it now); the old owner that it left them.
@@ -64,7 +69,7 @@ export async function stepEdit(h: HandlerContext, cmd: { id: number; words: stri
     if (owner.id !== h.member.id) await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: dm }] }, `${key}:new-owner`, { caseCode: code });
     if (previous && previous.id !== h.member.id) await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: personM(h.config, previous).corrections.stepOldOwner({ id: step.id, code, owner: memberName(owner) }) }] }, `${key}:old-owner`, { caseCode: code });
   } else if (previous && previous.id !== h.member.id) {
-    await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: personM(h.config, previous).corrections.stepChangedOwner({ id: step.id, code, what: list }) }] }, `${key}:owner`, { caseCode: code });
+    await h.post(memberTarget(previous), { blocks: [{ type: 'text', text: personM(h.config, previous).corrections.stepChangedOwner({ id: step.id, code, what: listIn(personM(h.config, previous)) }) }] }, `${key}:owner`, { caseCode: code });
   }
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.stepEdited({ id: step.id, code, what: list }) }] };
 }
@@ -77,12 +82,12 @@ export async function stepStrike(h: HandlerContext, cmd: { id: number; reason: s
   const code = c?.code ?? '?';
   await h.store.steps.update(step.id, { status: 'struck', doneAt: h.now });
   await h.audit('step.strike', code, step.forumKey);
-  const reason = (to: Parameters<typeof shownText>[2]) => (cmd.reason ? shownText(h.m, c, to, { kind: 'note', authorId: h.member.id }, cmd.reason) : '');
+  const reason = (to: Parameters<typeof shownText>[2], m: Messages = h.m) => (cmd.reason ? shownText(m, c, to, { kind: 'note', authorId: h.member.id }, cmd.reason) : '');
   const forum = await h.store.forums.byKey(step.forumKey);
   const key = `step.strike:${step.id}`;
-  if (forum?.channelId) await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text: h.m.corrections.stepStruck({ id: step.id, code, reason: reason(CHANNEL) }) }] }, key, { caseCode: code });
+  if (forum?.channelId) await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text: channelM(h.config, step.forumKey).corrections.stepStruck({ id: step.id, code, reason: reason(CHANNEL, channelM(h.config, step.forumKey)) }) }] }, key, { caseCode: code });
   const owner = await h.store.members.byId(step.ownerId);
-  if (owner && owner.id !== h.member.id) await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: h.m.corrections.stepStruckOwner({ id: step.id, code, reason: reason(person(owner.id)) }) }] }, `${key}:owner`, { caseCode: code });
+  if (owner && owner.id !== h.member.id) await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: personM(h.config, owner).corrections.stepStruckOwner({ id: step.id, code, reason: reason(person(owner.id), personM(h.config, owner)) }) }] }, `${key}:owner`, { caseCode: code });
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.stepStruck({ id: step.id, code, reason: reason(replyAudience(h.channel, h.member.id)) }) }] };
 }
 
@@ -157,8 +162,10 @@ export async function handoverCorrect(h: HandlerContext, id: number, given: Reco
   const sender = await h.store.members.byId(x.fromMemberId);
   if (sender && changed.length) {
     const people = await h.store.members.byIds(fieldMemberIds(tpl, updated));
-    const fields = tpl.fields.filter((f) => changed.includes(f.key)).map((f) => ({ label: f.label, value: fieldShown(h.m, f, updated, c, person(sender.id), people) }));
-    const msg: Message = { title: h.m.corrections.handoverCorrected({ id: x.id, name: tpl.name, code, who: memberName(h.member) }), summary: code, blocks: [{ type: 'text', text: h.m.corrections.handoverCorrected({ id: x.id, name: tpl.name, code, who: memberName(h.member) }) }, { type: 'fields', fields }] };
+    // A direct message: in the asking side's own language, whoever corrected (issue 18).
+    const sm = personM(h.config, sender);
+    const fields = tpl.fields.filter((f) => changed.includes(f.key)).map((f) => ({ label: f.label, value: fieldShown(sm, f, updated, c, person(sender.id), people) }));
+    const msg: Message = { title: sm.corrections.handoverCorrected({ id: x.id, name: tpl.name, code, who: memberName(h.member) }), summary: code, blocks: [{ type: 'text', text: sm.corrections.handoverCorrected({ id: x.id, name: tpl.name, code, who: memberName(h.member) }) }, { type: 'fields', fields }] };
     await h.post(memberTarget(sender), msg, `handover.correct:${x.id}:${h.now.getTime()}`, { caseCode: code });
   }
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.handoverCorrectedReply({ id: x.id, to: memberName(sender ?? undefined) }) }] };

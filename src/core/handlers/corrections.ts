@@ -10,6 +10,8 @@ import { isCoordinator } from '../access.js';
 import { categoryText, groupsText, memberName } from '../render.js';
 import { purgeCase } from '../retention.js';
 import { caseInForum, checkGroups } from './cases.js';
+import type { Messages } from '../../i18n/index.js';
+import { channelM, personM } from '../voices.js';
 
 function requireMayEdit(h: HandlerContext, forum: Parameters<typeof isCoordinator>[0], c: CaseRow): void {
   if (c.raisedBy !== h.member.id && !isCoordinator(forum, h.member)) throw new UserError('editNotAllowed', { code: c.code });
@@ -25,23 +27,32 @@ export async function caseEdit(h: HandlerContext, cmd: { code: string; text: str
     throw new UserError('unknownCategory', { value: cmd.category.slice(0, 30), categories: Object.keys(h.config.questionCategories).join(', ') || '–' });
   }
   if (cmd.text !== null) h.guard(cmd.text, h.m.labels.question);
-  const p = h.m.corrections.parts;
-  const what: string[] = [];
   const set: Parameters<typeof h.store.cases.update>[1] = {};
-  if (cmd.text !== null) (set.question = cmd.text), what.push(p.question!);
-  if (cmd.groups) (set.targetGroups = cmd.groups), what.push(`${p.groups}: ${groupsText(h.config, h.m, cmd.groups)}`);
-  if (cmd.consent) (set.consent = cmd.consent), what.push(`${p.consent}: ${h.m.consent[cmd.consent] ?? cmd.consent}`);
-  if (cmd.category !== null) (set.category = cmd.category), what.push(`${p.category}: ${categoryText(h.config, h.m, cmd.category)}`);
+  if (cmd.text !== null) set.question = cmd.text;
+  if (cmd.groups) set.targetGroups = cmd.groups;
+  if (cmd.consent) set.consent = cmd.consent;
+  if (cmd.category !== null) set.category = cmd.category;
+  // Which parts changed, in the words of whoever reads it (the channel, the raiser, the typer).
+  const listIn = (m: Messages) => {
+    const p = m.corrections.parts;
+    const what: string[] = [];
+    if (cmd.text !== null) what.push(p.question!);
+    if (cmd.groups) what.push(`${p.groups}: ${groupsText(h.config, m, cmd.groups)}`);
+    if (cmd.consent) what.push(`${p.consent}: ${m.consent[cmd.consent] ?? cmd.consent}`);
+    if (cmd.category !== null) what.push(`${p.category}: ${categoryText(h.config, m, cmd.category)}`);
+    return what.join(', ');
+  };
   await h.store.cases.update(c.id, set);
   await h.audit('case.edit', c.code, c.forumKey);
-  const list = what.join(', ');
   // The channel reads which parts changed, never the new text itself (the case line shows it where consent allows).
-  await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text: h.m.corrections.caseEdited({ code: c.code, what: list, by: memberName(h.member) }) }] }, `case.edit:${c.code}:${h.now.getTime()}`, { caseCode: c.code });
+  const cm = channelM(h.config, forum.key);
+  await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text: cm.corrections.caseEdited({ code: c.code, what: listIn(cm), by: memberName(h.member) }) }] }, `case.edit:${c.code}:${h.now.getTime()}`, { caseCode: c.code });
   if (c.raisedBy !== h.member.id) {
     const raiser = await h.store.members.byId(c.raisedBy);
-    if (raiser) await h.post(memberTarget(raiser), { blocks: [{ type: 'text', text: h.m.corrections.caseEdited({ code: c.code, what: list, by: memberName(h.member) }) }] }, `case.edit.raiser:${c.code}:${h.now.getTime()}`, { caseCode: c.code });
+    const rm = personM(h.config, raiser);
+    if (raiser) await h.post(memberTarget(raiser), { blocks: [{ type: 'text', text: rm.corrections.caseEdited({ code: c.code, what: listIn(rm), by: memberName(h.member) }) }] }, `case.edit.raiser:${c.code}:${h.now.getTime()}`, { caseCode: c.code });
   }
-  return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.caseEditedReply({ code: c.code, what: list }) }] };
+  return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.caseEditedReply({ code: c.code, what: listIn(h.m) }) }] };
 }
 
 /** `ärende radera <kod>` (coordinator): the retention purge, now, for this case; statistics stay. */
@@ -51,9 +62,9 @@ export async function caseErase(h: HandlerContext, code: string): Promise<Messag
   if (!isCoordinator(forum, h.member)) throw new UserError('notCoordinator');
   await purgeCase(h.store, c, h.now, { codes: [], steps: 0, handovers: 0, outbox: 0, meetings: 0 });
   await h.audit('case.erase', c.code, c.forumKey);
-  const text = h.m.corrections.caseErased({ code: c.code });
+  const text = channelM(h.config, forum.key).corrections.caseErased({ code: c.code });
   await h.post(channelTarget(forum), { tone: 'warning', blocks: [{ type: 'text', text }] }, `case.erase:${c.code}:${h.now.getTime()}`);
-  return { tone: 'success', blocks: [{ type: 'text', text }] };
+  return { tone: 'success', blocks: [{ type: 'text', text: h.m.corrections.caseErased({ code: c.code }) }] };
 }
 
 /** Closing a case closes its open steps with it and tells their owners; returns the step ids closed. */
@@ -64,7 +75,7 @@ export async function closeStepsWithCase(h: HandlerContext, c: CaseRow): Promise
   const owners = await h.store.members.byIds(closed.map((s) => s.ownerId));
   for (const s of closed) {
     const owner = owners.get(s.ownerId);
-    if (owner && owner.id !== h.member.id) await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: h.m.corrections.stepClosedOwner({ id: s.id, code: c.code }) }] }, `step.closed:${s.id}`, { caseCode: c.code });
+    if (owner && owner.id !== h.member.id) await h.post(memberTarget(owner), { blocks: [{ type: 'text', text: personM(h.config, owner).corrections.stepClosedOwner({ id: s.id, code: c.code }) }] }, `step.closed:${s.id}`, { caseCode: c.code });
   }
   return closed.map((s) => s.id);
 }

@@ -19,6 +19,7 @@ import { movedNote, readDue, type Due } from '../due.js';
 import { mayActOnOwned } from '../access.js';
 import { person, shownText, type Audience } from '../consent.js';
 import { chooseLang } from '../lang.js';
+import { channelM } from '../voices.js';
 
 const MAX_TEXT = 200;
 
@@ -57,8 +58,9 @@ export async function handoverNew(h: HandlerContext, cmd: { template: string; co
     createdAt: h.now,
   });
   await h.audit('handover.create', c.code, forum.key);
-  const posted = h.m.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, receiver.organisationKey)})`, due });
-  const text = [posted, typed ? movedNote(h.m, typed) : ''].filter(Boolean).join(' ');
+  const cm = channelM(h.config, forum.key); // the channel reads the forum's language (issue 18)
+  const posted = cm.handoverPosted({ id: x.id, name: tpl.name, code: c.code, to: `${memberName(receiver)} (${orgName(h.config, receiver.organisationKey)})`, due });
+  const text = [posted, typed ? movedNote(cm, typed) : ''].filter(Boolean).join(' ');
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${x.id}`, { caseCode: c.code });
   await h.post(memberTarget(receiver), handoverRequest(h.config, forum, x, tpl, c.code, h.member, langOf(h.config, receiver)), `handover.request:${x.id}`, { caseCode: c.code });
 }
@@ -207,7 +209,7 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
   if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender), theCase, person(sender.id), await h.store.members.byIds(fieldMemberIds(tpl, answered))), `handover.answer:${x.id}`, { caseCode: code });
   const forum = await h.store.forums.byKey(x.forumKey);
   if (forum?.channelId) {
-    const text = messages(h.config.language).handoverAnsweredChannel({ id: x.id, name: tpl.name, code });
+    const text = channelM(h.config, forum.key).handoverAnsweredChannel({ id: x.id, name: tpl.name, code });
     await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `handover.answered:${x.id}`, { caseCode: code });
   }
   if (tpl.recurEveryMonths && forum) await recur(h, forum, answered, tpl, code);
@@ -266,7 +268,7 @@ async function recur(h: HandlerContext, forum: ForumRow, x: HandoverRow, tpl: Ha
   });
   await h.audit('handover.create', code, forum.key);
   if (forum.channelId) {
-    const text = messages(h.config.language).handoverNextLoop({ id: next.id, name: tpl.name, code, due });
+    const text = channelM(h.config, forum.key).handoverNextLoop({ id: next.id, name: tpl.name, code, due });
     await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `handover.new:${next.id}`, { caseCode: code });
   }
 }

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { cadenceOf, formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { readDay } from '../due.js';
 import { requireCoordinator } from '../access.js';
+import { channelM } from '../voices.js';
 
 
 async function changeableMeeting(h: HandlerContext): Promise<{ forum: ForumRow; meeting: PlannedMeeting }> {
@@ -34,7 +35,8 @@ export async function meetingMove(h: HandlerContext, word: string, time: string 
   const same = date === meeting.scheduledDate && start.getTime() === zonedInstant(meeting.scheduledDate, forum.time).getTime();
   await h.store.meetings.save({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date, startsAt: start, status: same ? 'scheduled' : 'moved', note: null });
   await h.audit('meeting.move', null, forum.key);
-  const text = h.m.meetingMovedMsg({ forum: forum.name, from: formatMeeting(h.m, meeting.start), to: formatMeeting(h.m, start) });
+  const cm = channelM(h.config, forum.key); // the channel reads the forum's language (issue 18)
+  const text = cm.meetingMovedMsg({ forum: forum.name, from: formatMeeting(cm, meeting.start), to: formatMeeting(cm, start) });
   await h.post(channelTarget(forum), { tone: 'info', blocks: [{ type: 'text', text }] }, `meeting.move:${forum.key}:${meeting.scheduledDate}:${h.now.toISOString()}`);
 }
 
@@ -44,6 +46,7 @@ export async function meetingCancel(h: HandlerContext, reason: string | null): P
   await h.store.meetings.save({ forumKey: forum.key, scheduledDate: meeting.scheduledDate, date: meeting.date, startsAt: meeting.start, status: 'cancelled', note: reason });
   await h.audit('meeting.cancel', null, forum.key);
   const next = await upcomingMeeting(h.store, forum, h.now);
-  const text = h.m.meetingCancelledMsg({ forum: forum.name, when: formatMeeting(h.m, meeting.start), reason, next: next ? formatMeeting(h.m, next.start) : h.m.labels.noMeeting });
+  const cm = channelM(h.config, forum.key);
+  const text = cm.meetingCancelledMsg({ forum: forum.name, when: formatMeeting(cm, meeting.start), reason, next: next ? formatMeeting(cm, next.start) : cm.labels.noMeeting });
   await h.post(channelTarget(forum), { tone: 'warning', blocks: [{ type: 'text', text }] }, `meeting.cancel:${forum.key}:${meeting.scheduledDate}`);
 }

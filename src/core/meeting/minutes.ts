@@ -18,6 +18,7 @@ import { labelOf } from '../vocabulary.js';
 import { commandButton } from '../commands/texts.js';
 import { loadProtokoll } from './protokoll-load.js';
 import { minutesPeople } from './minutes-people.js';
+import { channelM } from '../voices.js';
 
 export interface FrozenStep {
   id: number;
@@ -234,15 +235,16 @@ export async function minutesApprove(h: HandlerContext): Promise<void> {
   // The approved record is fixed as a PDF; its SHA-256 in the audit log lets anyone check a filed copy.
   await h.audit(done ? 'minutes.approved' : 'minutes.approve', null, forum.key, done ? await approvedPdfSha256(h, forum, updated) : null);
   const date = (row.minutes as MinutesRecord).date;
+  const cm = channelM(h.config, forum.key); // the channel reads the forum's language (issue 18)
   if (done) {
     // The minutes are in the channel once (issue 18): the draft post is edited to the approved version
     // in place, and the channel reads one line that they are approved — not the whole minutes again.
-    const msg = await minutesMessage(h.store, h.config, h.m, forum, updated);
+    const msg = await minutesMessage(h.store, h.config, cm, forum, updated);
     const draftKey = row.endedAt ? `minutes:${row.id}:${row.endedAt.getTime()}` : null;
     if (draftKey) await h.post(channelTarget(forum), msg, `minutes.approved:${row.id}:edit`, { replaces: draftKey });
-    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.minutes.approvedMsg({ date, by: approvers(h.config, next) }) }] }, `minutes.approved:${row.id}`);
+    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: cm.minutes.approvedMsg({ date, by: approvers(h.config, next) }) }] }, `minutes.approved:${row.id}`);
   } else {
-    const text = h.m.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, forum.key, next).join(', ') });
+    const text = cm.minutes.approvalNoted({ name: memberName(h.member), org: orgName(h.config, org), date, waiting: waitingFor(h.config, forum.key, next).join(', ') });
     await h.post(channelTarget(forum), { blocks: [{ type: 'text', text }] }, `minutes.approve:${row.id}:${org}:${h.now.getTime()}`);
   }
 }

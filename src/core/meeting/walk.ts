@@ -15,6 +15,7 @@ import { carriedMark, carryOverFor } from './carryover.js';
 import { composeMinutes, minutesMessage } from './minutes.js';
 import { currentItem, requireCoordinator, requireRunning, runState, withParticipant, type MeetingItem, type RunState } from './state.js';
 import { commandButton } from '../commands/texts.js';
+import { inChannelOf } from '../voices.js';
 
 /**
  * Today's meeting of the forum, or the one on `date` when the coordinator named it. Any other meeting is
@@ -76,10 +77,12 @@ export async function meetingStart(h: HandlerContext, date: IsoDate | null = nul
     approvals: null,
   });
   await h.audit('meeting.start', null, forum.key);
-  const which = found.today ? h.m.meeting.whichToday : h.m.meeting.whichNext;
-  const lead = `${h.m.meeting.started({ forum: forum.name, when: formatMeeting(h.m, planned.start), which, n: state.items.length })}${resumed ? ` ${h.m.meeting.resumed}` : ''}`;
+  // The walk is posted to the channel: in the forum's language, whoever opened it (issue 18).
+  const c = inChannelOf(h, forum.key);
+  const which = found.today ? c.m.meeting.whichToday : c.m.meeting.whichNext;
+  const lead = `${c.m.meeting.started({ forum: forum.name, when: formatMeeting(c.m, planned.start), which, n: state.items.length })}${resumed ? ` ${c.m.meeting.resumed}` : ''}`;
   const item = idx >= 0 ? state.items[idx] : null;
-  const msg = item ? await itemMessage(h, forum, state, item, lead) : { blocks: [{ type: 'text' as const, text: `${lead}\n${state.items.length ? h.m.meeting.allDone : h.m.meeting.noItems}` }], actions: [endAction(h)] };
+  const msg = item ? await itemMessage(c, forum, state, item, lead) : { blocks: [{ type: 'text' as const, text: `${lead}\n${state.items.length ? c.m.meeting.allDone : c.m.meeting.noItems}` }], actions: [endAction(c)] };
   await postToChannel(h, forum, row, state, msg);
   return undefined;
 }
@@ -111,8 +114,9 @@ export async function meetingAdvance(h: HandlerContext, how: 'discussed' | 'skip
   if (next >= 0) state.items[next] = { ...state.items[next], state: 'current' };
   const row = await h.store.meetings.update(meeting.id, { currentItem: next >= 0 ? next : null, walkState: state });
   await h.audit(how === 'skipped' ? 'meeting.skip' : 'meeting.next', item.code ?? null, forum.key);
-  const lead = how === 'skipped' ? h.m.meeting.skipped({ label: await itemLabel(h, item) }) : undefined;
-  const msg = next >= 0 ? await itemMessage(h, forum, state, state.items[next], lead) : { blocks: [{ type: 'text' as const, text: [lead, h.m.meeting.allDone].filter(Boolean).join('\n') }], actions: [endAction(h)] };
+  const c = inChannelOf(h, forum.key);
+  const lead = how === 'skipped' ? c.m.meeting.skipped({ label: await itemLabel(c, item) }) : undefined;
+  const msg = next >= 0 ? await itemMessage(c, forum, state, state.items[next], lead) : { blocks: [{ type: 'text' as const, text: [lead, c.m.meeting.allDone].filter(Boolean).join('\n') }], actions: [endAction(c)] };
   await postToChannel(h, forum, row, state, msg);
 }
 
@@ -124,17 +128,18 @@ export async function meetingNote(h: HandlerContext, cmd: { kind: 'decision'; te
   h.guard(cmd.text);
   const state = withParticipant(runState(meeting), h.member.organisationKey ?? h.organisation.key);
   let text: string;
+  const cm = inChannelOf(h, forum.key).m;
   const label = await itemLabel(h, item);
   // What the channel reads back: a note under a case without consent is kept for the minutes' record but not echoed.
   const theCase = item.kind === 'case' ? (await h.store.cases.byIds([item.id])).get(item.id) : undefined;
-  const echo = item.kind === 'case' ? shownText(h.m, theCase, CHANNEL, { kind: 'note' }, cmd.text) : cmd.text;
+  const echo = item.kind === 'case' ? shownText(cm, theCase, CHANNEL, { kind: 'note' }, cmd.text) : cmd.text;
   if (cmd.kind === 'decision') {
     item.notes = [...item.notes, { kind: 'decision', text: cmd.text }];
-    text = h.m.meeting.decisionNoted({ label, text: echo });
+    text = cm.meeting.decisionNoted({ label, text: echo });
   } else {
     const who = await h.resolveMember(cmd.who);
     item.notes = [...item.notes, { kind: 'inform', memberId: who.id, name: memberName(who), organisationKey: who.organisationKey ?? '', text: cmd.text }];
-    text = h.m.meeting.informNoted({ label, who: `${memberName(who)} (${orgName(h.config, who.organisationKey)})`, text: echo });
+    text = cm.meeting.informNoted({ label, who: `${memberName(who)} (${orgName(h.config, who.organisationKey)})`, text: echo });
   }
   state.items[meeting.currentItem!] = item;
   const row = await h.store.meetings.update(meeting.id, { walkState: state });
@@ -166,7 +171,7 @@ export async function meetingEnd(h: HandlerContext): Promise<void> {
     approvals: [],
   });
   await h.audit('meeting.end', null, forum.key);
-  const msg = await minutesMessage(h.store, h.config, h.m, forum, row);
+  const msg = await minutesMessage(h.store, h.config, inChannelOf(h, forum.key).m, forum, row);
   await h.post(channelTarget(forum), msg, `minutes:${row.id}:${h.now.getTime()}`);
 }
 

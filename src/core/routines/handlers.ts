@@ -12,6 +12,7 @@ import type { ForumRow, Store } from '../stores.js';
 import { commandButton } from '../commands/texts.js';
 import { ownerMember, ownerText, ownsRoutine, routineOf } from './owner.js';
 import { nextRoutineDate } from './rule.js';
+import { channelM } from '../voices.js';
 
 export async function routineDone(h: HandlerContext, id: number): Promise<Message> {
   const o = await h.store.routines.byId(id);
@@ -29,7 +30,7 @@ export async function routineDone(h: HandlerContext, id: number): Promise<Messag
   const late = o.dueDate < h.today;
   if (forum.channelId && !(here && here.key === forum.key)) {
     // Marked in a DM: the forum's channel learns it too.
-    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: h.m.routines.doneChannel({ id, name: r.name, by: memberName(h.member), late }) }] }, `routine.done:${id}`);
+    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text: channelM(h.config, forum.key).routines.doneChannel({ id, name: r.name, by: memberName(h.member), late }) }] }, `routine.done:${id}`);
   }
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.routines.done({ id, name: r.name, late }) }] };
 }
