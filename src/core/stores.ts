@@ -101,7 +101,6 @@ export interface CaseStore {
   /** `ärende ändra` (issue 15). */
   update(id: number, set: Partial<Pick<CaseRow, 'question' | 'targetGroups' | 'consent' | 'category'>>): Promise<CaseRow>;
   closedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
-  raisedBetween(forumKey: string, from: Date, to: Date): Promise<CaseRow[]>;
   /** Closed, not yet purged cases closed before `before`; locked so two ticks never purge the same case. */
   toPurge(before: Date, limit: number): Promise<CaseRow[]>;
   /** Removes a case's free text (question, steps' text, handover answers); the rows stay for the statistics. */
@@ -120,7 +119,6 @@ export interface StepStore {
   update(id: number, set: Partial<Pick<StepRow, 'ownerId' | 'ownerOrganisationKey' | 'dueDate' | 'text' | 'status' | 'doneAt'>>): Promise<StepRow>;
   /** Closes a case's open steps with it (status `closed`) and returns them. */
   closeOpenOfCase(caseId: number, at: Date): Promise<StepRow[]>;
-  dueBetween(forumKey: string, from: string, to: string): Promise<StepRow[]>;
   /** Open steps due in [from, to). */
   openDueIn(from: string, toExclusive: string): Promise<StepRow[]>;
 }
@@ -138,7 +136,6 @@ export interface HandoverStore {
   forCases(caseIds: number[]): Promise<HandoverRow[]>;
   openOwedBy(memberId: number): Promise<HandoverRow[]>;
   openOfForum(forumKey: string): Promise<HandoverRow[]>;
-  dueBetween(forumKey: string, from: string, to: string): Promise<HandoverRow[]>;
   /** Open handovers due in [from, to). */
   openDueIn(from: string, toExclusive: string): Promise<HandoverRow[]>;
   openDueBefore(forumKey: string, date: string): Promise<HandoverRow[]>;
@@ -226,6 +223,8 @@ export interface Store {
   pages: PageTokenStore;
   /** Occurrences of forum routines (issue 17). */
   routines: RoutineStore;
+  /** The quarterly indicators' counts, grouped in the database (issue 20). */
+  indicators: IndicatorStore;
   /** Runs `fn` in one transaction with every store bound to it (nested calls join the outer one's savepoint). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
@@ -258,8 +257,50 @@ export interface RoutineStore {
   openOfForums(forumKeys: string[]): Promise<RoutineOccurrenceRow[]>;
   /** Open occurrences due in [from, to) — a range on (status, due_date). */
   openDueIn(from: string, toExclusive: string): Promise<RoutineOccurrenceRow[]>;
-  /** Every occurrence of a forum due in [from, to] (the indicators). */
-  dueBetween(forumKey: string, from: string, to: string): Promise<RoutineOccurrenceRow[]>;
   /** Marks it done once; null when it was done already. */
   markDone(id: number, by: number, at: Date): Promise<RoutineOccurrenceRow | null>;
+}
+
+// --- the indicators' counts (issue 20): src/db/stores/indicators.ts groups them in SQL
+export interface IndicatorSpan {
+  forumKeys: string[];
+  /** `quarter` in the counts is the index in this list. */
+  quarters: { from: string; to: string; start: Date; end: Date }[];
+  /** Today's local date: a step, handover or routine due before it and not done is overdue. */
+  asOf: string;
+  /** Only cases of this target group, and the steps and handovers of those cases. */
+  targetGroup?: string;
+  /** The local dates (done by the due day, days to the first step) are taken in this time zone. */
+  timeZone: string;
+}
+
+interface Cell {
+  forumKey: string;
+  quarter: number;
+}
+
+export interface LoopCounts {
+  due: number;
+  onTime: number;
+  late: number;
+  never: number;
+  pending: number;
+}
+
+/** Only the cells with something in them: a missing forum and quarter counts zero. */
+export interface IndicatorCounts {
+  /** Cases raised, per organisation and list of target groups; `first` is the lowest case id (the order of keys no longer configured). */
+  raised: (Cell & { organisationKey: string; targetGroups: string[]; count: number; first: number })[];
+  /** Median calendar days from raised to first step, over the raised cases that have one. */
+  firstStep: (Cell & { median: number | null; cases: number })[];
+  /** Steps due whose day has passed or that are done, and those done by their due day. */
+  steps: (Cell & { due: number; onTime: number })[];
+  handovers: (Cell & LoopCounts & { template: string; first: number })[];
+  outcomes: (Cell & { key: string; count: number })[];
+  meetingsHeld: (Cell & { count: number })[];
+  routines: (Cell & LoopCounts)[];
+}
+
+export interface IndicatorStore {
+  counts(span: IndicatorSpan): Promise<IndicatorCounts>;
 }

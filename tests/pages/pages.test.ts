@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/report/cli.js';
 import { newPageToken } from '../../src/core/pagetoken.js';
+import { addDays, localDate } from '../../src/core/dates.js';
 import { createTestBot, useTestDatabase, type TestBot } from '../helpers/bot.js';
 import { seedPagesYear, startPagesServer, type PagesServer } from '../helpers/pages.js';
 
@@ -182,5 +183,31 @@ describe('the personal page (`mina` as a page)', () => {
     expect(body).not.toContain('Vill börja arbeta');
     // The personal token opens nothing else.
     expect((await fetch(`${srv.base}/dashboard?token=${token}`)).status).toBe(404);
+  });
+
+  it('lists the forum routines the person owns, with due date and overdue marked, as `mina` does', async () => {
+    const olle = (await bot.store.members.byEmail('olle@helsingborg.se'))!;
+    const today = localDate(bot.clock.now());
+    const occurrence = (routineKey: string, dueDate: string) => ({ forumKey: 'styrgrupp', routineKey, dueDate, owner: 'organisation:x', createdAt: bot.clock.now() });
+    // The quarterly follow-up is Helsingborg's (Olle's organisation); the yearly evaluation is AF's.
+    const late = (await bot.store.routines.ensure(occurrence('kvartalsuppfoljning', addDays(today, -3))))!;
+    const coming = (await bot.store.routines.ensure(occurrence('kvartalsuppfoljning', addDays(today, 20))))!;
+    const others = (await bot.store.routines.ensure(occurrence('arlig-utvardering', addDays(today, 5))))!;
+    const token = newPageToken();
+    await srv.tokens.issue(token, { scope: 'member', forumKey: null, memberId: olle.id, createdBy: olle.id, at: bot.clock.now() });
+    const body = await (await fetch(`${srv.base}/mine?token=${token}`)).text();
+    const table = /<table id="my-routines">[^]*?<\/table>/.exec(body)?.[0] ?? '';
+    const row = (id: number) => new RegExp(`<tr><th scope="row">#${id} [^]*?</tr>`).exec(table)?.[0] ?? '';
+    expect(body).toContain('Forumrutiner att göra (2)');
+    expect(row(late.id)).toContain('Kvartalsuppföljning av indikatorerna');
+    expect(row(late.id)).toContain(`datetime="${addDays(today, -3)}"`);
+    expect(row(late.id)).toContain('Försenad');
+    expect(row(coming.id)).toContain(`datetime="${addDays(today, 20)}"`);
+    expect(row(coming.id)).not.toContain('Försenad');
+    expect(table).not.toContain(`#${others.id} `);
+    // The same ones `mina` lists in chat.
+    const chat = await bot.say('olle@helsingborg.se', 'mina');
+    expect(chat).toContain(`${late.id}`);
+    expect(chat).not.toContain('Årlig utvärdering');
   });
 });

@@ -1,10 +1,12 @@
 // The quarterly follow-up the strategic group asks for, per forum: cases raised (by target group and by
 // organisation), days from raised to first agreed step, steps done on time, handovers answered on
-// time / late / never, outcomes. Pure arithmetic over rows; the stores fetch them.
+// time / late / never, outcomes. The database counts them (store.indicators, src/db/stores/indicators.ts);
+// here they are put in the report's order, with zeros for what nothing was counted in.
 import type { FileConfig } from '../settings.js';
-import type { CaseRow, ForumRow, HandoverRow, MeetingRow, RoutineOccurrenceRow, Store, StepRow } from '../stores.js';
-import { daysBetween, type IsoDate, localDate } from '../dates.js';
+import type { ForumRow, LoopCounts, Store } from '../stores.js';
+import { type IsoDate, localDate, TZ } from '../dates.js';
 import { OUTCOMES, type Outcome } from '../vocabulary.js';
+import { byCell, type CellCounts, type KeyCount } from './cells.js';
 import type { Quarter } from './quarter.js';
 
 export interface Count {
@@ -35,13 +37,7 @@ export interface ForumIndicators {
   routines: HandoverCounts;
 }
 
-export interface HandoverCounts {
-  due: number;
-  onTime: number;
-  late: number;
-  never: number;
-  pending: number;
-}
+export type HandoverCounts = LoopCounts;
 
 export interface TemplateHandovers extends HandoverCounts {
   template: string;
@@ -57,18 +53,6 @@ export interface QuarterReport {
   forums: ForumIndicators[];
 }
 
-export interface ForumRows {
-  raised: CaseRow[];
-  /** Every step of the raised cases (for the first one). */
-  stepsOfRaised: StepRow[];
-  stepsDue: StepRow[];
-  handoversDue: HandoverRow[];
-  closed: CaseRow[];
-  meetings: MeetingRow[];
-  /** Occurrences of the forum's routines due in the quarter (issue 17). */
-  routinesDue?: RoutineOccurrenceRow[];
-}
-
 export function median(values: number[]): number | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -76,82 +60,46 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function countBy(keys: string[], order: string[]): Count[] {
-  const counts = new Map(order.map((k) => [k, 0]));
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].map(([key, count]) => ({ key, count }));
+/** `order` first (zeros included), then keys no longer configured as they first appeared. */
+function inOrder(counts: KeyCount[], order: string[]): Count[] {
+  const known = new Set(order);
+  const got = new Map(counts.map((c) => [c.key, c.count]));
+  const others = counts.filter((c) => !known.has(c.key)).sort((a, b) => a.first - b.first);
+  return [...order.map((key) => ({ key, count: got.get(key) ?? 0 })), ...others.map((c) => ({ key: c.key, count: c.count }))];
 }
 
-// localDate (Intl's formatToParts) is the cost of a report over many quarters. Europe/Stockholm's offset
-// is whole hours and changes on the hour, so every instant of one UTC hour has the same local date:
-// one formatting per hour of the history.
-const dayOfHour = new Map<number, IsoDate>();
-function localDay(d: Date): IsoDate {
-  const hour = Math.floor(d.getTime() / 3_600_000);
-  let v = dayOfHour.get(hour);
-  if (v === undefined) {
-    if (dayOfHour.size > 200_000) dayOfHour.clear();
-    dayOfHour.set(hour, (v = localDate(new Date(hour * 3_600_000))));
-  }
-  return v;
-}
+const noLoop = (): HandoverCounts => ({ due: 0, onTime: 0, late: 0, never: 0, pending: 0 });
 
-export function forumIndicators(cfg: FileConfig, forum: ForumRow, q: Quarter, asOf: IsoDate, rows: ForumRows): ForumIndicators {
-  const localDate = localDay;
-  const firstStep = new Map<number, Date>();
-  for (const s of rows.stepsOfRaised) {
-    const seen = firstStep.get(s.caseId);
-    if (!seen || s.createdAt < seen) firstStep.set(s.caseId, s.createdAt);
-  }
-  const days = rows.raised.filter((c) => firstStep.has(c.id)).map((c) => daysBetween(localDate(c.createdAt), localDate(firstStep.get(c.id)!)));
-  const groups = rows.raised.flatMap((c) => (c.targetGroups.length ? c.targetGroups : ['']));
-  const stepsDue = rows.stepsDue.filter((s) => s.status === 'done' || s.dueDate < asOf);
-  const onTime = stepsDue.filter((s) => s.status === 'done' && s.doneAt && localDate(s.doneAt) <= s.dueDate).length;
-  const h = handoverCounts(rows.handoversDue, asOf);
-  const byTemplate = templateOrder(cfg, rows.handoversDue).map((template) => ({ template, ...handoverCounts(rows.handoversDue.filter((x) => x.templateKey === template), asOf) }));
+function forumIndicators(cfg: FileConfig, forum: ForumRow, c: CellCounts): ForumIndicators {
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const c of rows.closed) if (c.outcome && c.outcome in outcomes) outcomes[c.outcome as Outcome]++;
+  for (const o of c.outcomes) if (Object.hasOwn(outcomes, o.key)) outcomes[o.key as Outcome] += o.count;
+  const { due, onTime } = c.steps;
+  const handovers = noLoop();
+  for (const t of c.handovers) for (const k of Object.keys(handovers) as (keyof HandoverCounts)[]) handovers[k] += t[k];
   return {
     forumKey: forum.key,
     forumName: forum.name,
     kind: forum.kind,
-    meetingsHeld: rows.meetings.filter((m) => m.status === 'held' && m.date >= q.from && m.date <= q.to).length,
-    casesRaised: rows.raised.length,
-    byTargetGroup: countBy(groups, [...Object.keys(cfg.targetGroups), '']).filter((c) => c.count > 0 || c.key !== ''),
-    byOrganisation: countBy(rows.raised.map((c) => c.organisationKey), cfg.organisations.map((o) => o.key)),
-    daysToFirstStep: { median: median(days), cases: days.length },
-    steps: { due: stepsDue.length, onTime, sharePercent: stepsDue.length ? Math.round((onTime / stepsDue.length) * 1000) / 10 : null },
-    handovers: h,
-    handoversByTemplate: byTemplate,
+    meetingsHeld: c.meetingsHeld,
+    casesRaised: c.organisations.reduce((n, o) => n + o.count, 0),
+    byTargetGroup: inOrder(c.targetGroups, [...Object.keys(cfg.targetGroups), '']).filter((g) => g.count > 0 || g.key !== ''),
+    byOrganisation: inOrder(c.organisations, cfg.organisations.map((o) => o.key)),
+    daysToFirstStep: c.firstStep,
+    steps: { due, onTime, sharePercent: due ? Math.round((onTime / due) * 1000) / 10 : null },
+    handovers,
+    handoversByTemplate: templateOrder(cfg, c).map((template) => {
+      const t = c.handovers.find((x) => x.template === template);
+      return { template, ...(t ? { due: t.due, onTime: t.onTime, late: t.late, never: t.never, pending: t.pending } : noLoop()) };
+    }),
     outcomes,
-    routines: routineCounts(rows.routinesDue ?? [], asOf),
+    routines: c.routines,
   };
 }
 
-/** Done on time = marked done on or before its due day (local date), as for steps. */
-function routineCounts(list: RoutineOccurrenceRow[], asOf: IsoDate): HandoverCounts {
-  const r = { due: list.length, onTime: 0, late: 0, never: 0, pending: 0 };
-  for (const o of list) {
-    if (o.status === 'done' && o.doneAt) localDay(o.doneAt) <= o.dueDate ? r.onTime++ : r.late++;
-    else if (o.dueDate < asOf) r.never++;
-    else r.pending++;
-  }
-  return r;
-}
-
-function handoverCounts(list: HandoverRow[], asOf: IsoDate): HandoverCounts {
-  const h = { due: list.length, onTime: 0, late: 0, never: 0, pending: 0 };
-  for (const x of list) {
-    if (x.status === 'answered' && x.answeredAt) localDate(x.answeredAt) <= x.dueDate ? h.onTime++ : h.late++;
-    else if (x.dueDate < asOf) h.never++;
-    else h.pending++;
-  }
-  return h;
-}
-
 /** Configured templates with SFI first (the agreements' canonical loop), then any no longer configured. */
-function templateOrder(cfg: FileConfig, list: HandoverRow[]): string[] {
-  const keys = [...new Set([...cfg.handoverTemplates.map((t) => t.key), ...list.map((x) => x.templateKey)])];
+function templateOrder(cfg: FileConfig, c: CellCounts): string[] {
+  const seen = [...c.handovers].sort((a, b) => a.first - b.first).map((t) => t.template);
+  const keys = [...new Set([...cfg.handoverTemplates.map((t) => t.key), ...seen])];
   return keys.sort((a, b) => Number(b === 'sfi') - Number(a === 'sfi'));
 }
 
@@ -168,61 +116,23 @@ export async function quarterReport(store: Store, cfg: FileConfig, q: Quarter, n
   return r;
 }
 
-const within = (d: Date, q: Quarter) => d.getTime() >= q.start.getTime() && d.getTime() < q.end.getTime();
-
 /**
- * The report of each quarter (oldest first), as `quarterReport` gives it for that quarter alone:
- * the rows of the whole span are read once per forum and split by quarter, so a trend of eight
- * quarters costs the queries of one.
+ * The report of each quarter (oldest first), as `quarterReport` gives it for that quarter alone. The
+ * database counts every forum and quarter at once (store.indicators, a few grouped queries); here the
+ * counts are put in the order the report lists them.
  */
 export async function quarterReports(store: Store, cfg: FileConfig, quarters: Quarter[], now: Date, filter: ReportFilter = {}): Promise<QuarterReport[]> {
   const asOf = localDate(now);
   if (!quarters.length) return [];
-  const [first, last] = [quarters[0], quarters[quarters.length - 1]];
   const forums = (await store.forums.all()).filter((f) => !filter.forumKeys || filter.forumKeys.includes(f.key));
-  const perForum = await Promise.all(
-    forums.map(async (f) => {
-      const [raised, stepsDue, handoversDue, closed, meetings, routinesDue] = await Promise.all([
-        store.cases.raisedBetween(f.key, first.start, last.end),
-        store.steps.dueBetween(f.key, first.from, last.to),
-        store.handovers.dueBetween(f.key, first.from, last.to),
-        store.cases.closedBetween(f.key, first.start, last.end),
-        store.meetings.ofForum(f.key),
-        store.routines.dueBetween(f.key, first.from, last.to),
-      ]);
-      const rows = { raised, stepsDue, handoversDue, closed, meetings, routinesDue, stepsOfRaised: await store.steps.forCases(raised.map((c) => c.id)) };
-      return { forum: f, rows: filter.targetGroup ? await ofTargetGroup(store, rows, filter.targetGroup) : rows };
-    }),
-  );
-  return quarters.map((q) => ({
+  const counts = await store.indicators.counts({ forumKeys: forums.map((f) => f.key), quarters, asOf, targetGroup: filter.targetGroup || undefined, timeZone: TZ });
+  const cells = byCell(counts);
+  return quarters.map((q, i) => ({
     quarter: q.label,
     from: q.from,
     to: q.to,
     asOf,
     ...(filter.targetGroup ? { targetGroup: filter.targetGroup } : {}),
-    forums: perForum.map(({ forum, rows }) =>
-      forumIndicators(cfg, forum, q, asOf, {
-        raised: rows.raised.filter((c) => within(c.createdAt, q)),
-        stepsOfRaised: rows.stepsOfRaised,
-        stepsDue: rows.stepsDue.filter((s) => s.dueDate >= q.from && s.dueDate <= q.to),
-        handoversDue: rows.handoversDue.filter((x) => x.dueDate >= q.from && x.dueDate <= q.to),
-        closed: rows.closed.filter((c) => c.closedAt && within(c.closedAt, q)),
-        meetings: rows.meetings,
-        routinesDue: rows.routinesDue?.filter((o) => o.dueDate >= q.from && o.dueDate <= q.to),
-      }),
-    ),
+    forums: forums.map((forum) => forumIndicators(cfg, forum, cells(forum.key, i))),
   }));
-}
-
-/** Keeps the cases of one target group, and the steps and handovers of those cases. */
-async function ofTargetGroup(store: Store, rows: ForumRows, group: string): Promise<ForumRows> {
-  const cases = await store.cases.byIds([...rows.stepsDue.map((s) => s.caseId), ...rows.handoversDue.map((x) => x.caseId)]);
-  const inGroup = (c: CaseRow | undefined) => Boolean(c?.targetGroups.includes(group));
-  return {
-    ...rows,
-    raised: rows.raised.filter(inGroup),
-    closed: rows.closed.filter(inGroup),
-    stepsDue: rows.stepsDue.filter((s) => inGroup(cases.get(s.caseId))),
-    handoversDue: rows.handoversDue.filter((x) => inGroup(cases.get(x.caseId))),
-  };
 }

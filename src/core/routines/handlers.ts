@@ -10,6 +10,7 @@ import { memberName } from '../render.js';
 import type { FileConfig } from '../settings.js';
 import type { ForumRow, Store } from '../stores.js';
 import { commandButton } from '../commands/texts.js';
+import { myRoutines } from './mine.js';
 import { ownerMember, ownerText, ownsRoutine, routineOf } from './owner.js';
 import { nextRoutineDate } from './rule.js';
 import { channelM } from '../voices.js';
@@ -72,17 +73,9 @@ export async function routineBlocks(store: Store, cfg: FileConfig, m: Messages, 
 
 /** `mina`: the open occurrences that are mine (by person or organisation), in this forum or, in a DM, all. */
 export async function myRoutineBlocks(h: HandlerContext, forumKey: string | null): Promise<Block[]> {
-  if (!h.config.routines.length) return [];
-  const forums = (await h.store.forums.all()).filter((f) => (forumKey === null || f.key === forumKey) && takesPart(h.config, f.key, h.member.organisationKey));
-  const names = new Map(forums.map((f) => [f.key, f.name]));
-  const byKey = new Map(forums.map((f) => [f.key, f]));
-  const mine = (await h.store.routines.openOfForums(forums.map((f) => f.key))).filter((o) => {
-    const r = routineOf(h.config, o);
-    return r && ownsRoutine(h.config, r.owner, h.member, byKey.get(o.forumKey) ?? null);
-  });
-  return mine.map((o) => ({
+  return (await myRoutines(h.store, h.config, h.member, forumKey)).map(({ occurrence: o, name, forumName }) => ({
     type: 'item' as const,
-    text: h.m.routines.mine({ id: o.id, name: routineOf(h.config, o)!.name, due: o.dueDate, forum: names.get(o.forumKey) ?? o.forumKey, late: o.dueDate < h.today }),
+    text: h.m.routines.mine({ id: o.id, name, due: o.dueDate, forum: forumName, late: o.dueDate < h.today }),
     actions: [commandButton({ id: 'routine-done', label: h.m.buttons.markDone }, 'routine.done', h.lang, { id: o.id })],
   }));
 }

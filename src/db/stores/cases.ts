@@ -51,12 +51,6 @@ export function caseStore(db: Db): CaseStore {
         .from(caseItems)
         .where(and(eq(caseItems.forumKey, forumKey), eq(caseItems.status, 'closed'), gte(caseItems.closedAt, from), lt(caseItems.closedAt, to)))
         .orderBy(asc(caseItems.closedAt), asc(caseItems.id)),
-    raisedBetween: (forumKey, from, to) =>
-      db
-        .select()
-        .from(caseItems)
-        .where(and(eq(caseItems.forumKey, forumKey), gte(caseItems.createdAt, from), lt(caseItems.createdAt, to)))
-        .orderBy(asc(caseItems.id)),
     toPurge: (before, limit) =>
       db
         .select()

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { HandoverStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
 import { handovers } from '../schema/index.js';
@@ -19,7 +19,6 @@ export function handoverStore(db: Db): HandoverStore {
     },
     openOwedBy: (memberId) => db.select().from(handovers).where(and(eq(handovers.toMemberId, memberId), eq(handovers.status, 'open'))).orderBy(asc(handovers.dueDate)),
     openOfForum: (forumKey) => db.select().from(handovers).where(and(eq(handovers.forumKey, forumKey), eq(handovers.status, 'open'))).orderBy(asc(handovers.dueDate), asc(handovers.id)),
-    dueBetween: (forumKey, from, to) => db.select().from(handovers).where(and(eq(handovers.forumKey, forumKey), gte(handovers.dueDate, from), lte(handovers.dueDate, to))),
     openDueIn: (from, toExclusive) =>
       db.select().from(handovers).where(and(eq(handovers.status, 'open'), gte(handovers.dueDate, from), lt(handovers.dueDate, toExclusive))).orderBy(asc(handovers.id)),
     openDueBefore: (forumKey, date) =>

@@ -6,6 +6,7 @@ import { auditStore } from './audit.js';
 import { caseStore } from './cases.js';
 import { forumStore } from './forums.js';
 import { handoverStore } from './handovers.js';
+import { indicatorStore } from './indicators.js';
 import { meetingStore } from './meetings.js';
 import { memberStore } from './members.js';
 import { membershipStore } from './memberships.js';
@@ -32,6 +33,7 @@ export function createStore(db: Db): Store {
     outbox: outboxStore(db),
     pages: new DbPageTokenStore(db),
     routines: routineStore(db),
+    indicators: indicatorStore(db),
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),
   };
 }

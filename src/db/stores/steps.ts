@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { StepRow, StepStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
 import { nextSteps } from '../schema/index.js';
@@ -33,7 +33,6 @@ export function stepStore(db: Db): StepStore {
     async markDone(id, at) {
       await db.update(nextSteps).set({ status: 'done', doneAt: at }).where(eq(nextSteps.id, id));
     },
-    dueBetween: (forumKey, from, to) => db.select().from(nextSteps).where(and(eq(nextSteps.forumKey, forumKey), gte(nextSteps.dueDate, from), lte(nextSteps.dueDate, to))),
     openDueIn: (from, toExclusive) =>
       db.select().from(nextSteps).where(and(eq(nextSteps.status, 'open'), gte(nextSteps.dueDate, from), lt(nextSteps.dueDate, toExclusive))).orderBy(asc(nextSteps.id)),
   };

@@ -1,9 +1,10 @@
-// GET /mine?token=…: `mina` as a page — one person's open steps and handovers in every forum
+// GET /mine?token=…: `mina` as a page — one person's open steps, handovers and forum routines in every forum
 // (the Teams personal tab). The token is that person's; it shows nothing of anyone else.
 import type { FileConfig } from '../../core/settings.js';
 import { localDate } from '../../core/dates.js';
 import type { Lang } from '../../core/model.js';
 import { person } from '../../core/consent.js';
+import { myRoutines } from '../../core/routines/mine.js';
 import { memberName, orgName, stepTextShown, templateName } from '../../core/render.js';
 import type { MemberRow, Store } from '../../core/stores.js';
 import { messages } from '../../i18n/index.js';
@@ -19,7 +20,7 @@ export async function minePage(store: Store, cfg: FileConfig, member: MemberRow,
   const w = pageWords(lang);
   const m = messages(lang);
   const today = localDate(now);
-  const [steps, handovers, forums] = await Promise.all([store.steps.openOwnedBy(member.id), store.handovers.openOwedBy(member.id), store.forums.all()]);
+  const [steps, handovers, forums, routines] = await Promise.all([store.steps.openOwnedBy(member.id), store.handovers.openOwedBy(member.id), store.forums.all(), myRoutines(store, cfg, member, null)]);
   const cases = await store.cases.byIds([...steps.map((s) => s.caseId), ...handovers.map((x) => x.caseId)]);
   const forumName = (key: string) => forums.find((f) => f.key === key)?.name ?? key;
   const other: Lang = lang === 'sv' ? 'en' : 'sv';
@@ -34,6 +35,9 @@ ${steps.length ? html`<div class="scroll" role="region" aria-labelledby="cap-ste
 <section aria-labelledby="h-handovers"><h2 id="h-handovers">${w.openHandovers} (${handovers.length})</h2>
 ${handovers.length ? html`<div class="scroll" role="region" aria-labelledby="cap-handovers" tabindex="0"><table id="my-handovers"><caption id="cap-handovers">${w.openHandovers}</caption><thead><tr><th scope="col">${w.template}</th><th scope="col">${w.case}</th><th scope="col">${w.forum}</th><th scope="col" class="num">${w.due}</th></tr></thead>
 <tbody>${handovers.map((x) => html`<tr><th scope="row">#${x.id} ${templateName(cfg, x.templateKey)} (${orgName(cfg, x.fromOrganisationKey)})</th><td>${cases.get(x.caseId)?.code ?? '?'}</td><td>${forumName(x.forumKey)}</td>${due(x.dueDate, today, w)}</tr>`)}</tbody></table></div>` : html`<p>${w.noOpenHandovers}</p>`}</section>
+<section aria-labelledby="h-routines"><h2 id="h-routines">${w.openRoutines} (${routines.length})</h2>
+${routines.length ? html`<div class="scroll" role="region" aria-labelledby="cap-routines" tabindex="0"><table id="my-routines"><caption id="cap-routines">${w.openRoutines}</caption><thead><tr><th scope="col">${w.routine}</th><th scope="col">${w.forum}</th><th scope="col" class="num">${w.due}</th></tr></thead>
+<tbody>${routines.map((r) => html`<tr><th scope="row">#${r.occurrence.id} ${r.name}</th><td>${r.forumName}</td>${due(r.occurrence.dueDate, today, w)}</tr>`)}</tbody></table></div>` : html`<p>${w.noOpenRoutines}</p>`}</section>
 </main>`,
   );
 }
