@@ -27,8 +27,13 @@ export class BenchSlack {
   url = '';
   /** Calls by Web API method (and `response_url`), accepted or not. */
   readonly calls = new Map<string, number>();
-  /** performance.now() of each accepted chat.postMessage, in order. */
+  /** performance.now() of each accepted chat.postMessage, in order (with `countKeys`, only those posts). */
   readonly postTimes: number[] = [];
+  /**
+   * Set: postTimes counts only posts whose outbox key (the message metadata) starts with this, or that
+   * carry none — e.g. `case.new:`, so an agenda the server's tick posts meanwhile is not taken for a case.
+   */
+  countKeys?: string;
   /** Per channel: [tokens, at] of its bucket, when a ChannelLimit is set. */
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   channelLimit?: ChannelLimit;
@@ -69,6 +74,12 @@ export class BenchSlack {
   /** Texts accepted more than once. */
   duplicates(): string[] {
     return [...this.posts].filter(([, n]) => n > 1).map(([t]) => t);
+  }
+
+  /** Whether a command's answer came by its response URL (the path, e.g. `/response/link0`). */
+  answered(path: string): boolean {
+    for (const t of this.posts.keys()) if (t.startsWith(`response ${path}|`)) return true;
+    return false;
   }
 
   /** Posts whose text contains `needle`. */
@@ -119,7 +130,7 @@ export class BenchSlack {
             return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
           }
         }
-        if (method === 'chat.postMessage') this.postTimes.push(performance.now());
+        if (method === 'chat.postMessage' && this.counted(body.metadata)) this.postTimes.push(performance.now());
         const text = visible(body, method === 'response_url' ? url : undefined);
         this.posts.set(text, (this.posts.get(text) ?? 0) + 1);
         this.accepted++;
@@ -146,6 +157,11 @@ export class BenchSlack {
       default:
         return send(200, { ok: false, error: 'unknown_method' });
     }
+  }
+
+  private counted(metadata: unknown): boolean {
+    const key = (metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key;
+    return !this.countKeys || typeof key !== 'string' || key.startsWith(this.countKeys);
   }
 
   /** Takes one post from the channel's bucket: 0 when allowed, else ms until a post would be. */

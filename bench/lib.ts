@@ -73,6 +73,8 @@ export interface Child {
   port: number;
   base: string;
   stderr: () => string;
+  /** The server's log lines at warn and above, counted by level and message (pino JSON on stderr). */
+  logCounts: Map<string, number>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -91,7 +93,20 @@ export async function spawnUntilHealthy(args: string[], env: NodeJS.ProcessEnv, 
   const t0 = performance.now();
   const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT });
   let err = '';
-  proc.stderr!.on('data', (d) => (err = (err + d.toString('utf8')).slice(-20_000)));
+  const logCounts = new Map<string, number>();
+  let partial = '';
+  proc.stderr!.on('data', (d) => {
+    const text = d.toString('utf8');
+    err = (err + text).slice(-20_000);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /"level":(\d+).*?"msg":"([^"]*)"/.exec(line);
+      if (!m || Number(m[1]) < 40) continue;
+      const key = `${Number(m[1]) >= 50 ? 'error' : 'warn'}: ${m[2]}`;
+      logCounts.set(key, (logCounts.get(key) ?? 0) + 1);
+    }
+  });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
@@ -113,6 +128,7 @@ export async function spawnUntilHealthy(args: string[], env: NodeJS.ProcessEnv, 
     port,
     base,
     stderr: () => err,
+    logCounts,
     stop: async () => {
       if (proc.exitCode === null) proc.kill('SIGTERM');
       return exited;

@@ -12,7 +12,16 @@ const r0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en
 const verdict = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
 
 function runRow(name: string, r: Run): string {
-  return `| ${name} | ${r0(r.ok)} (${r0(r.busy)} busy) in ${r2(r.durationS)} s | ${r0(r.completed)} in ${r2(r.completedS)} s | **${r0(r.completedPerSecond)}** | ${r.p50} ms | ${r.p99} ms | ${r0(r.peakMb)} MB |`;
+  const of = r.settled ? ` of ${r0(r.settled.admitted)}${r.settled.complete ? '' : ' ⚠️'}` : '';
+  return `| ${name} | ${r0(r.ok)} (${r0(r.busy)} busy) in ${r2(r.durationS)} s | ${r0(r.completed)}${of} in ${r2(r.completedS)} s | **${r0(r.completedPerSecond)}** | ${r.p50} ms | ${r.p99} ms | ${r0(r.peakMb)} MB |`;
+}
+
+/** What the bench found when a run's admitted work did not all arrive: the database and the server's log. */
+function incompleteNote(name: string, r: Run): string[] {
+  const s = r.settled;
+  if (!s || s.complete) return [];
+  const counts = (o?: Record<string, number>) => (o && Object.keys(o).length ? Object.entries(o).map(([k, n]) => `${k} ${r0(n)}`).join(', ') : 'none');
+  return [`> ⚠️ ${name}: only ${r0(r.completed)} of ${r0(s.admitted)} admitted commands were posted when the bench stopped waiting (${r2(s.waitedS)} s after the last ack, nothing having moved for the last 70 s). Database then: ${r0(s.cases ?? NaN)} cases; outbox ${counts(s.outbox)}; outbox errors: ${counts(s.errors)}. Server log: ${counts(s.log)}.`, ''];
 }
 
 export function renderReport(b: BenchResults): string {
@@ -45,13 +54,14 @@ export function renderReport(b: BenchResults): string {
 
   if (s) {
     out.push('## 1. Slash-command path and memory', '');
-    out.push(`${r0(s.amount)} signed \`/forum ${'ärende ny grupp:unga samtycke:ja …'}\` from 20 users, autocannon with ${s.connections} connections and a fixed amount (bench/load.ts). Times come from the responses and posts themselves: from the first request sent to the last ack (bare Bolt) or to the last case's post reaching the fake Slack (the others) — exact, not autocannon's sampled duration. Each server on a fresh Postgres database; *busy* counts acks that turned the command away (the bounded queue).`, '');
+    out.push(`${r0(s.amount)} signed \`/forum ${'ärende ny grupp:unga samtycke:ja …'}\` from 20 users, autocannon with ${s.connections} connections and a fixed amount (bench/load.ts). Times come from the responses and posts themselves: from the first request sent to the last ack (bare Bolt) or to the last case's post reaching the fake Slack (the others) — exact, not autocannon's sampled duration. *Completed* counts posts of the commands admitted (acked and not turned away busy); the bench waits until every one of them is a case in the database and a post at the fake, and marks a run ⚠️ when it stopped waiting first (nothing moved for 70 s, longer than the server's tick that retries a failed post). Each server on a fresh Postgres database; *busy* counts acks that turned the command away (the bounded queue).`, '');
     out.push('| server | acked | completed | completed/s | ack p50 | ack p99 | peak RSS |', '|---|---|---|---|---|---|---|');
     out.push(runRow('bare Bolt (acks only)', s.bolt));
     out.push(runRow('hand-written postgres.js, one forum', s.ceiling.one));
     out.push(runRow('hand-written postgres.js, 20 forums', s.ceiling.twenty));
     out.push(runRow('Samråd, one forum', s.samrad.one));
     out.push(runRow('Samråd, 20 forums', s.samrad.twenty), '');
+    out.push(...incompleteNote('hand-written, one forum', s.ceiling.one), ...incompleteNote('hand-written, 20 forums', s.ceiling.twenty), ...incompleteNote('Samråd, one forum', s.samrad.one), ...incompleteNote('Samråd, 20 forums', s.samrad.twenty));
     out.push(`Ratios: Samråd ÷ bare Bolt **${r2(s.ratios.samradToBolt)}** (20 forums: ${r2(s.ratios.samradToBolt20)}); Samråd ÷ hand-written **${r2(s.ratios.samradToCeiling)}** (20 forums: ${r2(s.ratios.samradToCeiling20)}); hand-written ÷ bare Bolt ${r2(s.ratios.ceilingToBolt)}.`, '');
     out.push(`Memory of the Samråd server (RSS from /proc): **${s.rss.idle} MB** idle after warm-up, **${s.rss.paced} MB** peak at ${s.rss.pacedRate} commands/s, **${s.rss.saturated} MB** peak over the saturated ${r0(s.amount)}; the bare Bolt app: ${s.rss.boltIdle} MB idle.`, '');
   }

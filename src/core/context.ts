@@ -1,7 +1,7 @@
 // What a handler is handed: the caller, the channel's forum, the stores inside one transaction,
 // and ways to post (through the outbox) and audit.
 import type { FileConfig, OrganisationConfig } from './settings.js';
-import type { ForumRow, MemberRow, NewCaseWrite, NewOutbox, Store } from './stores.js';
+import type { ForumRow, MemberRow, NewCaseWrite, NewOutbox, OneWrite, OutboxRow, Store, WritePost } from './stores.js';
 import type { Messages } from '../i18n/index.js';
 import type { IsoDate } from './dates.js';
 import { detectPii, hasBroadcastMention } from './pii.js';
@@ -41,6 +41,14 @@ export interface HandlerContext {
    * post's key and payload carry CASE_CODE_SLOT where the code goes. Returns the code.
    */
   raiseCase(c: RaiseCase): Promise<string>;
+  /**
+   * What a one-statement write (`åtgärd ny`, `åtgärd klar`, `överlämning svar`; src/db/stores/write-posts.ts)
+   * is given besides its row change: the instant, this caller's audit line and the claim its posts are
+   * inserted with. Hand the rows it inserted to `written`.
+   */
+  oneWrite(action: AuditAction, caseCode: string | null, forumKey: string | null, posts: WritePost[]): OneWrite;
+  /** The posts a one-statement write inserted: sent right after the commit (claimed) or by id. */
+  written(rows: OutboxRow[]): void;
   /**
    * Refuses free text that identifies a person, mentions a whole channel, or is too long. Call it on
    * every free text before it is stored or posted; `where` names the field in the refusal (e.g. "Frågan").

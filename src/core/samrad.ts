@@ -200,6 +200,16 @@ export class Samrad {
         else outboxIds.push(written.outbox.id);
         return written.code;
       },
+      oneWrite(action, caseCode, forumKey, posts) {
+        const claimUntil = deps.deliverClaimed ? new Date(now.getTime() + (deps.leaseMs ?? 60_000)) : null;
+        return { at: now, audit: { actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode }, posts, claimUntil };
+      },
+      written(rows) {
+        for (const row of rows) {
+          if (row.status === 'sending') claimed.push(row);
+          else outboxIds.push(row.id);
+        }
+      },
       async audit(action, caseCode, forumKey = null, documentSha256 = null) {
         await store.audit.add({ at: now, actorId: member.id, actorOrganisationKey: member.organisationKey, action, forumKey, caseCode, documentSha256 });
       },

@@ -107,8 +107,46 @@ export interface CaseStore {
   purgeText(caseId: number, at: Date): Promise<{ steps: number; handovers: number }>;
 }
 
+/** The audit line of a one-statement write (src/db/stores/write-posts.ts). */
+export interface WriteAudit {
+  actorId: number;
+  actorOrganisationKey: string | null;
+  action: string;
+  forumKey: string | null;
+  caseCode: string | null;
+}
+
+/** A post of a one-statement write; its key and payload may carry the write's id slot (NEW_ID_SLOT). */
+export interface WritePost {
+  key: string;
+  target: NonNullable<NewOutbox['target']>;
+  payload: NonNullable<NewOutbox['payload']>;
+  caseCode: string | null;
+}
+
+/** What every one-statement write is given besides its row change. */
+export interface OneWrite {
+  at: Date;
+  audit: WriteAudit;
+  /** In order (the channel's post first): inserted claimed until `claimUntil`, or pending when null. */
+  posts: WritePost[];
+  claimUntil: Date | null;
+}
+
+/** A step and its posts written at once (`åtgärd ny`); `slot` stands for the new step's id in the posts. */
+export interface NewStepWrite extends OneWrite {
+  step: Omit<NewStep, 'id'>;
+  slot: string;
+}
+
 export interface StepStore {
   insert(s: NewStep): Promise<StepRow>;
+  /** `åtgärd ny` in one statement: the step, its audit line and its posts (issue 19). */
+  addWithPosts(w: NewStepWrite): Promise<{ id: number; outbox: OutboxRow[] }>;
+  /** `åtgärd klar` in one statement; null when the step was done already (someone else was first). */
+  doneWithPosts(id: number, w: OneWrite): Promise<OutboxRow[] | null>;
+  /** A step with its case's code (null when the case is gone), in one read. */
+  byIdWithCode(id: number): Promise<(StepRow & { caseCode: string | null }) | null>;
   byId(id: number): Promise<StepRow | null>;
   byIds(ids: number[]): Promise<Map<number, StepRow>>;
   forCases(caseIds: number[]): Promise<StepRow[]>;
@@ -139,6 +177,8 @@ export interface HandoverStore {
   /** Open handovers due in [from, to). */
   openDueIn(from: string, toExclusive: string): Promise<HandoverRow[]>;
   openDueBefore(forumKey: string, date: string): Promise<HandoverRow[]>;
+  /** `överlämning svar` in one statement: the answer, its audit line and its posts; null when someone else answered first. */
+  answerWithPosts(id: number, v: { fields: Record<string, string>; flags: string[]; by: number }, w: OneWrite): Promise<OutboxRow[] | null>;
   /** Stores the answer once: null when someone else answered first. */
   answer(id: number, v: { fields: Record<string, string>; flags: string[]; by: number; at: Date }): Promise<HandoverRow | null>;
   /** `överlämning rätta` (issue 15): the corrected fields of an answered handover. */

@@ -30,6 +30,13 @@ export interface DatabaseOptions {
   max?: number;
   /** Longest `migrate()` waits for another process's migration lock (Postgres). */
   migrationLockMs?: number;
+  /** Called with every statement drizzle sends (tests count a command's round trips with it). */
+  logQuery?: (query: string, params: unknown[]) => void;
+}
+
+/** drizzle's options: the schema, and a query logger only when asked for one. */
+function drizzleOptions(logQuery: DatabaseOptions['logQuery']) {
+  return { schema, ...(logQuery ? { logger: { logQuery } } : {}) };
 }
 
 /** PGlite serves one process: a second one on the same directory would lose data. */
@@ -45,17 +52,17 @@ const LOCK_STALE_MS = 5_000;
 export const MIGRATION_LOCK_MS = 120_000;
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.max ?? 10, opts.migrationLockMs ?? MIGRATION_LOCK_MS) : openPglite(opts.dataDir ?? './data');
+  return opts.url ? openPostgres(opts.url, opts.max ?? 10, opts.migrationLockMs ?? MIGRATION_LOCK_MS, opts.logQuery) : openPglite(opts.dataDir ?? './data', opts.logQuery);
 }
 
-async function openPostgres(url: string, max: number, lockMs: number): Promise<Database> {
+async function openPostgres(url: string, max: number, lockMs: number, logQuery?: DatabaseOptions['logQuery']): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   // connect_timeout: a database that does not answer fails a query in 10 s instead of 30.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   // Every store query as a prepared statement: one round trip instead of two (src/db/prepared.ts).
-  const db = drizzle(preparing(client), { schema });
+  const db = drizzle(preparing(client), drizzleOptions(logQuery));
   return {
     db: db as unknown as Db,
     kind: 'postgres',
@@ -92,7 +99,7 @@ async function withMigrationLock(run: () => Promise<void>, client: import('postg
   }
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, logQuery?: DatabaseOptions['logQuery']): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -108,7 +115,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     await unlock();
     throw e;
   }
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, drizzleOptions(logQuery));
   return {
     db: db as unknown as Db,
     kind: 'pglite',

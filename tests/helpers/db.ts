@@ -12,14 +12,34 @@ export interface TestDatabase extends Database {
   reset(): Promise<void>;
   /** Opens another connection pool to the same database and schema (a second replica). */
   replica(): Promise<Database>;
+  /** Runs `work` and returns, with its value, every statement sent through drizzle meanwhile (one round trip each). */
+  recording<T>(work: () => Promise<T>): Promise<{ value: T; statements: string[] }>;
+}
+
+/** The statement recorder of one test database: drizzle's query log, kept only while `recording` runs. */
+function recorder() {
+  let current: string[] | null = null;
+  return {
+    logQuery: (query: string) => void current?.push(query),
+    async recording<T>(work: () => Promise<T>): Promise<{ value: T; statements: string[] }> {
+      const statements: string[] = [];
+      current = statements;
+      try {
+        return { value: await work(), statements };
+      } finally {
+        current = null;
+      }
+    },
+  };
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
+  const { logQuery, recording } = recorder();
   if (!onPostgres) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', logQuery });
     await database.migrate();
     // PGlite is one connection in one process: a "replica" is the same instance, closed with it.
-    return { ...database, schema: null, reset: () => truncateAll(database.db), replica: async () => ({ ...database, close: async () => {} }) };
+    return { ...database, schema: null, reset: () => truncateAll(database.db), replica: async () => ({ ...database, close: async () => {} }), recording };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const url = process.env.DATABASE_URL!;
@@ -27,13 +47,14 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.db.execute(sql.raw(`create schema "${schema}"`));
   await admin.close();
   const open = () => openSchema(url, schema);
-  const database = await open();
+  const database = await openSchema(url, schema, logQuery);
   await database.migrate();
   return {
     ...database,
     schema,
     reset: () => truncateAll(database.db),
     replica: open,
+    recording,
     close: async () => {
       await database.db.execute(sql.raw(`drop schema "${schema}" cascade`));
       await database.close();
@@ -41,14 +62,14 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function openSchema(url: string, schema: string): Promise<Database> {
+async function openSchema(url: string, schema: string, logQuery?: (query: string) => void): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const schemaMod = await import('../../src/db/schema/index.js');
   const client = postgres(url, { max: 10, onnotice: () => {}, connection: { search_path: schema } });
   const { preparing } = await import('../../src/db/prepared.js');
-  const db = drizzle(preparing(client), { schema: schemaMod });
+  const db = drizzle(preparing(client), { schema: schemaMod, ...(logQuery ? { logger: { logQuery } } : {}) });
   return {
     db: db as unknown as Db,
     kind: 'postgres',

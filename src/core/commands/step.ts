@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { dateWordCount } from '../date-words.js';
 import { stepAdd, stepDone } from '../handlers/steps.js';
-import { caseCodeInMeeting } from '../meeting/current.js';
+import { caseInMeeting } from '../meeting/current.js';
 import { ask, defineCommand, msg, posts } from './spec.js';
 import { badCaseCode, badMention, code, freeText, isMention, onlyId, USAGE } from './words.js';
 
@@ -36,7 +36,10 @@ export const stepNewCommand = defineCommand({
   },
   words: (a) => [...(a.code ? [a.code] : []), a.owner, a.due, a.text],
   formWords: (hidden) => (hidden.code ? [hidden.code] : []),
-  run: async (h, a) => posts(stepAdd(h, { ...a, code: await caseCodeInMeeting(h, a.code) })),
+  run: async (h, a) => {
+    const { code, forum } = await caseInMeeting(h, a.code);
+    return posts(stepAdd(h, { ...a, code }, forum));
+  },
 });
 
 export const stepDoneCommand = defineCommand({

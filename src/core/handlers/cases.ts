@@ -1,5 +1,5 @@
 import type { FileConfig } from '../settings.js';
-import type { CaseRow } from '../stores.js';
+import type { CaseRow, ForumRow } from '../stores.js';
 import { channelTarget, type HandlerContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { labelOf, type Consent, type Outcome } from '../vocabulary.js';
@@ -17,7 +17,11 @@ import { channelM } from '../voices.js';
 
 /** A case of this channel's forum, or a refusal that does not reveal whether it exists elsewhere. */
 export async function caseInForum(h: HandlerContext, code: string): Promise<CaseRow> {
-  const forum = await h.forum();
+  return caseOf(h, await h.forum(), code);
+}
+
+/** The same, for a handler that has read the forum already. */
+export async function caseOf(h: HandlerContext, forum: ForumRow, code: string): Promise<CaseRow> {
   const c = await h.store.cases.byCode(code);
   if (!c || c.forumKey !== forum.key) throw new UserError('caseNotFound', { code });
   return c;

@@ -2,7 +2,7 @@
 // template in config. `överlämning ny` starts a loop, `överlämning svar` validates and stores the answer
 // and tells the asking side (flagging what falls short of the agreement).
 import { type FileConfig, type HandoverFieldConfig, type HandoverTemplateConfig } from '../settings.js';
-import type { ForumRow, HandoverRow, MemberRow } from '../stores.js';
+import type { ForumRow, HandoverRow, MemberRow, WritePost } from '../stores.js';
 import { messages, type Messages } from '../../i18n/index.js';
 import { channelTarget, memberTarget, type HandlerContext } from '../context.js';
 import { addWorkingDays, isValidIsoDate, nextWorkingDay } from '../dates.js';
@@ -87,7 +87,7 @@ function fieldHint(m: Messages, f: HandoverFieldConfig): string {
 }
 
 /** Who may answer: the named receiver, or anyone of the receiving organisation (a colleague may cover). */
-export async function answerable(h: HandlerContext, id: number): Promise<{ x: HandoverRow; tpl: HandoverTemplateConfig }> {
+export async function answerable(h: HandlerContext, id: number): Promise<{ x: HandoverRow; tpl: HandoverTemplateConfig; channelForum: ForumRow | null }> {
   const x = await h.store.handovers.byId(id);
   const tpl = x ? templateOf(h.config, x.templateKey) : undefined;
   if (!x || !tpl) throw new UserError('handoverNotFound', { id: String(id) });
@@ -98,7 +98,7 @@ export async function answerable(h: HandlerContext, id: number): Promise<{ x: Ha
     throw new UserError('handoverNotReceiver', { id: String(id), org: orgName(h.config, x.toOrganisationKey) });
   }
   if (x.status !== 'open') throw new UserError('handoverAnswered', { id: String(id) });
-  return { x, tpl };
+  return { x, tpl, channelForum: where.forum };
 }
 
 export interface Shortfall {
@@ -192,7 +192,7 @@ function shortfalls(tpl: HandoverTemplateConfig, values: Record<string, string>)
 }
 
 export async function handoverReply(h: HandlerContext, id: number, given: Record<string, string>): Promise<Message> {
-  const { x, tpl } = await answerable(h, id);
+  const { x, tpl, channelForum } = await answerable(h, id);
   const { values, shortfalls: short } = validateAnswer(h, tpl, given);
   for (const f of tpl.fields) {
     if (f.type !== 'member' || values[f.key] === undefined) continue;
@@ -200,18 +200,23 @@ export async function handoverReply(h: HandlerContext, id: number, given: Record
     values[f.key] = `member:${who.id}`;
   }
   const flags = short.map((s) => `minimum:${s.field}:${s.min}`);
-  const answered = await h.store.handovers.answer(x.id, { fields: values, flags, by: h.member.id, at: h.now });
-  if (!answered) throw new UserError('handoverAnswered', { id: String(id) });
+  // Everything is read and built first; the write is one statement (handovers.answerWithPosts): the
+  // answer, its audit line and both posts.
+  const answered: HandoverRow = { ...x, fields: values, flags, status: 'answered', answeredBy: h.member.id, answeredAt: h.now };
   const theCase = (await h.store.cases.byIds([x.caseId])).get(x.caseId);
   const code = theCase?.code ?? '?';
-  await h.audit('handover.reply', code, x.forumKey);
-  const sender = await h.store.members.byId(x.fromMemberId);
-  if (sender) await h.post(memberTarget(sender), answerMessage(tpl, answered, code, short, langOf(h.config, sender), theCase, person(sender.id), await h.store.members.byIds(fieldMemberIds(tpl, answered))), `handover.answer:${x.id}`, { caseCode: code });
-  const forum = await h.store.forums.byKey(x.forumKey);
+  const people = await h.store.members.byIds([x.fromMemberId, ...fieldMemberIds(tpl, answered)]);
+  const sender = people.get(x.fromMemberId) ?? null;
+  const forum = channelForum?.key === x.forumKey ? channelForum : await h.store.forums.byKey(x.forumKey);
+  const posts: WritePost[] = [];
+  if (sender) posts.push({ target: memberTarget(sender), payload: answerMessage(tpl, answered, code, short, langOf(h.config, sender), theCase, person(sender.id), people), key: `handover.answer:${x.id}`, caseCode: code });
   if (forum?.channelId) {
     const text = channelM(h.config, forum.key).handoverAnsweredChannel({ id: x.id, name: tpl.name, code });
-    await h.post(channelTarget(forum), { tone: 'success', blocks: [{ type: 'text', text }] }, `handover.answered:${x.id}`, { caseCode: code });
+    posts.push({ target: channelTarget(forum), payload: { tone: 'success', blocks: [{ type: 'text', text }] }, key: `handover.answered:${x.id}`, caseCode: code });
   }
+  const written = await h.store.handovers.answerWithPosts(x.id, { fields: values, flags, by: h.member.id }, h.oneWrite('handover.reply', code, x.forumKey, posts));
+  if (!written) throw new UserError('handoverAnswered', { id: String(id) });
+  h.written(written);
   if (tpl.recurEveryMonths && forum) await recur(h, forum, answered, tpl, code);
   if (tpl.followUp && forum && theCase?.status === 'open') await createFollowUp(h, forum, answered, tpl, theCase);
   return { tone: 'success', blocks: [{ type: 'text', text: h.m.handoverAnsweredReply({ id: x.id, to: memberName(sender ?? undefined) }) }] };

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { HandoverStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
 import { handovers } from '../schema/index.js';
+import { answerWithPosts } from './handover-write.js';
 
 export function handoverStore(db: Db): HandoverStore {
   return {
@@ -31,6 +32,7 @@ export function handoverStore(db: Db): HandoverStore {
       const [row] = await db.update(handovers).set({ fields: v.fields, flags: v.flags }).where(eq(handovers.id, id)).returning();
       return row;
     },
+    answerWithPosts: (id, v, w) => answerWithPosts(db, id, v, w),
     async answer(id, v) {
       const [row] = await db
         .update(handovers)

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { StepRow, StepStore } from '../../core/stores.js';
 import type { Db } from '../client.js';
-import { nextSteps } from '../schema/index.js';
+import { caseItems, nextSteps } from '../schema/index.js';
+import { addStepWithPosts, stepDoneWithPosts } from './step-write.js';
 
 export function stepStore(db: Db): StepStore {
   return {
@@ -9,9 +10,15 @@ export function stepStore(db: Db): StepStore {
       const [row] = await db.insert(nextSteps).values(s).returning();
       return row;
     },
+    addWithPosts: (w) => addStepWithPosts(db, w),
+    doneWithPosts: (id, w) => stepDoneWithPosts(db, id, w),
     async byId(id) {
       const [row] = await db.select().from(nextSteps).where(eq(nextSteps.id, id));
       return row ?? null;
+    },
+    async byIdWithCode(id) {
+      const [row] = await db.select({ step: nextSteps, caseCode: caseItems.code }).from(nextSteps).leftJoin(caseItems, eq(caseItems.id, nextSteps.caseId)).where(eq(nextSteps.id, id));
+      return row ? { ...row.step, caseCode: row.caseCode } : null;
     },
     async byIds(ids) {
       if (!ids.length) return new Map<number, StepRow>();
