@@ -21,6 +21,7 @@ import { stringsOf, type Submission, type SubmitHooks } from './form-submit.js';
 import { chooseLang } from './lang.js';
 import { requireForumAccess, takesPart } from './access.js';
 import { resolveOrganisation } from './membership.js';
+import { forumLanguage } from './meeting/protokoll-load.js';
 
 export interface CommandInput {
   identity: Identity;
@@ -60,14 +61,15 @@ export class Samrad {
     const parsed = parseCommand(input.text);
     if ('error' in parsed) {
       this.logOutcome(input, null, parsed.error);
-      return this.refuse(this.lang(input.identity.language, parsed.lang), parsed.error, parsed.params);
+      return this.refuse(await this.answerLang(input.channel, this.lang(input.identity.language, parsed.lang)), parsed.error, parsed.params);
     }
     const lang = this.lang(input.identity.language, parsed.lang);
     return this.run(input, parsed.command, lang);
   }
 
   /** Runs an already-parsed command (forms and buttons build these directly). */
-  async run(input: Omit<CommandInput, 'text'>, command: Command | FormCommand, lang: Lang): Promise<Reply> {
+  async run(input: Omit<CommandInput, 'text'>, command: Command | FormCommand, typerLang: Lang): Promise<Reply> {
+    const lang = await this.answerLang(input.channel, typerLang);
     const open = specOf(command.name)?.open;
     if (open) return { ok: true, ...open(lang), outboxIds: [], lang };
     const outboxIds: number[] = [];
@@ -107,6 +109,17 @@ export class Samrad {
       this.deps.logger.error({ command: command.name, error: err?.name, code: err?.code ?? err?.cause?.code, frames: err?.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') }, 'command failed');
       return this.refuse(lang, 'internal');
     }
+  }
+
+  /**
+   * The language of an answer (issue 18): where the whole channel reads it (a Teams channel linked to a
+   * forum) it is the forum's; where the person reads it alone (Slack's ephemeral answers, a DM, the
+   * shell) it is `typerLang`, theirs. If the forum can't be read now, the answer stays in theirs.
+   */
+  private async answerLang(channel: ChannelRef, typerLang: Lang): Promise<Lang> {
+    if (!channel.publicReplies || channel.direct) return typerLang;
+    const forum = await this.deps.store.forums.byChannel(channel.platform, channel.id).catch(() => null);
+    return forum ? forumLanguage(this.deps.config, forum.key) : typerLang;
   }
 
   /** The language to answer in: the first hint Samråd speaks, else the configured language. */

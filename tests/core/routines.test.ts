@@ -131,3 +131,14 @@ describe('a forum routine owned by an organisation', () => {
     ]);
   });
 });
+
+describe('whose language a routine marked done is told in (issue 18)', () => {
+  it('an English-speaking owner marks it done in a DM: she reads English, the Swedish forum\'s channel Swedish', async () => {
+    const bot = await linked();
+    await tickAt(bot, at('2026-11-25', '08:00'));
+    bot.port.clear();
+    const r = await bot.core.handle({ identity: { ...shellUser(KARIN), language: 'en' }, channel: { platform: 'shell', id: `dm-${KARIN}`, direct: true }, text: 'routine done 1' });
+    expect(toPlainText(r.message!)).toBe('Routine #1 Arbetsgruppens rapport is done.');
+    expect(bot.port.toChannel('unga')).toEqual(['Rutin #1 Arbetsgruppens rapport är klar – markerad av karin@helsingborg.se.']);
+  });
+});

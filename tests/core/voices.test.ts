@@ -132,6 +132,28 @@ describe('an English-speaking member in a Swedish forum', () => {
   });
 });
 
+describe('a step given to a new owner', () => {
+  it('tells the new owner and the old one, each in their own language, not the typer\'s', async () => {
+    await bot.say(ANNA, 'ärende ny grupp:unga samtycke:ja Studiestart');
+    await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se 2026-12-10 boka trepartssamtal');
+    await bot.say(OLLE, 'mina'); // Olle and Karin speak Swedish; Anna types English
+    bot.port.clear();
+    expect(await as(en(ANNA), 'step edit 1 @olle@helsingborg.se')).toBe('Next step #1 for UNG-2026-001 was changed: owner: olle@helsingborg.se.');
+    expect(bot.port.toMember(OLLE).join('\n')).toMatch(/^Du är nu ägare till åtgärd #1/);
+    expect(bot.port.toMember(KARIN)).toEqual(['Åtgärd #1 (UNG-2026-001) har fått en ny ägare: olle@helsingborg.se. Du påminns inte längre om den.']);
+  });
+
+  it('an English new owner reads English, the Swedish old owner Swedish', async () => {
+    await bot.say(ANNA, 'ärende ny grupp:unga samtycke:ja Studiestart');
+    await bot.say(ANNA, 'åtgärd ny UNG-2026-001 @karin@helsingborg.se 2026-12-10 boka trepartssamtal');
+    await as(en(OLLE), 'mine');
+    bot.port.clear();
+    await bot.say(ANNA, 'åtgärd ändra 1 @olle@helsingborg.se');
+    expect(bot.port.toMember(OLLE).join('\n')).toMatch(/^You now own next step #1 in Ärendeforum unga 18–29 \(UNG-2026-001\)/);
+    expect(bot.port.toMember(KARIN)).toEqual(['Åtgärd #1 (UNG-2026-001) har fått en ny ägare: olle@helsingborg.se. Du påminns inte längre om den.']);
+  });
+});
+
 describe('a forum whose language is English', () => {
   it('gets English channel posts from a Swedish typer; the Swedish typer still reads Swedish', async () => {
     const base = loadFileConfig();

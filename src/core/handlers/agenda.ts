@@ -7,17 +7,14 @@ import type { Block, Message } from '../model.js';
 import { caseLine, memberName, stepTextShown, templateName } from '../render.js';
 import { formatMeeting, upcomingMeeting, type PlannedMeeting } from '../schedule.js';
 import { caseActions } from './cases.js';
-import { channelM } from '../voices.js';
 import { routineBlocks } from '../routines/handlers.js';
 import { carriedHandoverBlocks, carriedMark, carryOverFor, stepsToFollowUp } from '../meeting/carryover.js';
 
 export async function agenda(h: HandlerContext): Promise<Message> {
   const forum = await h.forum();
   const meeting = await upcomingMeeting(h.store, forum, h.now);
-  // Where the answer is read by the whole channel (a Teams channel), it is the forum's agenda in the
-  // forum's language; shown to the person alone (Slack, a DM), it is in theirs (issue 18).
-  const m = h.channel.publicReplies && !h.channel.direct ? channelM(h.config, forum.key) : h.m;
-  return buildAgenda(h.store, h.config, m, forum, meeting, h.now);
+  // In a Teams channel h.m is already the forum's language (Samrad.answerLang, issue 18).
+  return buildAgenda(h.store, h.config, h.m, forum, meeting, h.now);
 }
 
 /** The agenda of a forum's next meeting: cases (new since the last meeting first), steps due, topics. */
