@@ -4,8 +4,9 @@
 // Each reminder keeps its own key (`remind:step-4:after:2026-11-27`, reminders.ts) as a marker row in
 // the outbox — status `superseded`, never delivered — so an item is told once however many days its
 // window spans; the digest carries `digest:<day>:<recipient>`, so a recipient gets one per day however
-// many ticks and replicas run. The markers are written only by the transaction whose digest row went
-// in: a replica that lost the race for the digest marks nothing, and what it saw waits for tomorrow.
+// many ticks and replicas run. The markers are written first, in the transaction that writes the digest:
+// a notice whose marker another replica wrote meanwhile is left out, and a replica that loses the race
+// for the digest row undoes its markers, so what it saw is told by the winner or waits for tomorrow.
 import type { Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { NewOutbox, Store } from './stores.js';
@@ -89,6 +90,8 @@ function pushGrouped(blocks: Block[], notices: Notice[], heading: (g: string) =>
  * its own key, so however many ticks and replicas run there is at most one more per person per day.
  * Returns the messages queued.
  */
+class AlreadyQueued extends Error {}
+
 export async function enqueueDigests(store: Store, notices: Notice[], day: IsoDate, now: Date): Promise<number> {
   const byRecipient = new Map<string, Notice[]>();
   for (const n of notices) byRecipient.set(n.recipient, [...(byRecipient.get(n.recipient) ?? []), n]);
@@ -103,16 +106,29 @@ export async function enqueueDigests(store: Store, notices: Notice[], day: IsoDa
       list = all.filter((n) => n.lastChance);
       if (sent.has(key) || !list.length) continue;
     }
-    const payload = list.length === 1 ? list[0].single : digestMessage(list);
-    const codes = new Set(list.map((n) => n.caseCode));
-    const digest: NewOutbox = { key, target: list[0].target, payload, caseCode: codes.size === 1 ? list[0].caseCode : null, nextAttemptAt: now, createdAt: now };
-    const markers: NewOutbox[] = list.map((n) => ({ key: n.marker, target: n.target, payload: { blocks: [] } satisfies Message, caseCode: n.caseCode, status: 'superseded', nextAttemptAt: now, createdAt: now }));
-    queued += await store.transaction(async (tx) => {
-      const ids = await tx.outbox.enqueue([digest]);
-      if (!ids.length) return 0; // another tick or replica queued it first: it marks what it told
-      await tx.outbox.enqueue(markers);
-      return 1;
-    });
+    queued += await store
+      .transaction(async (tx) => {
+        // The markers first, one by one in key order: a marker another tick or replica wrote meanwhile
+        // (its digest told that notice) drops the notice from this one, and the same order everywhere
+        // means two replicas wait on each other instead of deadlocking.
+        const fresh: Notice[] = [];
+        for (const n of [...list].sort((a, b) => (a.marker < b.marker ? -1 : a.marker > b.marker ? 1 : 0))) {
+          const marker: NewOutbox = { key: n.marker, target: n.target, payload: { blocks: [] } satisfies Message, caseCode: n.caseCode, status: 'superseded', nextAttemptAt: now, createdAt: now };
+          if ((await tx.outbox.enqueue([marker])).length) fresh.push(n);
+        }
+        if (!fresh.length) return 0;
+        const told = list.filter((n) => fresh.includes(n));
+        const payload = told.length === 1 ? told[0].single : digestMessage(told);
+        const codes = new Set(told.map((n) => n.caseCode));
+        const digest: NewOutbox = { key, target: told[0].target, payload, caseCode: codes.size === 1 ? told[0].caseCode : null, nextAttemptAt: now, createdAt: now };
+        // Another tick or replica queued this digest first: undo the markers, its digest marks what it told.
+        if (!(await tx.outbox.enqueue([digest])).length) throw new AlreadyQueued();
+        return 1;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof AlreadyQueued) return 0;
+        throw e;
+      });
   }
   return queued;
 }
