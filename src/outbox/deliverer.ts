@@ -310,6 +310,7 @@ export class Deliverer {
       } finally {
         this.onWire.delete(row.id);
       }
+      this.pacer.sent(lane, target.platform, this.paceNow());
       await this.outbox.markSent(row.id, this.clock.now(), ref);
       stats.sent++;
       return 'done';

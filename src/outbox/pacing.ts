@@ -11,11 +11,15 @@ export interface Rate {
 }
 
 /**
- * Slack: about one post a second per channel, short bursts allowed. Teams: per bot and conversation
- * 7 a second, 8 in 2 s, 60 in 30 s — 600 ms with a burst of 4 stays under all three.
+ * Slack: about one post a second per channel; it *may* take a short burst, but that is not promised,
+ * and a post it refuses costs the channel a whole second or two (Retry-After is in whole seconds, and
+ * every post after it waits too). So no burst: one a second, spaced from the moment Slack answered
+ * the one before (see `sent`), which never draws a 429 from a channel kept strictly at 1/s.
+ * Teams: per bot and conversation 7 a second, 8 in 2 s, 60 in 30 s — 600 ms with a burst of 4 stays
+ * under all three.
  */
 export const defaultRates: Record<Platform, Rate | null> = {
-  slack: { intervalMs: 1_000, burst: 3 },
+  slack: { intervalMs: 1_000, burst: 1 },
   teams: { intervalMs: 600, burst: 4 },
   shell: null,
 };
@@ -24,6 +28,13 @@ export const defaultRates: Record<Platform, Rate | null> = {
 export function laneOf(target: Target): string {
   return `${target.platform}:${target.kind === 'channel' ? target.channelId : `@${target.externalId}`}`;
 }
+
+/**
+ * Added to the spacing after an answer: the platform's clock and ours differ, and ours is read in whole
+ * milliseconds — spaced exactly 1 000 ms from the answer, a post could arrive at the platform 999 ms
+ * after the one before and be refused. 10 ms is 1 % of Slack's second.
+ */
+const ANSWER_MARGIN_MS = 10;
 
 interface LaneState {
   /** The instant the next post would go at the steady rate (theoretical arrival time). */
@@ -47,6 +58,20 @@ export class Pacer {
       this.forgetIdle(now);
     }
     return at;
+  }
+
+  /**
+   * A post to `lane` was answered at `at`. The slots are booked on their planned instants, but a post
+   * may leave late (a busy event loop, a slow look-up before it) and reach the platform later still:
+   * spaced from the plan alone, the next one could arrive less than the interval after it and be
+   * refused. The platform counted this post no later than its answer, so the next slot is at least
+   * one interval after that (less the burst the rate allows).
+   */
+  sent(lane: string, platform: Platform, at: number): void {
+    const rate = this.rates[platform];
+    const s = this.lanes.get(lane);
+    if (!rate || !s) return;
+    s.tat = Math.max(s.tat, at + rate.intervalMs + ANSWER_MARGIN_MS);
   }
 
   /**
